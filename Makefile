@@ -1,0 +1,40 @@
+# Two commands on a fresh Debian machine with Python 3.11+ and make:
+#   make run    install what is needed, load data/ into DuckDB, start the dashboard
+#   make test   install what is needed (Chromium and CJK fonts included), run the whole suite
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PORT ?= 8501
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test load check system-packages test-packages
+
+run: $(VENV)/.synced load
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.synced test-packages
+	$(VENV)/bin/pytest
+
+load: $(VENV)/.synced
+	$(VENV)/bin/perfboard load
+
+check: $(VENV)/.synced
+	$(VENV)/bin/perfboard check
+
+$(UV):
+	bash scripts/debian-packages.sh python
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+# The lock file is committed; --locked refuses to run if pyproject.toml and uv.lock disagree.
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --python $(PYTHON)
+	touch $@
+
+test-packages:
+	bash scripts/debian-packages.sh test

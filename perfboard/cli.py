@@ -1,0 +1,143 @@
+"""The `perfboard` command: load, check and query the data (finance staff and the tests script with it)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import signal
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from perfboard import texts
+from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, fetch, load, view_names
+from perfboard.loader import read_dataset
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="perfboard", description=texts.CLI_DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def data_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
+                             help=texts.CLI_DATA.format(default=DEFAULT_DATA_DIR))
+
+    def db_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--db", type=Path, default=DEFAULT_DB_PATH,
+                             help=texts.CLI_DB.format(default=DEFAULT_DB_PATH))
+
+    load_command = commands.add_parser("load", help=texts.CLI_LOAD)
+    data_option(load_command)
+    db_option(load_command)
+
+    check_command = commands.add_parser("check", help=texts.CLI_CHECK)
+    data_option(check_command)
+
+    query_command = commands.add_parser("query", help=texts.CLI_QUERY)
+    query_command.add_argument("view", help=texts.CLI_VIEW.format(views="、".join(view_names())))
+    query_command.add_argument("--unit", help=texts.CLI_UNIT)
+    query_command.add_argument("--year", type=int, help=texts.CLI_YEAR)
+    db_option(query_command)
+    query_command.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                               help=texts.CLI_FORMAT)
+    return parser
+
+
+def run_load(args: argparse.Namespace) -> int:
+    try:
+        result = load(args.data, args.db)
+    except LoadError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(texts.LOAD_FAILED.format(count=len(error.problems), db=args.db), file=sys.stderr)
+        return 1
+    print(texts.LOAD_OK.format(tables=result.tables, rows=result.rows, views=result.views, db=result.db_path))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    dataset = read_dataset(args.data)
+    for problem in dataset.problems:
+        print(problem, file=sys.stderr)
+    if dataset.problems:
+        print(texts.CHECK_FAILED.format(count=len(dataset.problems)), file=sys.stderr)
+        return 1
+    print(texts.CHECK_OK.format(files=len(dataset.tables), rows=dataset.row_count))
+    return 0
+
+
+def cell_text(value: object) -> str:
+    """A value as CSV and the table print it: 14 not 14.0, 2200.15, true/false, empty for missing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format(value, ".15g")
+    return str(value)
+
+
+def json_value(value: object) -> object:
+    """Money (Decimal, two places) as a JSON number; 52318.07 prints as 52318.07."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def run_query(args: argparse.Namespace) -> int:
+    if args.view not in view_names():
+        print(texts.CLI_UNKNOWN_VIEW.format(view=args.view, views="、".join(view_names())), file=sys.stderr)
+        return 2
+    if not args.db.exists():
+        print(texts.CLI_NO_DATABASE.format(db=args.db), file=sys.stderr)
+        return 2
+    con = connect(args.db)
+    try:
+        columns, rows = fetch(con, args.view, args.unit, args.year)
+    finally:
+        con.close()
+    write_rows(columns, rows, args.format, sys.stdout)
+    return 0
+
+
+def write_rows(columns: list[str], rows: list[tuple], output_format: str, out) -> None:
+    if output_format == "json":
+        records = [{c: json_value(v) for c, v in zip(columns, row)} for row in rows]
+        json.dump(records, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+    elif output_format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[cell_text(v) for v in row] for row in rows])
+    else:
+        write_table(columns, rows, out)
+
+
+def write_table(columns: list[str], rows: list[tuple], out) -> None:
+    if not rows:
+        out.write(texts.CLI_NO_ROWS + "\n")
+        return
+    cells = [columns] + [[cell_text(v) for v in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(columns))]
+    for number, row in enumerate(cells):
+        out.write("  ".join(cell + " " * (width - display_width(cell)) for cell, width in zip(row, widths)).rstrip())
+        out.write("\n")
+        if number == 0:
+            out.write("  ".join("-" * width for width in widths) + "\n")
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: a CJK character takes two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+COMMANDS = {"load": run_load, "check": run_check, "query": run_query}
+
+
+def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `perfboard query … | head` ends quietly
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

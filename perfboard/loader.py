@@ -1,0 +1,336 @@
+"""Read and validate the source files of a data directory.
+
+Every cell is checked against `schema.TABLES`; every problem found is reported with its file, line,
+column and value, and nothing is handed on to the database unless the whole directory is clean.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from perfboard import texts
+from perfboard.narrative import parse_narrative
+from perfboard.schema import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    NARRATIVE_DIR,
+    NARRATIVE_TABLE,
+    SIGNED_MEASURE_UNITS,
+    TABLES,
+    Column,
+    Kind,
+    LoadedTable,
+    Table,
+)
+
+ENCODINGS = ("utf-8-sig", "gb18030")  # utf-8-sig also reads plain UTF-8; GB18030 is a superset of GBK
+TRUE_WORDS = {"true", "1", "是", "y", "yes"}
+FALSE_WORDS = {"false", "0", "否", "n", "no"}
+CODE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+NUMBER_PATTERN = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, said so that a finance officer can find and fix it."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: str | None = None
+    column_index: int | None = None
+    label: str = ""
+    value: str | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            where = texts.AT_FILE.format(file=self.file)
+        elif self.column is None:
+            where = texts.AT_LINE.format(file=self.file, line=self.line)
+        elif self.column_index is None:
+            where = texts.AT_HEADER_COLUMN.format(file=self.file, column=self.column, label=self.label)
+        else:
+            where = texts.AT_CELL.format(file=self.file, line=self.line, column_index=self.column_index,
+                                         column=self.column, label=self.label)
+        return f"{where}：{self.message}"
+
+
+@dataclass
+class Dataset:
+    """The validated content of a data directory."""
+
+    tables: dict[str, LoadedTable]
+    narrative: LoadedTable
+    problems: list[Problem]
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(t.rows) for t in self.tables.values()) + len(self.narrative.rows)
+
+
+def decode(raw: bytes) -> str | None:
+    """Text of a file as Excel or a text editor wrote it: UTF-8 (with or without BOM) or GBK."""
+    for encoding in ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def normalise_cell(column: Column, raw: str) -> tuple[str | None, str | None]:
+    """The cell as canonical text for DuckDB to cast, or an error message. Empty cells are None."""
+    value = raw.strip().strip("\u3000")
+    if value == "":
+        return None, (texts.REQUIRED.format(label=column.label) if column.required else None)
+    fields = {"value": value, "label": column.label}
+    if column.kind is Kind.CODE and not CODE_PATTERN.match(value):
+        return None, texts.BAD_CODE.format(**fields)
+    if column.choices and value not in column.choices:
+        return None, texts.NOT_A_CHOICE.format(choices="、".join(column.choices), **fields)
+    if column.kind is Kind.BOOLEAN:
+        word = value.lower()
+        if word in TRUE_WORDS:
+            return "true", None
+        if word in FALSE_WORDS:
+            return "false", None
+        return None, texts.NOT_A_BOOLEAN.format(**fields)
+    if column.kind is Kind.YEAR:
+        if not value.isdigit() or not FIRST_YEAR <= int(value) <= LAST_YEAR:
+            return None, texts.BAD_YEAR.format(first=FIRST_YEAR, last=LAST_YEAR, **fields)
+        return value, None
+    if column.kind is Kind.INTEGER:
+        if not re.fullmatch(r"[+-]?\d+", value):
+            return None, texts.NOT_AN_INTEGER.format(**fields)
+        return value, None
+    if column.kind in (Kind.NUMBER, Kind.MONEY):
+        return normalise_number(column, value)
+    return value, None
+
+
+def normalise_number(column: Column, value: str) -> tuple[str | None, str | None]:
+    fields = {"value": value, "label": column.label}
+    # Excel writes a percent-formatted cell as "56.08%"; the column already says it holds percent.
+    digits = value.removesuffix("%") if "（%）" in column.label else value
+    if not NUMBER_PATTERN.match(digits):
+        return None, texts.NOT_A_NUMBER.format(**fields)
+    digits = digits.replace(",", "")
+    if column.kind is Kind.MONEY and "." in digits and len(digits.split(".")[1]) > 2:
+        return None, texts.TOO_MANY_DECIMALS.format(**fields)
+    if column.non_negative and digits.startswith("-") and float(digits) != 0:
+        return None, texts.NEGATIVE.format(**fields)
+    return digits, None
+
+
+def read_rows(path: Path, file_name: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) for each non-blank record; the header is line 1."""
+    text = decode(path.read_bytes())
+    if text is None:
+        problems.append(Problem(file_name, texts.UNREADABLE_ENCODING))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next_line = 1
+    try:
+        for cells in reader:
+            line, next_line = next_line, reader.line_num + 1
+            if any(cell.strip() for cell in cells):
+                yield line, cells
+    except csv.Error as error:
+        problems.append(Problem(file_name, texts.BROKEN_CSV.format(error=error), line=next_line))
+
+
+def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> LoadedTable | None:
+    """The table's rows with every cell checked; None when the file cannot be read as this table."""
+    path = data_dir / table.file_name
+    if not path.is_file():
+        problems.append(Problem(table.file_name, texts.MISSING_FILE.format(file=table.file_name)))
+        return None
+    rows = read_rows(path, table.file_name, problems)
+    first = next(rows, None)
+    expected = [c.name for c in table.columns]
+    if first is None:
+        if not problems or problems[-1].file != table.file_name:
+            problems.append(Problem(table.file_name, texts.EMPTY_FILE.format(columns=",".join(expected)),
+                                    line=1))
+        return None
+    header = [cell.strip().lstrip("\ufeff") for cell in first[1]]
+    header_ok = check_header(table, header, problems)
+    loaded = LoadedTable(table, positions={name: index for index, name in enumerate(header, start=1)})
+    for line, cells in rows:
+        if not header_ok:
+            continue
+        if len(cells) != len(header):
+            problems.append(Problem(table.file_name, texts.ROW_WIDTH.format(found=len(cells), expected=len(header)),
+                                    line=line))
+            continue
+        row: dict[str, str | None] = {}
+        for index, (name, raw) in enumerate(zip(header, cells), start=1):
+            column = table.column(name)
+            value, error = normalise_cell(column, raw)
+            if error:
+                problems.append(Problem(table.file_name, error, line, name, index, column.label, raw))
+            row[name] = value
+        loaded.rows.append(row)
+        loaded.lines.append(line)
+    if not header_ok:
+        return None
+    check_duplicate_keys(loaded, problems)
+    return loaded
+
+
+def check_header(table: Table, header: list[str], problems: list[Problem]) -> bool:
+    known = {c.name for c in table.columns}
+    ok = True
+    for index, name in enumerate(header, start=1):
+        if name not in known:
+            problems.append(Problem(table.file_name, texts.UNKNOWN_COLUMN.format(value=name, columns=",".join(
+                c.name for c in table.columns)), 1, name, index, "", name))
+            ok = False
+        elif header.index(name) != index - 1:
+            problems.append(Problem(table.file_name, texts.DUPLICATE_COLUMN.format(value=name), 1, name, index,
+                                    table.column(name).label, name))
+            ok = False
+    for column in table.columns:
+        if column.name not in header:
+            problems.append(Problem(table.file_name, texts.MISSING_COLUMN.format(column=column.name), 1,
+                                    column.name, None, column.label))
+            ok = False
+    return ok
+
+
+def cell_problem(loaded: LoadedTable, row_number: int, column_name: str, message: str) -> Problem:
+    """A problem located at one cell of an already-read table."""
+    column = loaded.table.column(column_name)
+    return Problem(loaded.table.file_name, message, loaded.lines[row_number], column_name,
+                   loaded.positions[column_name], column.label, loaded.rows[row_number][column_name])
+
+
+def check_duplicate_keys(loaded: LoadedTable, problems: list[Problem]) -> None:
+    first_line: dict[tuple, int] = {}
+    for number, row in enumerate(loaded.rows):
+        key = tuple(row[name] for name in loaded.table.key)
+        if any(part is None for part in key):
+            continue  # already reported as a required cell left empty
+        if key in first_line:
+            described = "，".join(f"{name}={value}" for name, value in zip(loaded.table.key, key))
+            problems.append(cell_problem(loaded, number, loaded.table.key[-1],
+                                         texts.DUPLICATE_KEY.format(first_line=first_line[key], key=described)))
+        else:
+            first_line[key] = loaded.lines[number]
+
+
+def check_references(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
+    """Every code that points into another file must be registered there."""
+    for loaded in tables.values():
+        for column in loaded.table.columns:
+            if column.references is None:
+                continue
+            target_name, target_column = column.references.split(".")
+            target = tables.get(target_name)
+            if target is None:
+                continue  # that file has its own problems, already reported
+            known = {row[target_column] for row in target.rows}
+            for number, row in enumerate(loaded.rows):
+                value = row[column.name]
+                if value is not None and value not in known:
+                    problems.append(cell_problem(loaded, number, column.name, texts.UNKNOWN_REFERENCE.format(
+                        label=column.label, value=value, ref_file=target.table.file_name)))
+
+
+def check_indicator_signs(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
+    """Targets and actuals count or measure things, so only a percentage may be negative."""
+    values, catalogue = tables.get("indicator_values"), tables.get("indicators")
+    if values is None or catalogue is None:
+        return
+    unit_of = {row["indicator_code"]: row["unit"] for row in catalogue.rows}
+    for number, row in enumerate(values.rows):
+        if unit_of.get(row["indicator_code"]) in SIGNED_MEASURE_UNITS:
+            continue
+        for name in ("target", "actual"):
+            if row[name] is not None and float(row[name]) < 0:
+                label = values.table.column(name).label
+                problems.append(cell_problem(values, number, name, texts.NEGATIVE.format(value=row[name],
+                                                                                         label=label)))
+
+
+def check_spending_trees(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
+    """Each unit-year's spending items form trees: parents exist, no cycles, remainders sit under a parent."""
+    spending = tables.get("spending")
+    if spending is None:
+        return
+    by_unit_year: dict[tuple, dict[str, int]] = {}
+    for number, row in enumerate(spending.rows):
+        by_unit_year.setdefault((row["unit_code"], row["year"]), {})[row["item_code"]] = number
+    for (unit_code, year), numbers in by_unit_year.items():
+        for item_code, number in numbers.items():
+            row = spending.rows[number]
+            parent = row["parent_code"]
+            if row["is_remainder"] == "true":
+                if parent is None:
+                    problems.append(cell_problem(spending, number, "parent_code", texts.REMAINDER_WITHOUT_PARENT))
+                if row["actual"] is not None:
+                    problems.append(cell_problem(spending, number, "actual",
+                                                 texts.REMAINDER_HAS_AMOUNT.format(value=row["actual"])))
+            if parent is not None and parent not in numbers:
+                problems.append(cell_problem(spending, number, "parent_code", texts.SPENDING_PARENT_MISSING.format(
+                    value=parent, unit_code=unit_code, year=year)))
+            chain = ancestors(item_code, {code: spending.rows[n]["parent_code"] for code, n in numbers.items()})
+            if chain[-1] == item_code and len(chain) > 1:
+                problems.append(cell_problem(spending, number, "parent_code",
+                                             texts.SPENDING_CYCLE.format(chain=" → ".join(chain))))
+
+
+def ancestors(item_code: str, parent_of: dict[str, str | None]) -> list[str]:
+    """The item and its ancestors; stops where a code repeats, so a cycle ends with its first code."""
+    chain = [item_code]
+    while (parent := parent_of.get(chain[-1])) is not None and parent in parent_of:
+        chain.append(parent)
+        if parent in chain[:-1]:
+            break
+    return chain
+
+
+def read_narrative(data_dir: Path, tables: dict[str, LoadedTable], problems: list[Problem]) -> LoadedTable:
+    loaded = LoadedTable(NARRATIVE_TABLE)
+    units = tables.get("units")
+    known_units = {row["unit_code"] for row in units.rows} if units else set()
+    for path in sorted((data_dir / NARRATIVE_DIR).glob("**/*.md")):
+        file_name = path.relative_to(data_dir).as_posix()
+        parts = path.relative_to(data_dir / NARRATIVE_DIR).parts
+        if len(parts) != 2 or not path.stem.isdigit() or not FIRST_YEAR <= int(path.stem) <= LAST_YEAR:
+            problems.append(Problem(file_name, texts.NARRATIVE_BAD_PATH))
+            continue
+        unit_code, year = parts[0], path.stem
+        if units is not None and unit_code not in known_units:
+            problems.append(Problem(file_name, texts.NARRATIVE_UNKNOWN_UNIT.format(value=unit_code)))
+            continue
+        text = decode(path.read_bytes())
+        if text is None:
+            problems.append(Problem(file_name, texts.UNREADABLE_ENCODING))
+            continue
+        sections, section_problems = parse_narrative(text)
+        problems.extend(Problem(file_name, message, line=line) for line, message in section_problems)
+        for line, section in sections:
+            loaded.rows.append({"unit_code": unit_code, "year": year, **section})
+            loaded.lines.append(line)
+    return loaded
+
+
+def read_dataset(data_dir: Path) -> Dataset:
+    """Every file of the directory, read and cross-checked; `problems` empty means it may be loaded."""
+    problems: list[Problem] = []
+    tables = {}
+    for table in TABLES:
+        loaded = read_table(data_dir, table, problems)
+        if loaded is not None:
+            tables[table.name] = loaded
+    check_references(tables, problems)
+    check_indicator_signs(tables, problems)
+    check_spending_trees(tables, problems)
+    narrative = read_narrative(data_dir, tables, problems)
+    return Dataset(tables, narrative, problems)

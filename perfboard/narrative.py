@@ -1,0 +1,77 @@
+"""The report's narrative: Markdown with one heading per section and a stable key per heading.
+
+    # 四、部门整体支出绩效情况分析 {#performance}
+    ## 1.综合实力稳步提升 {#performance.strength}
+
+The heading's own numbering gives the section's reference as the data files cite it: 一, 一(三), 四.1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfboard import texts
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([A-Za-z0-9_.\-]+)\})?\s*$")
+CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
+SUBSECTION = re.compile(r"^（([一二三四五六七八九十]+)）")
+ITEM = re.compile(r"^(\d+)[.．、]")
+
+
+def section_ref(title: str, parent_ref: str | None) -> str | None:
+    """一、… -> 一;  （三）… under 一 -> 一(三);  1.… under 四 -> 四.1;  an unnumbered title -> None."""
+    if match := CHAPTER.match(title):
+        return match.group(1)
+    if (match := SUBSECTION.match(title)) and parent_ref:
+        return f"{parent_ref}({match.group(1)})"
+    if (match := ITEM.match(title)) and parent_ref:
+        return f"{parent_ref}.{match.group(1)}"
+    return None
+
+
+def parse_narrative(text: str) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+    """Sections as (line, row) in reading order, and problems as (line, message)."""
+    sections: list[tuple[int, dict]] = []
+    problems: list[tuple[int, str]] = []
+    first_line_of_key: dict[str, int] = {}
+    open_headings: list[dict] = []  # the current heading at each level, outermost first
+    body: list[str] = []
+
+    def close_section() -> None:
+        if sections:
+            sections[-1][1]["body"] = "\n".join(body).strip() or None
+        body.clear()
+
+    for line_number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        match = HEADING.match(line)
+        if not match:
+            if line.strip() and not sections:
+                problems.append((line_number, texts.NARRATIVE_TEXT_BEFORE_HEADING))
+            body.append(line.rstrip())
+            continue
+        hashes, title, key = match.groups()
+        if key is None:
+            problems.append((line_number, texts.NARRATIVE_HEADING_KEY))
+            continue
+        if key in first_line_of_key:
+            problems.append((line_number, texts.NARRATIVE_DUPLICATE_KEY.format(
+                value=key, first_line=first_line_of_key[key])))
+            continue
+        first_line_of_key[key] = line_number
+        close_section()
+        level = len(hashes)
+        open_headings = [h for h in open_headings if int(h["level"]) < level]
+        parent = open_headings[-1] if open_headings else None
+        section = {
+            "section_key": key,
+            "parent_key": parent["section_key"] if parent else None,
+            "ref": section_ref(title, parent["ref"] if parent else None),
+            "title": title,
+            "level": str(level),
+            "sort_order": str(len(sections) + 1),
+            "body": None,
+        }
+        open_headings.append(section)
+        sections.append((line_number, section))
+    close_section()
+    return sections, problems

@@ -1,0 +1,173 @@
+"""The source files: their columns, types, keys and references.
+
+One declaration serves the loader (what to read and check), the database (the table DDL) and
+data/README.md (which documents the same columns for finance staff).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(Enum):
+    """How a cell is read; `sql_type` is the DuckDB type it is stored as."""
+
+    TEXT = ("text", "VARCHAR")
+    CODE = ("code", "VARCHAR")  # a stable identifier: ASCII letters, digits, underscore
+    YEAR = ("year", "INTEGER")
+    INTEGER = ("integer", "INTEGER")
+    NUMBER = ("number", "DOUBLE")
+    MONEY = ("money", "DECIMAL(18,2)")  # 万元 to the cent, so parts add up to totals exactly
+    BOOLEAN = ("boolean", "BOOLEAN")
+
+    @property
+    def sql_type(self) -> str:
+        return self.value[1]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label: str  # Chinese name, used in messages and in data/README.md
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()  # allowed values, when the column is a closed list
+    non_negative: bool = False
+    references: str | None = None  # "table.column" that must hold the value
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    label: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    required_file: bool = True
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+# Measurement units an indicator may use. Every one but % counts or measures something that
+# cannot be negative.
+MEASURE_UNITS = ("亿元", "万元", "元", "万美元", "个", "家", "件", "起", "人", "人次", "次", "亩",
+                 "平方米", "平方公里", "%")
+SIGNED_MEASURE_UNITS = ("%",)
+DIRECTIONS = ("higher", "lower", "equal")
+LEVEL1_GROUPS = ("产出", "效益", "满意度", "预算执行")
+SCORE_ROWS = LEVEL1_GROUPS + ("总分",)
+QUALIFIERS = ("近", "约", "以上", "超过", "不足")
+PROJECT_STATUSES = ("前期", "在建", "已完成", "已投产", "已运营")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+_UNIT = Column("unit_code", "单位代码", Kind.CODE, required=True, references="units.unit_code")
+_YEAR = Column("year", "年度", Kind.YEAR, required=True)
+_SOURCE = Column("source", "报告出处")
+_NOTE = Column("note", "备注")
+
+TABLES: tuple[Table, ...] = (
+    Table("units", "单位", (
+        Column("unit_code", "单位代码", Kind.CODE, required=True),
+        Column("unit_name", "单位名称", required=True),
+        Column("parent_code", "上级单位代码", Kind.CODE, references="units.unit_code"),
+        _NOTE,
+    ), key=("unit_code",)),
+    Table("categories", "指标类别", (
+        Column("category_code", "类别代码", Kind.CODE, required=True),
+        Column("category_name", "类别名称", required=True),
+        Column("sort_order", "排序", Kind.INTEGER),
+        Column("report_section", "报告章节"),
+        _NOTE,
+    ), key=("category_code",)),
+    Table("indicators", "指标目录", (
+        Column("indicator_code", "指标代码", Kind.CODE, required=True),
+        Column("indicator_name", "指标名称", required=True),
+        Column("category", "类别代码", Kind.CODE, required=True, references="categories.category_code"),
+        Column("is_headline", "是否总览指标", Kind.BOOLEAN),
+        Column("level1", "一级指标", choices=LEVEL1_GROUPS),
+        Column("level2", "二级指标"),
+        Column("unit", "计量单位", required=True, choices=MEASURE_UNITS),
+        Column("direction", "指标方向", required=True, choices=DIRECTIONS),
+        Column("sort_order", "排序", Kind.INTEGER),
+        _NOTE,
+    ), key=("indicator_code",)),
+    Table("indicator_values", "指标值", (
+        _UNIT,
+        _YEAR,
+        Column("indicator_code", "指标代码", Kind.CODE, required=True,
+               references="indicators.indicator_code"),
+        Column("target", "目标值", Kind.NUMBER),
+        Column("actual", "实际完成值", Kind.NUMBER),
+        Column("qualifier", "限定词", choices=QUALIFIERS),
+        Column("weight", "权重（分值）", Kind.NUMBER, non_negative=True),
+        Column("score", "自评得分", Kind.NUMBER, non_negative=True),
+        Column("stated_rate", "报告所述完成率（%）", Kind.NUMBER),
+        Column("stated_yoy", "报告所述同比增长率（%）", Kind.NUMBER),
+        Column("is_estimate", "是否预计数", Kind.BOOLEAN),
+        Column("period", "统计期（非全年时填写）"),
+        _SOURCE,
+        _NOTE,
+    ), key=("unit_code", "year", "indicator_code")),
+    Table("spending", "支出", (
+        _UNIT,
+        _YEAR,
+        Column("item_code", "支出项代码", Kind.CODE, required=True),
+        Column("parent_code", "上级支出项代码", Kind.CODE),
+        Column("item_name", "支出项名称", required=True),
+        Column("budget", "年初预算数（万元）", Kind.MONEY, non_negative=True),
+        Column("adjusted_budget", "调整后预算数（万元）", Kind.MONEY, non_negative=True),
+        Column("actual", "实际支出（万元）", Kind.MONEY, non_negative=True),
+        Column("is_memo", "是否备查项（不计入合计）", Kind.BOOLEAN),
+        Column("is_remainder", "是否未列明余额（由上级减已列明项推算）", Kind.BOOLEAN),
+        _SOURCE,
+        _NOTE,
+    ), key=("unit_code", "year", "item_code")),
+    Table("projects", "项目", (
+        _UNIT,
+        _YEAR,
+        Column("project_name", "项目名称", required=True),
+        Column("project_type", "项目类型", required=True),
+        Column("status", "进展状态", required=True, choices=PROJECT_STATUSES),
+        _SOURCE,
+        _NOTE,
+    ), key=("unit_code", "year", "project_name")),
+    Table("evaluation", "自评得分", (
+        _UNIT,
+        _YEAR,
+        Column("level1", "一级指标", required=True, choices=SCORE_ROWS),
+        Column("max_score", "满分（权重）", Kind.NUMBER, non_negative=True),
+        Column("score", "自评得分", Kind.NUMBER, non_negative=True),
+        _NOTE,
+    ), key=("unit_code", "year", "level1")),
+)
+
+TABLES_BY_NAME = {table.name: table for table in TABLES}
+
+# The narrative is Markdown, one file per unit and year: narrative/<unit_code>/<year>.md
+NARRATIVE_DIR = "narrative"
+NARRATIVE_TABLE = Table("narrative_sections", "报告原文章节", (
+    _UNIT,
+    _YEAR,
+    Column("section_key", "章节键", required=True),
+    Column("parent_key", "上级章节键"),
+    Column("ref", "章节编号（如 四.1）"),
+    Column("title", "章节标题", required=True),
+    Column("level", "层级", Kind.INTEGER, required=True),
+    Column("sort_order", "顺序", Kind.INTEGER, required=True),
+    Column("body", "正文"),
+), key=("unit_code", "year", "section_key"))
+
+
+@dataclass
+class LoadedTable:
+    """A validated table: normalised text cells (None for empty), ready to cast into DuckDB."""
+
+    table: Table
+    rows: list[dict[str, str | None]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # the source line of each row
+    positions: dict[str, int] = field(default_factory=dict)  # column name -> its 1-based place in the file

@@ -1,0 +1,30 @@
+-- The self-assessed score the report states, per unit and year, with its grade (DESIGN.md section 4).
+-- Where the report gives no total row, the total is the sum of its parts and marked derived.
+with
+
+parts as (
+    select unit_code, year, sum(score) as parts_total, count(score) as parts_scored
+    from evaluation
+    where level1 <> '总分'
+    group by unit_code, year
+),
+
+stated_total as (
+    select unit_code, year, score as stated_total
+    from evaluation
+    where level1 = '总分'
+),
+
+final as (
+    select
+        p.unit_code, p.year,
+        coalesce(s.stated_total, p.parts_total) as total_score,
+        s.stated_total is null as total_is_derived,
+        grade(coalesce(s.stated_total, p.parts_total)) as grade,
+        p.parts_total, p.parts_scored
+    from parts as p
+    left join stated_total as s using (unit_code, year)
+    order by p.unit_code, p.year
+)
+
+select * from final

@@ -1,0 +1,61 @@
+-- One row per unit, year and indicator: target against actual, direction-aware (DESIGN.md section 4).
+-- Rates are fractions (1.0 = 100%); stated_rate / stated_yoy are the report's own percentages as fractions.
+with
+
+indicator_rows as (
+    select
+        v.unit_code,
+        v.year,
+        v.indicator_code,
+        i.indicator_name,
+        i.category,
+        c.category_name,
+        coalesce(i.is_headline, false) as is_headline,
+        i.level1,
+        i.level2,
+        i.unit,
+        i.direction,
+        v.target,
+        v.actual,
+        v.qualifier,
+        v.weight,
+        v.score,
+        v.stated_rate / 100 as stated_rate,
+        v.stated_yoy / 100 as stated_yoy,
+        coalesce(v.is_estimate, false) as is_estimate,
+        v.period,
+        v.source,
+        v.note,
+        c.sort_order as category_order,
+        i.sort_order as indicator_order
+    from indicator_values as v
+    join indicators as i using (indicator_code)
+    join categories as c on c.category_code = i.category
+),
+
+rated as (
+    select
+        *,
+        round(completion_rate(direction, target, actual), 4) as completion_rate
+    from indicator_rows
+),
+
+final as (
+    select
+        unit_code, year, indicator_code, indicator_name, category, category_name, is_headline,
+        level1, level2, unit, direction, target, actual, qualifier, completion_rate,
+        case
+            when target is null and actual is null then 'no_data'
+            when actual is null then 'no_actual'
+            when target is null then 'no_target'
+            when completion_rate is null then 'no_rate'
+            when completion_rate >= 1 then 'met'
+            else 'not_met'
+        end as status,
+        stated_rate, stated_yoy, is_estimate, period, period is not null as is_partial,
+        weight, score, source, note, category_order, indicator_order
+    from rated
+)
+
+select * from final
+order by unit_code, year, category_order, indicator_order

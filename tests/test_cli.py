@@ -1,0 +1,92 @@
+"""The `perfboard` command as finance staff script it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from perfboard.cli import main
+from tests.test_loader import digest, edit
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_query_csv_lists_headline_indicators_as_the_report_gives_them(capsys, seed_db):
+    code, out, _ = run(capsys, "query", "indicator_progress", "--year", 2024, "--format", "csv", "--db", seed_db)
+    assert code == 0
+    rows = {row["indicator_code"]: row for row in csv.DictReader(io.StringIO(out))}
+    # 一(三) target 2100 万元, 四.1 actual 2200.15 万元: 2200.15 / 2100 = 1.0477
+    assert (rows["fundraising"]["target"], rows["fundraising"]["actual"], rows["fundraising"]["completion_rate"]) == (
+        "2100", "2200.15", "1.0477")
+    # 一(三) target 14; the report gives no actual: empty, not zero
+    assert (rows["projects_started"]["target"], rows["projects_started"]["actual"],
+            rows["projects_started"]["completion_rate"]) == ("14", "", "")
+
+
+def test_query_spending_table_shows_the_totals(capsys, seed_db):
+    code, out, _ = run(capsys, "query", "spending_structure", "--year", 2024, "--db", seed_db)
+    assert code == 0
+    assert "52318.07" in out and "801.45" in out and "51516.62" in out and "107.66" in out
+
+
+def test_query_json_is_a_list_of_objects(capsys, seed_db):
+    code, out, _ = run(capsys, "query", "spending_structure", "--unit", "taojiang_hitech", "--format", "json",
+                       "--db", seed_db)
+    records = json.loads(out)
+    assert code == 0 and isinstance(records, list)
+    total = next(r for r in records if r["item_code"] == "total")
+    assert total["amount"] == 52318.07 and total["parent_code"] is None
+
+
+def test_query_filters_to_nothing_for_a_year_without_data(capsys, seed_db):
+    code, out, _ = run(capsys, "query", "indicator_progress", "--year", 2019, "--db", seed_db)
+    assert code == 0 and "没有符合条件的数据" in out
+
+
+def test_query_unknown_view_says_which_exist(capsys, seed_db):
+    code, _, err = run(capsys, "query", "indicator_progres", "--db", seed_db)
+    assert code == 2 and "没有名为“indicator_progres”的视图" in err and "indicator_progress" in err
+
+
+def test_check_passes_on_the_embedded_data(capsys):
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "数据检查通过" in out
+
+
+def test_check_fails_with_exit_1_and_writes_nothing(capsys, data_copy, tmp_path):
+    edit(data_copy, "indicator_values.csv", "tax_revenue,4.28,", "tax_revenue,abc,")
+    code, _, err = run(capsys, "check", "--data", data_copy)
+    assert code == 1
+    assert "indicator_values.csv 第2行 第4列（target 目标值）：值“abc”不是数字" in err
+    assert not list(tmp_path.rglob("*.duckdb"))
+
+
+def test_failed_load_exits_1_and_keeps_the_database(capsys, data_copy, tmp_path):
+    db_path = tmp_path / "kept.duckdb"
+    assert run(capsys, "load", "--data", data_copy, "--db", db_path)[0] == 0
+    before = digest(db_path)
+    edit(data_copy, "spending.csv", ",754.63,", ",-754.63,")
+    code, _, err = run(capsys, "load", "--data", data_copy, "--db", db_path)
+    assert code == 1 and "数据未载入：发现 1 处问题" in err and "没有改动" in err
+    assert digest(db_path) == before
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([sys.executable, "-m", "perfboard.cli", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "perfboard" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["load", "check", "query"])
+def test_every_command_has_chinese_help(capsys, command):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "数据" in capsys.readouterr().out

@@ -1,0 +1,42 @@
+"""The narrative split into sections with stable keys and the report's own numbering."""
+
+from __future__ import annotations
+
+import pytest
+
+from perfboard.narrative import parse_narrative, section_ref
+
+
+@pytest.mark.parametrize(("title", "parent_ref", "expected"), [
+    ("一、部门概况", None, "一"),
+    ("（三）绩效目标设立情况", "一", "一(三)"),
+    ("1.综合实力稳步提升", "四", "四.1"),
+    ("6.风险防范不断夯实", "四", "四.6"),
+    ("2024年度部门整体支出自评绩效报告", None, None),  # an unnumbered title
+    ("（一）无上级的小节", None, None),
+])
+def test_section_ref_follows_the_report_numbering(title, parent_ref, expected):
+    assert section_ref(title, parent_ref) == expected
+
+
+def test_sections_nest_and_carry_their_body():
+    text = "# 一、概况 {#overview}\n\n正文一。\n\n## （一）基本情况 {#overview.basic}\n\n正文二。\n# 二、支出 {#spending}\n"
+    sections, problems = parse_narrative(text)
+    assert problems == []
+    rows = {row["section_key"]: row for _, row in sections}
+    assert rows["overview.basic"]["parent_key"] == "overview" and rows["overview.basic"]["ref"] == "一(一)"
+    assert rows["overview"]["body"] == "正文一。" and rows["overview.basic"]["body"] == "正文二。"
+    assert rows["spending"]["parent_key"] is None and rows["spending"]["body"] is None
+
+
+def test_text_before_the_first_heading_is_a_problem():
+    _, problems = parse_narrative("前言\n# 一、概况 {#overview}\n")
+    assert problems == [(1, "正文出现在第一个章节标题之前。请在文件开头加上章节标题。")]
+
+
+def test_seed_narrative_has_the_report_sections(seed_con):
+    rows = seed_con.execute("select section_key, ref from narrative_sections order by sort_order").fetchall()
+    refs = dict(rows)
+    assert refs["performance.strength"] == "四.1" and refs["overview.targets"] == "一(三)"
+    assert refs["problems"] == "六" and refs["measures"] == "七"
+    assert len(rows) == 21  # the preface, 7 chapters and 13 numbered subsections of the report

@@ -1,0 +1,78 @@
+"""Every query file creates a view that runs; the rate and grade macros follow DESIGN.md section 4."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from perfboard.database import MACROS_DIR, fetch, view_names
+
+
+def test_queries_folder_holds_the_views_the_pages_use():
+    assert {"indicator_progress", "indicator_yoy", "headline_progress", "spending_structure"} <= set(view_names())
+
+
+@pytest.mark.parametrize("view", view_names())
+def test_every_query_file_creates_a_view_that_runs(seed_con, view):
+    columns, rows = fetch(seed_con, view)
+    assert "unit_code" in columns and "year" in columns  # every view can be filtered by unit and year
+    assert rows, f"{view} returns no rows on the embedded data"
+
+
+@pytest.mark.parametrize("view", view_names())
+def test_every_query_file_is_a_chain_of_named_ctes(view):
+    from perfboard.database import view_sql
+
+    sql = view_sql(view).lower()
+    assert "with" in sql and "final as (" in sql and "select * from final" in sql
+
+
+@pytest.fixture(scope="module")
+def macros():
+    con = duckdb.connect()
+    for path in sorted(MACROS_DIR.glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize(("direction", "target", "actual", "expected"), [
+    ("higher", 2100, 2200.15, 2200.15 / 2100),  # 立项争资, 一(三)/四.1: 2200.15 / 2100 = 1.047690…
+    ("higher", 25, 12.96, 0.5184),              # 资金筹措, 四.5: 12.96 / 25 = 0.5184
+    ("higher", 4.28, 4.28, 1.0),                # 税收入库: actual equals target
+    ("higher", 0, 5, None),                     # a zero target has no meaningful ratio
+    ("lower", 10, 8, 1.0),                      # under a ceiling: achieved
+    ("lower", 10, 12.5, 0.8),                   # 10 / 12.5 = 0.8
+    ("lower", 0, 0, 1.0),                       # DESIGN.md: lower with A = 0 and B = 0 is achieved
+    ("lower", 0, 3, 0.0),                       # 0 / 3
+    ("equal", 65, 65, 1.0),
+    ("equal", 50, 40, 0.8),                     # min(40/50, 50/40) = 0.8
+    ("equal", 50, 62.5, 0.8),                   # min(62.5/50, 50/62.5) = 0.8
+    ("equal", 0, 2, 0.0),
+    ("higher", None, 5, None),                  # no target: no rate
+    ("higher", 5, None, None),                  # no actual: no rate
+])
+def test_completion_rate(macros, direction, target, actual, expected):
+    (rate,) = macros.execute("select completion_rate(?, ?::double, ?::double)", [direction, target, actual]).fetchone()
+    assert rate == pytest.approx(expected) if expected is not None else rate is None
+
+
+@pytest.mark.parametrize(("current", "previous", "expected"), [
+    (35.44, 32.0347, (35.44 - 32.0347) / 32.0347),  # the formula itself
+    (110, 100, 0.1),
+    (90, 100, -0.1),
+    (5, 0, None),     # last year zero: no rate, not an error
+    (5, None, None),  # last year missing
+])
+def test_yoy_rate(macros, current, previous, expected):
+    (rate,) = macros.execute("select yoy_rate(?::double, ?::double)", [current, previous]).fetchone()
+    assert rate == pytest.approx(expected) if expected is not None else rate is None
+
+
+@pytest.mark.parametrize(("score", "expected"), [
+    (100, "优"), (98, "优"), (90, "优"), (89.99, "良"), (80, "良"), (79.99, "中"), (60, "中"), (59.99, "差"), (0, "差"),
+    (None, None),
+])
+def test_grade_boundaries(macros, score, expected):
+    (grade,) = macros.execute("select grade(?::double)", [score]).fetchone()
+    assert grade == expected
