@@ -153,7 +153,7 @@ def select_view(view: str, unit_code: str | None = None, year: int | None = None
         parameters.append(unit_code)
     if year is not None:
         conditions.append("year = ?")
-        parameters.append(year)
+        parameters.append(int(year))
     where = f" where {' and '.join(conditions)}" if conditions else ""
     # The view name was checked against the query files above; values are always bound.
     return f"select * from {view}{where}", parameters

@@ -8,7 +8,10 @@ The heading's own numbering gives the section's reference as the data files cite
 
 from __future__ import annotations
 
+import html
 import re
+
+import pandas as pd
 
 from perfboard import texts
 
@@ -75,3 +78,21 @@ def parse_narrative(text: str) -> tuple[list[tuple[int, dict]], list[tuple[int, 
         sections.append((line_number, section))
     close_section()
     return sections, problems
+
+
+def matches(sections: pd.DataFrame, query: str) -> pd.DataFrame:
+    """The sections whose title or body contains the query (all of them for an empty query)."""
+    query = query.strip()
+    if not query:
+        return sections
+    text = sections["title"].fillna("") + "\n" + sections["body"].fillna("")
+    return sections[text.str.contains(query, regex=False)]
+
+
+def highlight(text: str, query: str) -> str:
+    """The text as safe HTML, each occurrence of the query marked."""
+    escaped = html.escape(text)
+    query = query.strip()
+    if not query:
+        return escaped
+    return escaped.replace(html.escape(query), f"<mark>{html.escape(query)}</mark>")

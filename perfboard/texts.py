@@ -62,3 +62,173 @@ CLI_FORMAT = "输出格式：table（表格）、csv（带表头）或 json（�
 CLI_UNKNOWN_VIEW = "没有名为“{view}”的视图。可用的视图：{views}。"
 CLI_NO_DATABASE = "数据库 {db} 不存在。请先运行 perfboard load。"
 CLI_NO_ROWS = "（没有符合条件的数据）"
+
+# ---- figures ------------------------------------------------------------------------------------
+NOT_REPORTED = "未报告"
+NO_RATE = "—"
+QUALIFIERS_BEFORE = ("近", "约", "超过", "不足")  # 近5000万元; the others (以上) follow the unit
+MARK_ESTIMATE = "（预计）"
+MARK_PERIOD = "（{period}）"
+MARK_DERIVED = "〔推算〕"
+
+STATUS_LABELS = {
+    "met": "已完成",
+    "not_met": "未完成",
+    "no_actual": "未报告完成数",
+    "no_target": "无目标值",
+    "no_data": "未报告",
+    "no_rate": "无法计算完成率",
+}
+DIRECTION_LABELS = {"higher": "越高越好", "lower": "越低越好", "equal": "等于目标为好"}
+PREVIOUS_BASIS_LABELS = {"loaded": "上年数据", "derived": "按报告同比增速推算"}
+
+# ---- app frame ----------------------------------------------------------------------------------
+APP_TITLE = "绩效看板"
+APP_SUBTITLE = "部门整体支出绩效自评"
+SIDEBAR_UNIT = "单位"
+SIDEBAR_YEAR = "年度"
+SIDEBAR_YEAR_PLACEHOLDER = "选择年度"
+SIDEBAR_DATA_NOTE = "数据：{unit_name}《{year}年度部门整体支出自评绩效报告》"
+YEAR_OPTION = "{year}年"
+NO_DATA_LOADED = "还没有载入任何数据。请在命令行运行 perfboard load，或检查 data/ 目录。"
+YEAR_WITHOUT_DATA = "{unit_name}没有 {year} 年的数据。已载入的年度：{years}。请在左侧选择年度。"
+DATA_LOAD_FAILED = "数据未能载入，看板仍显示上一次载入的数据（如有）。请修正以下问题后刷新："
+NOTHING_FOR_YEAR = "{year}年没有{what}数据。"
+WHAT_INDICATORS = "指标"
+WHAT_SPENDING = "支出"
+WHAT_PROJECTS = "项目"
+WHAT_NARRATIVE = "报告原文"
+FILTER_ALL = "全部"
+
+PAGE_OVERVIEW = "总览"
+PAGE_TARGETS = "目标完成"
+PAGE_SPENDING = "支出结构"
+PAGE_TRENDS = "历年对比"
+PAGE_PROJECTS = "项目进展"
+PAGE_REPORT = "报告原文"
+
+# ---- charts -------------------------------------------------------------------------------------
+SOURCE_LINE = "来源：{unit_name}《{year}年度部门整体支出自评绩效报告》"
+SOURCE_SECTIONS = "第{sections}部分"
+SOURCE_FLAGS = {
+    "estimate": "含预计数",
+    "partial": "含非全年数",
+    "derived": "〔推算〕为据报告数字推算",
+}
+CHART_BULLET_TITLE = "{category}：目标与完成"
+CHART_BULLET_TARGET = "目标"
+CHART_BULLET_ACTUAL = "完成"
+CHART_BULLET_PREVIOUS = "上年"
+CHART_BULLET_BANDS = ("目标的60%", "60%–80%", "80%–90%", "90%以上")
+CHART_BULLET_NO_TARGET = "无目标值"
+CHART_BULLET_NO_ACTUAL = "未报告完成数"
+CHART_SPENDING_TREE_TITLE = "{year}年支出结构（万元）"
+CHART_HEADLINE_TITLE = "{year}年重点工作目标完成情况"
+CHART_SPENDING_SPLIT_TITLE = "支出构成：{parts}（万元）"
+CHART_PARTS_TITLE = "{item}构成（万元）"
+CHART_MEMO_TITLE = "{item}{total}及其构成（万元）"
+CHART_BUDGET_TITLE = "预算执行率（%）"
+CHART_TREND_TITLE = "{indicator}（{unit}）"
+CHART_TRENDS_TITLE = "指标历年走势"
+CHART_YOY_TITLE = "同比增长率（%）"
+CHART_SPENDING_YEARS_TITLE = "历年支出（万元）"
+CHART_PIPELINE_TITLE = "项目进展：按状态（个）"
+CHART_SCORE_TITLE = "自评得分（总分{total}分）"
+AXIS_AMOUNT = "金额（万元）"
+AXIS_COUNT = "项目数（个）"
+AXIS_YEAR = "年度"
+AXIS_RATE = "增长率（%）"
+AXIS_SCORE = "得分（分）"
+LEGEND_LOADED = "报告数"
+LEGEND_DERIVED = "推算数（据同比增速）"
+HOVER_SHARE = "占上级 {share}"
+
+# ---- overview -----------------------------------------------------------------------------------
+OVERVIEW_TITLE = "{unit_name} · {year}年度绩效总览"
+OVERVIEW_KPI_TARGET = "目标 {target}"
+OVERVIEW_KPI_RATE = "完成 {rate}"
+OVERVIEW_KPI_YOY = "{rate} 同比"
+KPI_HELP = "报告出处：{source}"
+OVERVIEW_SPENDING = "全年支出"
+OVERVIEW_BASIC = "基本支出"
+OVERVIEW_PROJECT = "项目支出"
+OVERVIEW_SHARE = "占 {share}"
+OVERVIEW_SCORE = "自评得分"
+OVERVIEW_SCORE_VALUE = "{score}分"
+OVERVIEW_GRADE = "等级 {grade}"
+OVERVIEW_SCORE_PARTS = "{parts}"
+OVERVIEW_SCORE_PART = "{level1}{score}分"
+OVERVIEW_SUMMARY = "摘要"
+OVERVIEW_NO_SCORE = "报告未给出自评得分"
+
+SUMMARY_INDICATOR = "{name}{actual}{marks}，完成年度目标的{rate}"
+SUMMARY_INDICATOR_NO_TARGET = "{name}{actual}{marks}"
+SUMMARY_YOY = "，同比增长{yoy}"
+SUMMARY_YOY_DOWN = "，同比下降{yoy}"
+SUMMARY_MISSING = "{names}报告未给出完成数"
+SUMMARY_SPENDING = "全年支出{total}，其中{parts}"
+SUMMARY_SPENDING_PART = "{name}{amount}（占{share}）"
+SUMMARY_SCORE = "自评得分{score}分，等级为{grade}"
+SUMMARY_OPENING = "{year}年，"
+SENTENCE_JOIN = "；"
+SENTENCE_END = "。"
+LIST_JOIN = "、"
+
+# ---- targets ------------------------------------------------------------------------------------
+TARGETS_TITLE = "目标完成情况"
+TARGETS_FILTER_CATEGORY = "指标类别"
+TARGETS_FILTER_STATUS = "完成状态"
+TARGETS_TABLE = "全部指标"
+TARGETS_LEGEND = ("图例：灰色底带依次为目标值的60%、80%、90%；黑色竖线为目标值；绿色为已完成、红色为未完成、蓝色为无目标值；"
+                  "橙色菱形为上年值（空心为据报告同比增速推算）。")
+TARGETS_NONE_MATCH = "没有符合筛选条件的指标。"
+REPORT_WORDS = "报告原文 · 第{ref}部分"
+TABLE_COLUMNS = {
+    "indicator_name": "指标",
+    "category_name": "类别",
+    "target_text": "目标值",
+    "actual_text": "完成值",
+    "rate_text": "完成率",
+    "status_text": "状态",
+    "stated_rate_text": "报告所述完成率",
+    "yoy_text": "同比",
+    "marks": "标注",
+    "source": "报告出处",
+    "note": "备注",
+    "item_name": "支出项",
+    "amount_text": "金额",
+    "share_text": "占上级",
+    "project_name": "项目",
+    "project_type": "类型",
+    "status": "状态",
+    "change_text": "变化",
+}
+
+# ---- spending -----------------------------------------------------------------------------------
+SPENDING_TITLE = "支出结构"
+SPENDING_NO_BUDGET = "报告未给出预算数，无法计算预算执行率。"
+SPENDING_TABLE = "支出明细"
+SPENDING_DERIVED_NOTE = "〔推算〕“其他项目支出（报告未逐项列明）”= 项目支出合计 − 报告列明的各项，报告本身未给出这一数字。"
+
+# ---- trends -------------------------------------------------------------------------------------
+TRENDS_TITLE = "历年对比"
+TRENDS_PICK_INDICATORS = "选择指标"
+TRENDS_COMPARE = "两年对比"
+TRENDS_BASE_YEAR = "基准年度"
+TRENDS_LATER_YEAR = "对比年度"
+TRENDS_ONLY_ONE_YEAR = "目前只载入了 {years} 的数据；上一年数值只在报告给出同比增速时推算得出，并标为〔推算〕。"
+TRENDS_NOTHING_TO_COMPARE = "所选两个年度没有可对比的指标。"
+TRENDS_NO_YOY = "报告没有给出可计算同比的数字。"
+
+# ---- projects -----------------------------------------------------------------------------------
+PROJECTS_TITLE = "项目进展"
+PROJECTS_FILTER_TYPE = "项目类型"
+PROJECTS_FILTER_STATUS = "进展状态"
+PROJECTS_NONE = "没有符合筛选条件的项目。"
+
+# ---- report -------------------------------------------------------------------------------------
+REPORT_TITLE = "报告原文"
+REPORT_SEARCH = "搜索原文"
+REPORT_SEARCH_PLACEHOLDER = "输入关键词，如 税收、债务、厂房"
+REPORT_SEARCH_RESULT = "“{query}”出现在 {count} 个章节中。"
+REPORT_SEARCH_NONE = "原文中没有找到“{query}”。"

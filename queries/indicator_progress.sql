@@ -10,6 +10,7 @@ indicator_rows as (
         i.indicator_name,
         i.category,
         c.category_name,
+        c.report_section as category_section,
         coalesce(i.is_headline, false) as is_headline,
         i.level1,
         i.level2,
@@ -42,7 +43,7 @@ rated as (
 
 final as (
     select
-        unit_code, year, indicator_code, indicator_name, category, category_name, is_headline,
+        unit_code, year, indicator_code, indicator_name, category, category_name, category_section, is_headline,
         level1, level2, unit, direction, target, actual, qualifier, completion_rate,
         case
             when target is null and actual is null then 'no_data'

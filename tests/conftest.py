@@ -34,3 +34,20 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def two_year_data(tmp_path_factory) -> Path:
+    """Test-only data: the 2024 report plus a copy of it labelled 2023, so that the year can change.
+    The copy is not a real 2023 report; it exists only to exercise year switching."""
+    target = tmp_path_factory.mktemp("two_years") / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    for path in target.glob("*.csv"):
+        header, *rows = path.read_text(encoding="utf-8").splitlines()
+        if "year" not in header.split(","):
+            continue
+        copies = [row.replace(f",{SEED_YEAR},", ",2023,", 1) for row in rows]
+        path.write_text("\n".join([header, *rows, *copies]) + "\n", encoding="utf-8")
+    narrative = target / "narrative" / SEED_UNIT
+    shutil.copy(narrative / f"{SEED_YEAR}.md", narrative / "2023.md")
+    return target

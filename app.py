@@ -1,0 +1,23 @@
+"""绩效看板: page config, navigation over pages/, and the shared sidebar (unit and year, kept in the URL)."""
+
+import streamlit as st
+
+from perfboard import texts, ui
+
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/monitoring:", layout="wide")
+
+# Page files are named *_page.py so that no URL path equals a file name in pages/: until the first
+# st.navigation call of a server process, Streamlit would serve pages/<path>.py directly (its older
+# pages-folder routing), without this frame and its sidebar.
+navigation = st.navigation([
+    st.Page("pages/overview_page.py", title=texts.PAGE_OVERVIEW, icon=":material/dashboard:", url_path="overview",
+            default=True),
+    st.Page("pages/targets_page.py", title=texts.PAGE_TARGETS, icon=":material/flag:", url_path="targets"),
+    st.Page("pages/spending_page.py", title=texts.PAGE_SPENDING, icon=":material/account_tree:", url_path="spending"),
+    st.Page("pages/trends_page.py", title=texts.PAGE_TRENDS, icon=":material/timeline:", url_path="trends"),
+    st.Page("pages/projects_page.py", title=texts.PAGE_PROJECTS, icon=":material/construction:", url_path="projects"),
+    st.Page("pages/report_page.py", title=texts.PAGE_REPORT, icon=":material/article:", url_path="report"),
+])
+ui.page_style()
+st.session_state["selection"] = ui.sidebar_selection()
+navigation.run()

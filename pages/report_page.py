@@ -1,0 +1,30 @@
+"""报告原文: the whole report section by section, numbered as the report numbers it, with the matching charts
+inline and a search box over the text."""
+
+import streamlit as st
+
+from perfboard import narrative, texts, ui
+
+selection = ui.current_selection()
+st.title(texts.REPORT_TITLE)
+
+sections = ui.view("report_sections", selection.unit_code, selection.year)
+if sections.empty:
+    ui.nothing_for_year(selection, texts.WHAT_NARRATIVE)
+    st.stop()
+charts = ui.charts_of_year(selection)
+
+query = st.text_input(texts.REPORT_SEARCH, placeholder=texts.REPORT_SEARCH_PLACEHOLDER, key="report_search")
+found = narrative.matches(sections, query)
+if query.strip():
+    st.caption(texts.REPORT_SEARCH_RESULT.format(query=query.strip(), count=len(found)) if len(found)
+               else texts.REPORT_SEARCH_NONE.format(query=query.strip()))
+
+for _, section in found.iterrows():
+    heading = "#" * (int(section["level"]) + 1)
+    st.markdown(f"{heading} {narrative.highlight(section['title'], query)}", unsafe_allow_html=True)
+    for paragraph in (section["body"] or "").split("\n\n") if isinstance(section["body"], str) else []:
+        st.markdown(narrative.highlight(paragraph, query), unsafe_allow_html=True)
+    for named in charts.values():
+        if section["section_key"] in named.sections[:1]:
+            ui.show_chart(named)

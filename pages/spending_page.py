@@ -1,0 +1,47 @@
+"""支出结构: the spending tree, its splits, the 三公经费, budget execution, and the report's sections 二 and 三."""
+
+import streamlit as st
+
+from perfboard import catalogue, tables, texts, ui
+
+selection = ui.current_selection()
+st.title(texts.SPENDING_TITLE)
+
+structure = ui.view("spending_structure", selection.unit_code, selection.year)
+if structure.empty:
+    ui.nothing_for_year(selection, texts.WHAT_SPENDING)
+    st.stop()
+charts = ui.charts_of_year(selection)
+sections = ui.view("report_sections", selection.unit_code, selection.year)
+
+tree_column, words_column = st.columns([3, 2])
+with tree_column:
+    ui.show_chart(charts["spending_tree"])
+with words_column:
+    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[0], sections)
+
+donuts = [named for key, named in charts.items() if key.startswith("spending_share")]
+for column, named in zip(st.columns(len(donuts)), donuts):
+    with column:
+        ui.show_chart(named)
+for named in charts.values():
+    if named.key.startswith("spending_parts_"):
+        ui.show_chart(named)
+
+memo_column, budget_column = st.columns(2)
+with memo_column:
+    for named in charts.values():
+        if named.key.startswith("spending_memo_"):
+            ui.show_chart(named)
+with budget_column:
+    if "budget_execution" in charts:
+        ui.show_chart(charts["budget_execution"])
+    else:
+        st.info(texts.SPENDING_NO_BUDGET)
+    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[1], sections)
+
+st.subheader(texts.SPENDING_TABLE)
+ui.table(tables.spending_table(structure), ["item_name", "amount_text", "share_text", "marks", "source", "note"],
+         key="spending_table")
+if structure["is_derived"].any():
+    st.caption(texts.SPENDING_DERIVED_NOTE)

@@ -1,0 +1,39 @@
+"""目标完成: a bullet graph per indicator, grouped by category, beside the report's words; the full table."""
+
+import streamlit as st
+
+from perfboard import charts, tables, texts, ui
+
+selection = ui.current_selection()
+st.title(texts.TARGETS_TITLE)
+
+results = ui.view("indicator_results", selection.unit_code, selection.year)
+if results.empty:
+    ui.nothing_for_year(selection, texts.WHAT_INDICATORS)
+    st.stop()
+sections = ui.view("report_sections", selection.unit_code, selection.year)
+
+category_column, status_column = st.columns(2)
+categories = category_column.multiselect(texts.TARGETS_FILTER_CATEGORY, list(dict.fromkeys(results["category_name"])),
+                                         key="targets_categories", placeholder=texts.FILTER_ALL)
+statuses = status_column.multiselect(texts.TARGETS_FILTER_STATUS, list(texts.STATUS_LABELS),
+                                     format_func=texts.STATUS_LABELS.get, key="targets_statuses",
+                                     placeholder=texts.FILTER_ALL)
+shown = tables.pick(results, category_name=categories, status=statuses)
+if shown.empty:
+    st.info(texts.TARGETS_NONE_MATCH)
+
+st.caption(texts.TARGETS_LEGEND)
+for ref, by_section in shown.groupby("category_section", sort=False, dropna=False):
+    chart_column, words_column = st.columns([3, 2])
+    with chart_column:
+        for (code, name), group in by_section.groupby(["category", "category_name"], sort=False):
+            title = texts.CHART_BULLET_TITLE.format(category=name)
+            ui.plot(charts.bullet_chart(group, title, selection.source(group)), key=f"bullet_{code}")
+    with words_column:
+        ui.report_words(selection, ref, sections)
+
+st.subheader(texts.TARGETS_TABLE)
+ui.table(tables.indicator_table(shown), ["indicator_name", "category_name", "target_text", "actual_text", "rate_text",
+                                         "status_text", "stated_rate_text", "marks", "source", "note"],
+         key="targets_table")

@@ -1,0 +1,153 @@
+"""Every chart of a unit's year, by a stable key, with the report sections it illustrates.
+
+Pages show charts from here by key, the report page shows each chart beside its section, and the
+exports write them all. `Views` hands over the view rows; the catalogue itself never queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from perfboard import charts, texts
+
+# The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
+# use) and 三 (how projects were organised).
+SPENDING_CHAPTERS = ("二", "三")
+
+# (view name, whole series?) -> rows for the selected unit, for the selected year or for every year.
+Views = Callable[[str, bool], pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class NamedChart:
+    key: str  # stable: widget keys and export file names
+    title: str
+    figure: go.Figure
+    sections: tuple[str, ...]  # the narrative section keys it illustrates
+
+
+def section_at(views: Views, refs: object) -> tuple[str, ...]:
+    """The narrative section a chart sits beside: the last (most specific) reference its figures cite."""
+    if not isinstance(refs, str) or not refs.strip():
+        return ()
+    sections = views("report_sections", False)
+    key_of_ref = dict(zip(sections["ref"], sections["section_key"]))
+    last = refs.split("；")[-1].strip()
+    return (key_of_ref[last],) if last in key_of_ref else ()
+
+
+def category_bullets(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    """One bullet graph per indicator category, shown beside the section the category cites."""
+    results = views("indicator_results", False)
+    found = []
+    for (code, name), group in results.groupby(["category", "category_name"], sort=False):
+        title = texts.CHART_BULLET_TITLE.format(category=name)
+        figure = charts.bullet_chart(group, title, charts.source_of(group, unit_name, year))
+        found.append(NamedChart(f"bullet_{code}", title, figure, section_at(views, group["category_section"].iloc[0])))
+    return found
+
+
+def headline_bullet(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    results = views("indicator_results", False)
+    headline = results[results["is_headline"]]
+    if headline.empty:
+        return []
+    title = texts.CHART_HEADLINE_TITLE.format(year=year)
+    return [NamedChart("bullet_headline", title,
+                       charts.bullet_chart(headline, title, charts.source_of(headline, unit_name, year)),
+                       ("overview.targets",))]
+
+
+def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    """The tree, the first-level split, each first-level item's parts, and each memo tree."""
+    structure = views("spending_structure", False)
+    if structure.empty:
+        return []
+    source = charts.source_of(structure, unit_name, year)
+    main = structure[~structure["is_memo"]]
+    root = main[main["depth"] == 0].iloc[0]
+    first_level = main[main["parent_code"] == root["item_code"]]
+    tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=year)
+    at_root = section_at(views, root["source"].split("；")[0] if isinstance(root["source"], str) else None)
+    found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root)]
+    split_title = texts.CHART_SPENDING_SPLIT_TITLE.format(parts=texts.LIST_JOIN.join(first_level["item_name"]))
+    found.append(NamedChart("spending_share", split_title,
+                            charts.share_donut(first_level, split_title, charts.source_of(first_level, unit_name, year)),
+                            at_root))
+    for _, item in first_level.iterrows():
+        parts = main[main["parent_code"] == item["item_code"]]
+        if parts.empty:
+            continue
+        title = texts.CHART_PARTS_TITLE.format(item=item["item_name"])
+        part_source = charts.source_of(parts, unit_name, year)
+        # A few parts read best as shares of a ring, a longer list as bars.
+        if len(parts) <= 3:
+            key, figure = f"spending_share_{item['item_code']}", charts.share_donut(parts, title, part_source)
+        else:
+            key, figure = f"spending_parts_{item['item_code']}", charts.amount_bars(parts, title, part_source)
+        found.append(NamedChart(key, title, figure, section_at(views, item["source"])))
+    memo = structure[structure["is_memo"]]
+    for _, memo_root in memo[memo["depth"] == 0].iterrows():
+        parts = memo[memo["parent_code"] == memo_root["item_code"]]
+        title = texts.CHART_MEMO_TITLE.format(item=memo_root["item_name"],
+                                              total=charts.formatting.amount(memo_root["amount"], "万元"))
+        found.append(NamedChart(f"spending_memo_{memo_root['item_code']}", title,
+                                charts.amount_bars(parts, title, charts.source_of(parts, unit_name, year)),
+                                section_at(views, memo_root["source"])))
+    budgeted = structure[structure["budget_execution"].notna()]
+    if not budgeted.empty:
+        found.append(NamedChart("budget_execution", texts.CHART_BUDGET_TITLE,
+                                charts.budget_execution_bars(budgeted, texts.CHART_BUDGET_TITLE,
+                                                             charts.source_of(budgeted, unit_name, year)),
+                                at_root))
+    return found
+
+
+def project_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    projects = views("project_list", False)
+    if projects.empty:
+        return []
+    return [NamedChart("project_pipeline", texts.CHART_PIPELINE_TITLE,
+                       charts.project_pipeline(projects, texts.CHART_PIPELINE_TITLE,
+                                               charts.source_of(projects, unit_name, year)),
+                       section_at(views, projects["source"].mode().iloc[0]))]
+
+
+def score_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    stated = views("evaluation_stated", False)
+    if stated[stated["level1"] != "总分"]["score"].notna().sum() == 0:
+        return []
+    total = stated[stated["level1"] == "总分"]["score"]
+    title = texts.CHART_SCORE_TITLE.format(total=charts.formatting.plain_number(total.iloc[0]) if len(total) else "")
+    return [NamedChart("score_stated", title, charts.score_bars(stated, title, charts.Source(unit_name, year, ("五(二)",))),
+                       ("evaluation.process",))]
+
+
+def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    """Year on year: the growth the report states or the loaded years give, and spending by year."""
+    found = []
+    results = views("indicator_results", False)
+    growth = results[results["yoy_rate"].notna()]
+    if not growth.empty:
+        found.append(NamedChart("yoy_rates", texts.CHART_YOY_TITLE,
+                                charts.yoy_bars(growth, texts.CHART_YOY_TITLE,
+                                                charts.source_of(growth, unit_name, year)),
+                                section_at(views, growth["source"].str.split("；").str[-1].mode().iloc[0])))
+    structure = views("spending_structure", True)
+    if not structure.empty:
+        found.append(NamedChart("spending_by_year", texts.CHART_SPENDING_YEARS_TITLE,
+                                charts.spending_by_year(structure, texts.CHART_SPENDING_YEARS_TITLE,
+                                                        charts.source_of(structure, unit_name, year)), ()))
+    return found
+
+
+BUILDERS = (headline_bullet, category_bullets, spending_charts, project_charts, score_charts, trend_charts)
+
+
+def year_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    """Every chart of the year, in the order a reader meets them."""
+    return [chart for build in BUILDERS for chart in build(views, unit_name, year)]

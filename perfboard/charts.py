@@ -1,0 +1,359 @@
+"""Chart builders: pure functions, a DataFrame from a view in, a Plotly figure out.
+
+Every figure carries its title (with the unit) and a source line, so that a chart copied out of the
+app, exported or projected still says what it shows and where the figures come from.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from perfboard import formatting, texts
+
+# One palette for the whole app, chosen for contrast on a projector.
+BLUE = "#1f5fa8"
+ORANGE = "#e07b00"
+GREEN = "#2e7d32"
+RED = "#c0392b"
+GREY = "#7f8c8d"
+INK = "#1b1b1b"
+DERIVED = "#a9c4e4"
+BANDS = ("#c8c8c8", "#d9d9d9", "#e8e8e8", "#f4f4f4")  # 0-60%, 60-80%, 80-90%, 90%+ of target
+SERIES = (BLUE, ORANGE, GREEN, "#8e44ad", "#16a085", "#d35400", "#2c3e50")
+STATUS_COLOURS = {"met": GREEN, "not_met": RED}
+FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+FONT_SIZE = 16
+ROW_HEIGHT = 92
+BULLET_LABEL_WIDTH = 230  # px right of the bullets for the written-out figures
+SOURCE_LINE_WIDTH = 36  # characters before the source line wraps: it must fit under a half-width chart
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a chart's figures come from: the report of a unit and year, and its sections."""
+
+    unit_name: str
+    year: int
+    sections: tuple[str, ...] = ()
+    has_estimate: bool = False
+    has_partial: bool = False
+    has_derived: bool = False
+
+    def line(self) -> str:
+        """来源：单位《报告》第…部分；含预计数…, wrapped so that it fits under a narrow chart too."""
+        report = texts.SOURCE_LINE.format(unit_name=self.unit_name, year=self.year)
+        flags = [texts.SOURCE_FLAGS[name] for name, present in
+                 (("estimate", self.has_estimate), ("partial", self.has_partial), ("derived", self.has_derived))
+                 if present]
+        parts = [report, *filter(None, [sections_text(self.sections)]), *flags]
+        return "<br>".join("；".join(line) for line in wrap(parts, SOURCE_LINE_WIDTH))
+
+
+def wrap(parts: list[str], width: int) -> list[list[str]]:
+    """Parts packed into lines of about `width` characters, never splitting a part."""
+    lines: list[list[str]] = [[]]
+    for part in parts:
+        if lines[-1] and len("；".join(lines[-1] + [part])) > width:
+            lines.append([])
+        lines[-1].append(part)
+    return lines
+
+
+def sections_text(sections: Iterable[str]) -> str:
+    refs = ordered_unique(part.strip() for s in sections if isinstance(s, str) for part in s.split("；"))
+    if not refs:
+        return ""
+    return texts.SOURCE_SECTIONS.format(sections=texts.LIST_JOIN.join(refs))
+
+
+def ordered_unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def source_of(frame: pd.DataFrame, unit_name: str, year: int) -> Source:
+    """The source of a chart drawn from `frame`: its sections and whether any figure is marked."""
+
+    def any_true(column: str) -> bool:
+        return column in frame and bool(frame[column].fillna(False).astype(bool).any())
+
+    return Source(
+        unit_name=unit_name,
+        year=year,
+        sections=tuple(frame["source"].dropna()) if "source" in frame else (),
+        has_estimate=any_true("is_estimate"),
+        has_partial=any_true("is_partial"),
+        has_derived=any_true("is_derived") or ("previous_basis" in frame
+                                               and bool((frame["previous_basis"] == "derived").any())),
+    )
+
+
+def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure:
+    """The house style: title, source line under the plot, fonts and margins legible on a projector."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": FONT_SIZE + 6, "color": INK}},
+        font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
+        height=height,
+        margin={"l": 20, "r": 30, "t": 90, "b": 135},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
+                "font": {"size": FONT_SIZE - 1}},
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+    )
+    fig.add_annotation(text=source.line(), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       yshift=-40, showarrow=False, font={"size": FONT_SIZE - 3, "color": GREY}, align="left")
+    return fig
+
+
+def figure_label(row: pd.Series) -> str:
+    """An indicator's actual as the report writes it, with its marks: 35.44亿元（预计）."""
+    return formatting.amount(row["actual"], row["unit"], row.get("qualifier")) + formatting.markers(
+        row.get("is_estimate"), row.get("period"))
+
+
+def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """A bullet graph per indicator: bands at 60/80/90% of target, the actual bar, the target marker and
+    last year's marker (open where it is derived). Each indicator keeps its own unit and scale."""
+    rows = len(progress)
+    fig = make_subplots(rows=max(rows, 1), cols=1, vertical_spacing=0.5 / max(rows, 1))
+    legend_shown: set[str] = set()
+
+    def once(name: str) -> bool:
+        first = name not in legend_shown
+        legend_shown.add(name)
+        return first
+
+    for number, (_, row) in enumerate(progress.iterrows(), start=1):
+        label = f"{row['indicator_name']}（{row['unit']}）"
+        target, actual = row["target"], row["actual"]
+        previous = row.get("previous_actual")
+        known = [v for v in (target, actual, previous) if not formatting.is_missing(v)]
+        scale = max(known) * 1.18 if known and max(known) > 0 else 1.0
+        if not formatting.is_missing(target) and target > 0:
+            edges = [0, 0.6 * target, 0.8 * target, 0.9 * target, scale]
+            for band, (start, end) in enumerate(zip(edges, edges[1:])):
+                fig.add_trace(go.Bar(x=[end - start], y=[label], base=start, orientation="h", width=0.8,
+                                     marker={"color": BANDS[band]}, hoverinfo="skip", name=texts.CHART_BULLET_BANDS[band],
+                                     showlegend=False), row=number, col=1)
+        if not formatting.is_missing(actual):
+            colour = STATUS_COLOURS.get(row["status"], BLUE)
+            rate_text = "" if formatting.is_missing(row["completion_rate"]) else \
+                f" · {formatting.rate(row['completion_rate'])}"
+            fig.add_trace(go.Bar(x=[actual], y=[label], orientation="h", width=0.34, marker={"color": colour},
+                                 name=texts.CHART_BULLET_ACTUAL, showlegend=once("actual"),
+                                 hovertemplate=f"{texts.CHART_BULLET_ACTUAL} {figure_label(row)}{rate_text}"
+                                               "<extra></extra>"),
+                          row=number, col=1)
+        if not formatting.is_missing(target):
+            fig.add_trace(go.Scatter(x=[target], y=[label], mode="markers", name=texts.CHART_BULLET_TARGET,
+                                     showlegend=once("target"),
+                                     marker={"symbol": "line-ns", "size": 34, "line": {"width": 4, "color": INK}},
+                                     hovertemplate=f"{texts.CHART_BULLET_TARGET} "
+                                                   f"{formatting.amount(target, row['unit'])}<extra></extra>"),
+                          row=number, col=1)
+        if not formatting.is_missing(previous):
+            derived = row.get("previous_basis") == "derived"
+            mark = texts.MARK_DERIVED if derived else ""
+            fig.add_trace(go.Scatter(x=[previous], y=[label], mode="markers", name=texts.CHART_BULLET_PREVIOUS,
+                                     showlegend=once("previous"),
+                                     marker={"symbol": "diamond-open" if derived else "diamond", "size": 16,
+                                             "color": ORANGE, "line": {"width": 3, "color": ORANGE}},
+                                     hovertemplate=f"{texts.CHART_BULLET_PREVIOUS} "
+                                                   f"{formatting.amount(previous, row['unit'])}{mark}<extra></extra>"),
+                          row=number, col=1)
+        fig.add_annotation(text=bullet_label(row), x=1.02, xref="paper", y=label,
+                           yref=f"y{number}" if number > 1 else "y", xanchor="left", align="left", showarrow=False,
+                           font={"size": FONT_SIZE})
+        fig.update_xaxes(range=[0, scale], showgrid=False, zeroline=False, ticks="outside",
+                         tickfont={"size": FONT_SIZE - 3}, row=number, col=1)
+        fig.update_yaxes(tickfont={"size": FONT_SIZE + 1}, row=number, col=1)
+    fig.update_layout(barmode="overlay", bargap=0.1)
+    finish(fig, title, source, height=ROW_HEIGHT * max(rows, 1) + 190)
+    fig.update_layout(margin={"r": BULLET_LABEL_WIDTH})
+    return fig
+
+
+def bullet_label(row: pd.Series) -> str:
+    """The figures beside a bullet: actual with its marks and completion, or what the report leaves out."""
+    if formatting.is_missing(row["actual"]):
+        return f"<span style='color:{GREY}'>{texts.CHART_BULLET_NO_ACTUAL}</span>"
+    text = f"<b>{figure_label(row)}</b>"
+    if formatting.is_missing(row["target"]):
+        return f"{text}<br><span style='color:{GREY}'>{texts.CHART_BULLET_NO_TARGET}</span>"
+    colour = STATUS_COLOURS.get(row["status"], BLUE)
+    return f"{text}<br><span style='color:{colour}'>{texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row['completion_rate']))}</span>"
+
+
+def spending_treemap(structure: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """The spending tree (memo items excluded): area is the amount; the derived remainder is marked."""
+    tree = structure[~structure["is_memo"]]
+    labels = [name + (texts.MARK_DERIVED if derived else "") for name, derived in
+              zip(tree["item_name"], tree["is_derived"])]
+    colours = [GREY if derived else (BLUE if depth <= 1 else "#4f86c6") for depth, derived in
+               zip(tree["depth"], tree["is_derived"])]
+    fig = go.Figure(go.Treemap(
+        ids=tree["item_code"], parents=tree["parent_code"].fillna(""), labels=labels, values=tree["amount"],
+        branchvalues="total", marker={"colors": colours, "line": {"color": "white", "width": 2}},
+        texttemplate="%{label}<br>%{customdata[0]}<br>%{customdata[1]}",
+        customdata=[[formatting.money(a), formatting.rate(s) if not formatting.is_missing(s) else ""]
+                    for a, s in zip(tree["amount"], tree["share_of_parent"])],
+        hovertemplate="%{label}<br>%{customdata[0]}<br>" + texts.HOVER_SHARE.format(share="%{customdata[1]}")
+                      + "<extra></extra>",
+        textfont={"size": FONT_SIZE + 2}, pathbar={"visible": False}, root={"color": "white"},
+    ))
+    return finish(fig, title, source, height=560)
+
+
+def share_donut(parts: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """Two or more parts of one total as a ring, each labelled with its amount and share."""
+    total = float(parts["amount"].sum())
+    big = [total > 0 and float(a) / total >= 0.15 for a in parts["amount"]]
+    fig = go.Figure(go.Pie(
+        labels=parts["item_name"], values=parts["amount"], hole=0.5, sort=False, direction="clockwise",
+        marker={"colors": SERIES[:len(parts)], "line": {"color": "white", "width": 2}},
+        texttemplate="%{label}<br>%{customdata}<br>%{percent:.1%}",
+        textposition=["inside" if b else "outside" for b in big], insidetextorientation="horizontal",
+        customdata=[formatting.money(a) for a in parts["amount"]],
+        hovertemplate="%{label}：%{customdata}（%{percent:.1%}）<extra></extra>", textfont={"size": FONT_SIZE},
+        automargin=True,
+    ))
+    fig.update_layout(showlegend=False)
+    fig.add_annotation(text=formatting.money(total), x=0.5, y=0.5, xref="paper", yref="paper",
+                       showarrow=False, font={"size": FONT_SIZE + 2, "color": INK})
+    finish(fig, title, source, height=480)
+    fig.update_layout(margin={"t": 130})
+    return fig
+
+
+def amount_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """Items of one tree as horizontal bars with their amounts written out (zeros included)."""
+    fig = go.Figure(go.Bar(
+        x=items["amount"], y=items["item_name"], orientation="h", marker={"color": BLUE},
+        text=[formatting.money(a) for a in items["amount"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}：%{text}<extra></extra>",
+    ))
+    top = float(items["amount"].max()) if len(items) else 0.0
+    fig.update_xaxes(title=texts.AXIS_AMOUNT, range=[0, top * 1.35 if top > 0 else 1], showgrid=True,
+                     gridcolor="#eeeeee")
+    fig.update_yaxes(autorange="reversed")
+    return finish(fig, title, source, height=110 + 60 * max(len(items), 1) + 80)
+
+
+def budget_execution_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """Budget execution per item with a budget; the 90% line is where an explanation becomes due."""
+    fig = go.Figure(go.Bar(
+        x=items["budget_execution"] * 100, y=items["item_name"], orientation="h",
+        marker={"color": [GREEN if r >= 0.9 else RED for r in items["budget_execution"]]},
+        text=[formatting.rate(r) for r in items["budget_execution"]], textposition="outside", cliponaxis=False,
+    ))
+    fig.add_vline(x=90, line_dash="dash", line_color=GREY)
+    fig.update_xaxes(title=texts.CHART_BUDGET_TITLE, range=[0, max(110, float(items["budget_execution"].max()) * 115)])
+    fig.update_yaxes(autorange="reversed")
+    return finish(fig, title, source, height=110 + 60 * max(len(items), 1) + 80)
+
+
+def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """Small multiples, one per indicator, over all years; derived years are open markers on a dashed line."""
+    names = ordered_unique(series["indicator_name"])
+    columns = min(3, max(len(names), 1))
+    rows = max(math.ceil(len(names) / columns), 1)
+    units = dict(zip(series["indicator_name"], series["unit"]))
+    fig = make_subplots(rows=rows, cols=columns, subplot_titles=[f"{n}（{units[n]}）" for n in names],
+                        vertical_spacing=0.5 / rows, horizontal_spacing=0.08)
+    years = sorted(series["year"].unique())
+    for number, name in enumerate(names):
+        row, col = divmod(number, columns)
+        points = series[series["indicator_name"] == name].sort_values("year")
+        derived = points["is_derived"].astype(bool)
+        fig.add_trace(go.Scatter(
+            x=points["year"], y=points["actual"], mode="lines+markers+text", showlegend=False,
+            line={"color": BLUE, "width": 3, "dash": "dash" if derived.any() else "solid"},
+            marker={"size": 14, "color": [DERIVED if d else BLUE for d in derived],
+                    "symbol": ["circle-open" if d else "circle" for d in derived], "line": {"width": 3, "color": BLUE}},
+            text=[formatting.plain_number(v) + (texts.MARK_DERIVED if d else "") for v, d in
+                  zip(points["actual"], derived)],
+            textposition="top center", cliponaxis=False,
+            hovertemplate="%{x}年：%{text}<extra>" + name + "</extra>",
+        ), row=row + 1, col=col + 1)
+        top = float(points["actual"].max())
+        fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row + 1, col=col + 1, gridcolor="#eeeeee")
+        fig.update_xaxes(tickvals=years, ticktext=[f"{y}年" for y in years], range=[min(years) - 0.5, max(years) + 0.5],
+                         row=row + 1, col=col + 1)
+    for legend_name, colour, symbol in ((texts.LEGEND_LOADED, BLUE, "circle"),
+                                        (texts.LEGEND_DERIVED, BLUE, "circle-open")):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend_name,
+                                 marker={"symbol": symbol, "size": 14, "color": colour, "line": {"width": 3}}))
+    finish(fig, title, source, height=300 * rows + 190)
+    fig.update_layout(legend={"y": 1.0 + 60 / (300 * rows), "yanchor": "bottom"}, margin={"t": 150})
+    return fig
+
+
+def yoy_bars(yoy: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """Year-on-year growth per indicator, signed, as the report states or the loaded years give it."""
+    fig = go.Figure(go.Bar(
+        x=yoy["yoy_rate"] * 100, y=yoy["indicator_name"], orientation="h",
+        marker={"color": [GREEN if r >= 0 else RED for r in yoy["yoy_rate"]]},
+        text=[formatting.change_rate(r) for r in yoy["yoy_rate"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}：%{text}<extra></extra>",
+    ))
+    low, high = (float(yoy["yoy_rate"].min() * 100), float(yoy["yoy_rate"].max() * 100)) if len(yoy) else (0, 1)
+    span = max(high, 0) - min(low, 0) or 1.0
+    fig.update_xaxes(title=texts.AXIS_RATE, range=[min(low, 0) - 0.3 * span * (low < 0), max(high, 0) + 0.3 * span],
+                     zeroline=True,
+                     zerolinecolor=INK, gridcolor="#eeeeee")
+    fig.update_yaxes(autorange="reversed")
+    return finish(fig, title, source, height=110 + 60 * max(len(yoy), 1) + 80)
+
+
+def spending_by_year(structure: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """The first level under the total (基本支出, 项目支出), year by year."""
+    total_codes = structure[(structure["depth"] == 0) & ~structure["is_memo"]]["item_code"]
+    level = structure[structure["parent_code"].isin(total_codes)]
+    fig = go.Figure()
+    for number, (name, part) in enumerate(level.groupby("item_name", sort=False)):
+        fig.add_trace(go.Bar(x=part["year"], y=part["amount"], name=name, marker={"color": SERIES[number]},
+                             text=[formatting.money(a) for a in part["amount"]], textposition="outside",
+                             cliponaxis=False))
+    years = sorted(structure["year"].unique())
+    fig.update_xaxes(tickvals=years, ticktext=[f"{y}年" for y in years], title=texts.AXIS_YEAR)
+    fig.update_yaxes(title=texts.AXIS_AMOUNT, gridcolor="#eeeeee")
+    fig.update_layout(barmode="group")
+    return finish(fig, title, source, height=460)
+
+
+def project_pipeline(projects: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """How many projects stand at each status, stacked by type, statuses in pipeline order."""
+    statuses = ordered_unique(projects.sort_values("status_order")["status"])
+    fig = go.Figure()
+    for number, (project_type, group) in enumerate(projects.groupby("project_type", sort=False)):
+        counts = group.groupby("status").size().reindex(statuses, fill_value=0)
+        fig.add_trace(go.Bar(x=statuses, y=counts.values, name=project_type, marker={"color": SERIES[number]},
+                             hovertemplate=f"{project_type} %{{x}}：%{{y}}个<extra></extra>"))
+    totals = projects.groupby("status").size().reindex(statuses, fill_value=0)
+    fig.add_trace(go.Scatter(x=statuses, y=totals.values, mode="text", text=[f"{t}个" for t in totals.values],
+                             textposition="top center", showlegend=False, textfont={"size": FONT_SIZE + 1}))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title=texts.AXIS_COUNT, range=[0, max(totals.max() if len(totals) else 1, 1) * 1.25],
+                     gridcolor="#eeeeee", dtick=2)
+    return finish(fig, title, source, height=440)
+
+
+def score_bars(stated: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """The stated score of each first-level group (the total is shown in the title by the caller)."""
+    parts = stated[stated["level1"] != "总分"]
+    fig = go.Figure(go.Bar(x=parts["level1"], y=parts["score"], marker={"color": BLUE},
+                           text=[f"{formatting.plain_number(s)}分" for s in parts["score"]], textposition="outside",
+                           cliponaxis=False))
+    if parts["max_score"].notna().any():
+        fig.add_trace(go.Scatter(x=parts["level1"], y=parts["max_score"], mode="markers",
+                                 marker={"symbol": "line-ew", "size": 40, "line": {"width": 4, "color": INK}},
+                                 name="满分"))
+    top = float(pd.concat([parts["score"], parts["max_score"]]).max())
+    fig.update_yaxes(title=texts.AXIS_SCORE, range=[0, top * 1.25], gridcolor="#eeeeee")
+    return finish(fig, title, source, height=420)

@@ -1,0 +1,69 @@
+"""Numbers as Chinese reports write them: 4.28亿元, 2,200.15万元, 104.8%, 未报告 for a missing figure."""
+
+from __future__ import annotations
+
+import math
+
+from perfboard import texts
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def truthy(value: object) -> bool:
+    """A yes/no cell from DuckDB or pandas (bool, numpy.bool_ or missing)."""
+    return not is_missing(value) and bool(value)
+
+
+def plain_number(value: float, decimals: int = 4) -> str:
+    """Thousands separators, up to `decimals` places and no trailing zeros: 2,200.15 / 25,751 / 1.6536."""
+    text = f"{float(value):,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def amount(value: object, unit: str = "", qualifier: object = None) -> str:
+    """A figure with its unit as the report writes it; 近 goes before the number, 以上 after the unit."""
+    if is_missing(value):
+        return texts.NOT_REPORTED
+    text = f"{plain_number(value)}{unit}"
+    if is_missing(qualifier) or not qualifier:
+        return text
+    return f"{qualifier}{text}" if qualifier in texts.QUALIFIERS_BEFORE else f"{text}{qualifier}"
+
+
+def money(value: object) -> str:
+    """An amount in 万元 to the cent, as a spending table shows it: 9,950.00万元."""
+    if is_missing(value):
+        return texts.NOT_REPORTED
+    return f"{float(value):,.2f}万元"
+
+
+def rate(value: object, decimals: int = 1) -> str:
+    """A completion rate given as a fraction: 1.0477 -> 104.8%."""
+    if is_missing(value):
+        return texts.NO_RATE
+    return f"{float(value) * 100:.{decimals}f}%"
+
+
+def change_rate(value: object) -> str:
+    """A growth rate given as a fraction, signed, to the report's two places: 0.1063 -> +10.63%."""
+    if is_missing(value):
+        return texts.NO_RATE
+    return f"{float(value) * 100:+.2f}%"
+
+
+def year(value: int) -> str:
+    return texts.YEAR_OPTION.format(year=value)
+
+
+def markers(is_estimate: object = False, period: object = None, is_derived: object = False) -> str:
+    """The marks a figure carries wherever it is shown: （预计）（截至10月）〔推算〕."""
+    parts = []
+    if truthy(is_estimate):
+        parts.append(texts.MARK_ESTIMATE)
+    if not is_missing(period) and period:
+        parts.append(texts.MARK_PERIOD.format(period=period))
+    if truthy(is_derived):
+        parts.append(texts.MARK_DERIVED)
+    return "".join(parts)

@@ -1,0 +1,52 @@
+"""Tables for display: a view's rows with the figures written out as the report writes them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from perfboard import formatting, texts
+
+
+def pick(frame: pd.DataFrame, **chosen: list) -> pd.DataFrame:
+    """Rows whose column holds one of the chosen values; an empty choice keeps every row (no filter)."""
+    mask = pd.Series(True, index=frame.index)
+    for column, values in chosen.items():
+        if values:
+            mask &= frame[column].isin(values)
+    return frame[mask]
+
+
+def indicator_table(progress: pd.DataFrame) -> pd.DataFrame:
+    """Targets, actuals (未报告 where missing), completion, the stated rate and the marks of each figure."""
+    table = progress.copy()
+    table["target_text"] = [formatting.amount(v, u) for v, u in zip(table["target"], table["unit"])]
+    table["actual_text"] = [formatting.amount(v, u, q) for v, u, q in
+                            zip(table["actual"], table["unit"], table["qualifier"])]
+    table["rate_text"] = table["completion_rate"].map(formatting.rate)
+    table["stated_rate_text"] = table["stated_rate"].map(formatting.rate)
+    table["status_text"] = table["status"].map(texts.STATUS_LABELS)
+    table["marks"] = [formatting.markers(e, p) for e, p in zip(table["is_estimate"], table["period"])]
+    return table
+
+
+def spending_table(structure: pd.DataFrame) -> pd.DataFrame:
+    """The tree as an indented list: amount to the cent, share of the parent, the derived mark."""
+    table = structure.copy()
+    table["item_name"] = ["\u3000" * depth + name for depth, name in zip(table["depth"], table["item_name"])]
+    table["amount_text"] = table["amount"].map(formatting.money)
+    table["share_text"] = table["share_of_parent"].map(formatting.rate)
+    table["marks"] = [formatting.markers(is_derived=d) for d in table["is_derived"]]
+    return table
+
+
+def year_comparison(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Rows of indicator_comparison for one pair of years, the figures written out with their marks."""
+    table = pairs.copy()
+    table["base_text"] = [formatting.amount(v, u) + formatting.markers(e, p, d) for v, u, e, p, d in
+                          zip(table["base_actual"], table["unit"], table["base_is_estimate"], table["base_period"],
+                              table["base_is_derived"])]
+    table["actual_text"] = [formatting.amount(v, u) + formatting.markers(e, p, d) for v, u, e, p, d in
+                            zip(table["actual"], table["unit"], table["is_estimate"], table["period"],
+                                table["is_derived"])]
+    table["change_text"] = table["change_rate"].map(formatting.change_rate)
+    return table

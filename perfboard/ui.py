@@ -1,0 +1,221 @@
+"""The thin Streamlit layer: the one module of the package that imports Streamlit.
+
+It owns the cached database connection and query results, the shared sidebar (unit and year, kept
+in the URL) and the few display helpers that every page uses.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from perfboard import formatting, texts
+from perfboard.catalogue import NamedChart, year_charts
+from perfboard.charts import Source, source_of
+from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, ensure_database, fetch_df
+
+PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN"}
+TABLE_ROW_HEIGHT = 35  # px, Streamlit's dataframe row
+TABLE_FULL_ROWS = 40  # tables up to this many rows are shown whole, without an inner scroll
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user is looking at: one unit and one year."""
+
+    unit_code: str
+    unit_name: str
+    year: int
+    years: tuple[int, ...]
+
+    def source(self, frame: pd.DataFrame | None = None) -> Source:
+        if frame is None:
+            return Source(self.unit_name, self.year)
+        return source_of(frame, self.unit_name, self.year)
+
+
+def database_path() -> Path:
+    """The database, rebuilt when the data files changed; on bad data the previous one stays in use.
+    PERFBOARD_DATA and PERFBOARD_DB point the app at another data directory and database file."""
+    data_dir = Path(os.environ.get("PERFBOARD_DATA") or DEFAULT_DATA_DIR)
+    db_path = Path(os.environ.get("PERFBOARD_DB") or DEFAULT_DB_PATH)
+    try:
+        return ensure_database(data_dir, db_path)
+    except LoadError as error:
+        st.error(texts.DATA_LOAD_FAILED + "\n\n" + "\n".join(f"- {p}" for p in error.problems))
+        if not db_path.exists():
+            st.stop()
+        return db_path
+
+
+@st.cache_resource
+def _connection(db_path: str, version: float) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per database version; each query takes its own cursor."""
+    return connect(Path(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _view(db_path: str, version: float, name: str, unit_code: str | None, year: int | None) -> pd.DataFrame:
+    return fetch_df(_connection(db_path, version), name, unit_code, year)
+
+
+def view(name: str, unit_code: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """A view's rows as a DataFrame, cached per database version (a reload is picked up without restart)."""
+    path = database_path()
+    return _view(str(path), path.stat().st_mtime, name, unit_code, year)
+
+
+def _query_param_year() -> int | None:
+    value = st.query_params.get("year")
+    return int(value) if value and value.isdigit() else None
+
+
+def sidebar_selection() -> Selection | None:
+    """The shared sidebar: unit (only when several are loaded) and year (latest by default), both in the URL."""
+    available = view("available_years")
+    if available.empty:
+        st.warning(texts.NO_DATA_LOADED)
+        return None
+    names = dict(zip(available["unit_code"], available["unit_name"]))
+    units = list(names)
+    if "unit" not in st.session_state:
+        requested = st.query_params.get("unit")
+        st.session_state["unit"] = requested if requested in names else units[0]
+    with st.sidebar:
+        st.markdown(f"### {texts.APP_TITLE}\n{texts.APP_SUBTITLE}")
+        if len(units) > 1:
+            st.selectbox(texts.SIDEBAR_UNIT, units, format_func=names.get, key="unit")
+        unit_code = st.session_state["unit"]
+        years = tuple(int(y) for y in available[available["unit_code"] == unit_code]["year"])
+        if "year" not in st.session_state:
+            requested_year = _query_param_year()
+            st.session_state["year"] = requested_year if requested_year is not None else max(years)
+        if st.session_state["year"] is not None and st.session_state["year"] not in years:
+            st.session_state["missing_year"] = st.session_state["year"]  # asked for in the URL, say so
+            st.session_state["year"] = None
+        st.selectbox(texts.SIDEBAR_YEAR, sorted(years, reverse=True), key="year", format_func=formatting.year,
+                     placeholder=texts.SIDEBAR_YEAR_PLACEHOLDER)
+    year = st.session_state["year"]
+    st.query_params["unit"] = unit_code
+    if year is None:
+        missing_year = st.session_state.get("missing_year")
+        if missing_year is not None:
+            st.query_params["year"] = str(missing_year)
+        st.info(texts.YEAR_WITHOUT_DATA.format(unit_name=names[unit_code], year=missing_year or "",
+                                               years=texts.LIST_JOIN.join(formatting.year(y) for y in sorted(years))))
+        return None
+    st.query_params["year"] = str(year)
+    with st.sidebar:
+        st.caption(texts.SIDEBAR_DATA_NOTE.format(unit_name=names[unit_code], year=year))
+    return Selection(unit_code, names[unit_code], int(year), years)
+
+
+def current_selection() -> Selection:
+    """The selection made in app.py's sidebar; a page stops quietly when there is nothing to show."""
+    selection = st.session_state.get("selection")
+    if selection is None:
+        st.stop()
+    return selection
+
+
+def nothing_for_year(selection: Selection, what: str) -> None:
+    st.info(texts.NOTHING_FOR_YEAR.format(year=selection.year, what=what))
+
+
+def report_words(selection: Selection, refs: str | None, sections: pd.DataFrame | None = None) -> None:
+    """The report's own words for section references (四.1；二), each in a box with its subsections."""
+    if sections is None:
+        sections = view("report_sections", selection.unit_code, selection.year)
+    for ref in dict.fromkeys(part.strip() for part in (refs or "").split("；") if part.strip()):
+        matched = sections[sections["ref"] == ref]
+        if matched.empty:
+            continue
+        keys = {matched.iloc[0]["section_key"]}
+        with st.container(border=True):
+            st.caption(texts.REPORT_WORDS.format(ref=ref))
+            for _, section in sections.iterrows():  # reading order: subsections follow their chapter
+                if section["section_key"] in keys or section["parent_key"] in keys:
+                    keys.add(section["section_key"])
+                    st.markdown(f"**{section['title']}**")
+                    if isinstance(section["body"], str):
+                        st.markdown(section["body"])
+
+
+def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, str] | None = None) -> None:
+    """A table with Chinese headers (from texts, or `headers`), only the named columns, in that order."""
+    names = {c: (headers or {}).get(c, texts.TABLE_COLUMNS.get(c, c)) for c in columns}
+    shown = frame[columns].rename(columns=names).astype(object).where(frame[columns].notna().values, "")
+    height = TABLE_ROW_HEIGHT * (len(shown) + 1) + 3 if len(shown) <= TABLE_FULL_ROWS else "auto"
+    st.dataframe(shown, hide_index=True, width="stretch", height=height, key=key)
+
+
+@st.cache_data(show_spinner=False)
+def _year_charts(db_path: str, version: float, unit_code: str, unit_name: str, year: int) -> list[NamedChart]:
+    def views(name: str, whole_series: bool) -> pd.DataFrame:
+        return _view(db_path, version, name, unit_code, None if whole_series else year)
+
+    return year_charts(views, unit_name, year)
+
+
+def charts_of_year(selection: Selection) -> dict[str, NamedChart]:
+    """Every chart of the selected year by key, built once per database version."""
+    path = database_path()
+    built = _year_charts(str(path), path.stat().st_mtime, selection.unit_code, selection.unit_name, selection.year)
+    return {named.key: named for named in built}
+
+
+def plot(figure: go.Figure, key: str) -> None:
+    st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}")
+
+
+def show_chart(named: NamedChart) -> None:
+    plot(named.figure, named.key)
+
+
+def kpi_card(row: pd.Series) -> None:
+    """One headline indicator: actual (with its marks) large, the change on last year, target and completion."""
+    with st.container(border=True):
+        delta = None
+        if not formatting.is_missing(row["yoy_rate"]):
+            delta = texts.OVERVIEW_KPI_YOY.format(rate=formatting.change_rate(row["yoy_rate"]))
+        st.metric(label=row["indicator_name"] + formatting.markers(row["is_estimate"], row["period"]),
+                  value=formatting.amount(row["actual"], row["unit"], row["qualifier"]), delta=delta,
+                  help=texts.KPI_HELP.format(source=row["source"]))
+        details = [texts.OVERVIEW_KPI_TARGET.format(target=formatting.amount(row["target"], row["unit"]))]
+        if not formatting.is_missing(row["completion_rate"]):
+            details.append(texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row["completion_rate"])))
+        details.append(texts.STATUS_LABELS[row["status"]])
+        st.markdown(f"<span class='kpi-detail'>{' · '.join(details)}</span>", unsafe_allow_html=True)
+
+
+def figure_card(label: str, value: str, detail: str = "") -> None:
+    with st.container(border=True):
+        st.metric(label=label, value=value)
+        if detail:
+            st.markdown(f"<span class='kpi-detail'>{detail}</span>", unsafe_allow_html=True)
+
+
+PAGE_STYLE = """
+<style>
+  .kpi-detail { font-size: 1.05rem; color: #44505c; }
+  [data-testid="stMetricValue"] { font-size: 2.4rem; }
+  [data-testid="stMetricLabel"] p { font-size: 1.1rem; }
+  .summary { font-size: 1.25rem; line-height: 1.9; padding: 0.6rem 1rem; border-left: 6px solid #1f5fa8;
+             background: #f4f7fb; }
+  mark { background: #ffe58f; padding: 0 2px; }
+</style>
+"""
+
+
+def page_style() -> None:
+    st.markdown(PAGE_STYLE, unsafe_allow_html=True)
+
+
+def summary_box(text: str) -> None:
+    st.markdown(f"<div class='summary'>{text}</div>", unsafe_allow_html=True)

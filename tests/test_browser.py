@@ -1,0 +1,89 @@
+"""The app in a real browser: Debian's Chromium driven by Playwright visits every page of a server the test
+starts, finds no Streamlit error and a rendered chart on each chart page, and saves a 1920×1080 screenshot
+of each page (and a full-page one) into tests/artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# URL path -> charts the page must render (0: a text page)
+PAGES = {"": 2, "targets": 10, "spending": 5, "trends": 3, "projects": 1, "report": 10}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = free_port()
+    env = {**os.environ, "PERFBOARD_DB": str(tmp_path_factory.mktemp("browser") / "perfboard.duckdb")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(process.stdout.read().decode(errors="replace"))
+            time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "make test installs Debian's chromium; run it through make test"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize(("path", "charts"), PAGES.items(), ids=[p or "overview" for p in PAGES])
+def test_page_in_chromium(server, browser, path, charts):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page.goto(f"{server}/{path}", wait_until="networkidle")
+    page.wait_for_selector("h1", timeout=30_000)
+    if charts:
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=30_000)
+    page.wait_for_timeout(1500)  # let the last charts finish their first draw
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stAlertContentError']").count() == 0
+    assert "绩效看板" in page.title() or page.locator("h1").count() >= 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = path or "overview"
+    page.screenshot(path=SCREENSHOTS / f"{name}.png")
+    # Streamlit scrolls inside its main block: grow the window to the content for the whole page.
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1920, "height": max(1080, int(height))})
+    page.wait_for_timeout(1000)
+    page.screenshot(path=SCREENSHOTS / f"{name}-full.png")
+    print(f"screenshots: {SCREENSHOTS / name}.png")
+    page.close()

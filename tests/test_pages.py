@@ -1,0 +1,102 @@
+"""Every page renders without exception (streamlit.testing.v1.AppTest), shows its charts and tables,
+follows the year chosen in the sidebar, and says so clearly for a year without data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+# page file -> (charts at least, tables at least) on the 2024 report
+PAGES = {
+    "pages/overview_page.py": (2, 0),
+    "pages/targets_page.py": (10, 1),   # one bullet graph per indicator category (10 categories)
+    "pages/spending_page.py": (5, 1),   # tree, split, basic parts, project parts, 三公经费
+    "pages/trends_page.py": (3, 1),     # trend lines, growth rates, spending by year
+    "pages/projects_page.py": (1, 1),
+    "pages/report_page.py": (19, 0),    # every chart of the year beside its section
+}
+
+
+def charts_on(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+def open_page(page: str, data_dir: Path, db_path: Path, monkeypatch, **query) -> AppTest:
+    monkeypatch.setenv("PERFBOARD_DATA", str(data_dir))
+    monkeypatch.setenv("PERFBOARD_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    if page != "pages/overview_page.py":
+        at.switch_page(page).run()
+    return at
+
+
+@pytest.fixture
+def seed_paths(tmp_path):
+    from perfboard.database import DEFAULT_DATA_DIR
+
+    return DEFAULT_DATA_DIR, tmp_path / "app.duckdb"
+
+
+@pytest.mark.parametrize(("page", "expected"), PAGES.items(), ids=list(PAGES))
+def test_page_renders_its_charts_and_tables(page, expected, seed_paths, monkeypatch):
+    at = open_page(page, *seed_paths, monkeypatch)
+    charts, tables = expected
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert charts_on(at) >= charts
+    assert len(at.dataframe) >= tables
+
+
+def test_overview_cards_and_summary_speak_the_report(seed_paths, monkeypatch):
+    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["税收入库"] == "4.28亿元"                 # 四.1
+    assert cards["固定资产投资（预计）"] == "35.44亿元"     # 四.1, 预计
+    assert cards["新引进项目（截至10月）"] == "20个"        # 四.2, 截至10月
+    assert cards["新开工项目"] == "未报告"                  # 一(三) gives the target only
+    assert cards["立项争资"] == "2,200.15万元"
+    assert cards["自评得分"] == "98分"                      # 五(二)
+    summary = " ".join(m.value for m in at.markdown)
+    assert "税收入库4.28亿元，完成年度目标的100.0%" in summary
+    assert "立项争资2,200.15万元，完成年度目标的104.8%" in summary  # 2200.15 / 2100 = 104.77% -> 104.8%
+
+
+@pytest.mark.parametrize("page", PAGES, ids=list(PAGES))
+def test_page_follows_the_year_chosen_in_the_sidebar(page, two_year_data, tmp_path, monkeypatch):
+    at = open_page(page, two_year_data, tmp_path / "two.duckdb", monkeypatch)
+    assert at.sidebar.selectbox(key="year").value == 2024  # the latest year by default
+    at.sidebar.selectbox(key="year").select(2023).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["year"] == ["2023"] or at.query_params["year"] == "2023"
+    assert at.session_state["selection"].year == 2023
+    assert charts_on(at) >= 1
+
+
+@pytest.mark.parametrize("page", PAGES, ids=list(PAGES))
+def test_a_year_without_data_gives_a_clear_message(page, seed_paths, monkeypatch):
+    at = open_page(page, *seed_paths, monkeypatch, year="2019")
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("没有 2019 年的数据" in info.value and "2024年" in info.value for info in at.info)
+    assert charts_on(at) == 0
+
+
+def test_unit_selector_is_hidden_with_a_single_unit(seed_paths, monkeypatch):
+    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    assert [box.label for box in at.sidebar.selectbox] == ["年度"]
+
+
+def test_bad_data_keeps_the_last_good_database_and_says_why(data_copy, tmp_path, monkeypatch):
+    db_path = tmp_path / "kept.duckdb"
+    open_page("pages/overview_page.py", data_copy, db_path, monkeypatch)
+    spending = data_copy / "spending.csv"
+    spending.write_text(spending.read_text(encoding="utf-8").replace(",754.63,", ",-754.63,"), encoding="utf-8")
+    at = open_page("pages/overview_page.py", data_copy, db_path, monkeypatch)
+    assert any("spending.csv 第4行" in e.value for e in at.error)
+    assert {m.label: m.value for m in at.metric}["税收入库"] == "4.28亿元"  # still the last good data
