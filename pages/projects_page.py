@@ -4,13 +4,8 @@ import streamlit as st
 
 from perfboard import charts, tables, texts, ui
 
-selection = ui.current_selection()
-st.title(texts.PROJECTS_TITLE)
-
-projects = ui.view("project_list", selection.unit_code, selection.year)
-if projects.empty:
-    ui.nothing_for_year(selection, texts.WHAT_PROJECTS)
-    st.stop()
+selection = ui.page_header(texts.PROJECTS_TITLE)
+projects = ui.required_view(selection, "project_list", texts.WHAT_PROJECTS)
 
 type_column, status_column = st.columns(2)
 types = type_column.multiselect(texts.PROJECTS_FILTER_TYPE, list(dict.fromkeys(projects["project_type"])),

@@ -5,13 +5,8 @@ import streamlit as st
 
 from perfboard import narrative, texts, ui
 
-selection = ui.current_selection()
-st.title(texts.REPORT_TITLE)
-
-sections = ui.view("report_sections", selection.unit_code, selection.year)
-if sections.empty:
-    ui.nothing_for_year(selection, texts.WHAT_NARRATIVE)
-    st.stop()
+selection = ui.page_header(texts.REPORT_TITLE)
+sections = ui.required_view(selection, "report_sections", texts.WHAT_NARRATIVE)
 charts = ui.charts_of_year(selection)
 
 query = st.text_input(texts.REPORT_SEARCH, placeholder=texts.REPORT_SEARCH_PLACEHOLDER, key="report_search")

@@ -4,13 +4,8 @@ import streamlit as st
 
 from perfboard import catalogue, tables, texts, ui
 
-selection = ui.current_selection()
-st.title(texts.SPENDING_TITLE)
-
-structure = ui.view("spending_structure", selection.unit_code, selection.year)
-if structure.empty:
-    ui.nothing_for_year(selection, texts.WHAT_SPENDING)
-    st.stop()
+selection = ui.page_header(texts.SPENDING_TITLE)
+structure = ui.required_view(selection, "spending_structure", texts.WHAT_SPENDING)
 charts = ui.charts_of_year(selection)
 sections = ui.view("report_sections", selection.unit_code, selection.year)
 

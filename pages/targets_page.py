@@ -4,13 +4,8 @@ import streamlit as st
 
 from perfboard import charts, tables, texts, ui
 
-selection = ui.current_selection()
-st.title(texts.TARGETS_TITLE)
-
-results = ui.view("indicator_results", selection.unit_code, selection.year)
-if results.empty:
-    ui.nothing_for_year(selection, texts.WHAT_INDICATORS)
-    st.stop()
+selection = ui.page_header(texts.TARGETS_TITLE)
+results = ui.required_view(selection, "indicator_results", texts.WHAT_INDICATORS)
 sections = ui.view("report_sections", selection.unit_code, selection.year)
 
 category_column, status_column = st.columns(2)

@@ -5,13 +5,8 @@ import streamlit as st
 
 from perfboard import charts, formatting, tables, texts, ui
 
-selection = ui.current_selection()
-st.title(texts.TRENDS_TITLE)
-
-series = ui.view("indicator_series", selection.unit_code)
-if series.empty:
-    ui.nothing_for_year(selection, texts.WHAT_INDICATORS)
-    st.stop()
+selection = ui.page_header(texts.TRENDS_TITLE)
+series = ui.required_view(selection, "indicator_series", texts.WHAT_INDICATORS, whole_series=True)
 year_charts = ui.charts_of_year(selection)
 if len(selection.years) == 1:
     st.info(texts.TRENDS_ONLY_ONE_YEAR.format(years=formatting.year(selection.years[0])))

@@ -215,7 +215,7 @@ def share_donut(parts: pd.DataFrame, title: str, source: Source) -> go.Figure:
     total = float(parts["amount"].sum())
     big = [total > 0 and float(a) / total >= 0.15 for a in parts["amount"]]
     fig = go.Figure(go.Pie(
-        labels=parts["item_name"], values=parts["amount"], hole=0.5, sort=False, direction="clockwise",
+        labels=parts["item_name"], values=parts["amount"], hole=0.42, sort=False, direction="clockwise",
         marker={"colors": SERIES[:len(parts)], "line": {"color": "white", "width": 2}},
         texttemplate="%{label}<br>%{customdata}<br>%{percent:.1%}",
         textposition=["inside" if b else "outside" for b in big], insidetextorientation="horizontal",

@@ -16,6 +16,16 @@ def pick(frame: pd.DataFrame, **chosen: list) -> pd.DataFrame:
     return frame[mask]
 
 
+def card_rows(headline: pd.DataFrame, per_row: int = 4) -> list[pd.DataFrame]:
+    """Headline cards in rows: the categories with a single indicator together first, then each
+    category with several indicators (新开工, 新投产, 新引进…) on rows of its own."""
+    sizes = headline.groupby("category_code", sort=False).size()
+    singles = headline[headline["category_code"].isin(sizes[sizes == 1].index)]
+    groups = [group for code, group in headline.groupby("category_code", sort=False) if sizes[code] > 1]
+    rows = [frame for frame in [singles, *groups] if not frame.empty]
+    return [row.iloc[start:start + per_row] for row in rows for start in range(0, len(row), per_row)]
+
+
 def indicator_table(progress: pd.DataFrame) -> pd.DataFrame:
     """Targets, actuals (未报告 where missing), completion, the stated rate and the marks of each figure."""
     table = progress.copy()

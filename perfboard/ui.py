@@ -124,6 +124,23 @@ def current_selection() -> Selection:
     return selection
 
 
+def page_header(title: str) -> Selection:
+    """The page's title over the selected unit and year."""
+    selection = current_selection()
+    st.title(title)
+    return selection
+
+
+def required_view(selection: Selection, name: str, what: str, whole_series: bool = False) -> pd.DataFrame:
+    """A view for the selected unit and year (or all its years); the page stops with a clear message
+    when there is nothing to show."""
+    frame = view(name, selection.unit_code, None if whole_series else selection.year)
+    if frame.empty:
+        nothing_for_year(selection, what)
+        st.stop()
+    return frame
+
+
 def nothing_for_year(selection: Selection, what: str) -> None:
     st.info(texts.NOTHING_FOR_YEAR.format(year=selection.year, what=what))
 
@@ -181,17 +198,31 @@ def show_chart(named: NamedChart) -> None:
 def kpi_card(row: pd.Series) -> None:
     """One headline indicator: actual (with its marks) large, the change on last year, target and completion."""
     with st.container(border=True):
-        delta = None
-        if not formatting.is_missing(row["yoy_rate"]):
-            delta = texts.OVERVIEW_KPI_YOY.format(rate=formatting.change_rate(row["yoy_rate"]))
         st.metric(label=row["indicator_name"] + formatting.markers(row["is_estimate"], row["period"]),
-                  value=formatting.amount(row["actual"], row["unit"], row["qualifier"]), delta=delta,
+                  value=formatting.amount(row["actual"], row["unit"], row["qualifier"]),
                   help=texts.KPI_HELP.format(source=row["source"]))
         details = [texts.OVERVIEW_KPI_TARGET.format(target=formatting.amount(row["target"], row["unit"]))]
         if not formatting.is_missing(row["completion_rate"]):
             details.append(texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row["completion_rate"])))
         details.append(texts.STATUS_LABELS[row["status"]])
+        if not formatting.is_missing(row["yoy_rate"]):
+            details.append(texts.OVERVIEW_KPI_YOY.format(rate=formatting.change_rate(row["yoy_rate"])))
         st.markdown(f"<span class='kpi-detail'>{' · '.join(details)}</span>", unsafe_allow_html=True)
+
+
+def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
+    """The stated total score, its grade and the score of each first-level group."""
+    if score.empty:
+        figure_card(texts.OVERVIEW_SCORE, texts.OVERVIEW_NO_SCORE)
+        return
+    parts = stated[stated["level1"] != "总分"]
+    figure_card(
+        texts.OVERVIEW_SCORE,
+        texts.OVERVIEW_SCORE_VALUE.format(score=formatting.plain_number(score.iloc[0]["total_score"])),
+        texts.OVERVIEW_GRADE.format(grade=score.iloc[0]["grade"]) + " · " + texts.LIST_JOIN.join(
+            texts.OVERVIEW_SCORE_PART.format(level1=p["level1"], score=formatting.plain_number(p["score"]))
+            for _, p in parts.iterrows()),
+    )
 
 
 def figure_card(label: str, value: str, detail: str = "") -> None:

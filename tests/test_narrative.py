@@ -40,3 +40,17 @@ def test_seed_narrative_has_the_report_sections(seed_con):
     assert refs["performance.strength"] == "四.1" and refs["overview.targets"] == "一(三)"
     assert refs["problems"] == "六" and refs["measures"] == "七"
     assert len(rows) == 21  # the preface, 7 chapters and 13 numbered subsections of the report
+
+
+def test_search_finds_sections_and_marks_the_words(seed_con):
+    import pandas as pd
+
+    from perfboard.narrative import highlight, matches
+
+    sections = pd.DataFrame(seed_con.execute("select title, body from narrative_sections").fetchall(),
+                            columns=["title", "body"])
+    found = matches(sections, "隐性债务")
+    assert len(found) == 2  # 二(二) 竹乡公司隐性债务化解…; 四.6 累计化解隐性债务1.11亿元
+    assert len(matches(sections, "")) == len(sections)
+    assert matches(sections, "不存在的词").empty
+    assert highlight("化解<隐性债务>", "隐性债务") == "化解&lt;<mark>隐性债务</mark>&gt;"

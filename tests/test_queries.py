@@ -76,3 +76,15 @@ def test_yoy_rate(macros, current, previous, expected):
 def test_grade_boundaries(macros, score, expected):
     (grade,) = macros.execute("select grade(?::double)", [score]).fetchone()
     assert grade == expected
+
+
+@pytest.mark.parametrize(("view", "column", "order"), [
+    ("project_list", "status", "PROJECT_STATUSES"),
+    ("evaluation_stated", "level1", "SCORE_ROWS"),
+])
+def test_views_order_closed_lists_as_the_schema_declares_them(view, column, order):
+    from perfboard import schema
+    from perfboard.database import view_sql
+
+    listed = "[" + ", ".join(f"'{value}'" for value in getattr(schema, order)) + "]"
+    assert listed in view_sql(view)

@@ -1,0 +1,52 @@
+"""The year summary written from the data, and the display tables."""
+
+from __future__ import annotations
+
+from perfboard import summary, tables
+from perfboard.database import fetch_df
+from tests.conftest import SEED_UNIT, SEED_YEAR
+
+
+def test_year_summary_in_the_report_register(seed_con):
+    def get(view):
+        return fetch_df(seed_con, view, SEED_UNIT, SEED_YEAR)
+
+    text = summary.year_summary(SEED_YEAR, get("headline_progress"), get("spending_structure"),
+                                get("evaluation_summary"))
+    assert text.startswith("2024年，税收入库4.28亿元，完成年度目标的100.0%；")
+    assert "固定资产投资35.44亿元（预计），完成年度目标的117.3%，同比增长10.63%" in text  # 35.44 / 30.22 = 117.27%
+    assert "新开工项目、新投产项目报告未给出完成数" in text
+    # 801.45 / 52318.07 = 1.53%; 51516.62 / 52318.07 = 98.47%
+    assert "全年支出52,318.07万元，其中基本支出801.45万元（占1.5%）、项目支出51,516.62万元（占98.5%）" in text
+    assert text.endswith("自评得分98分，等级为优。")
+
+
+def test_indicator_table_writes_missing_figures_as_not_reported(seed_con):
+    table = tables.indicator_table(fetch_df(seed_con, "indicator_results", SEED_UNIT, SEED_YEAR)).set_index(
+        "indicator_code")
+    assert table.at["projects_started", "actual_text"] == "未报告"
+    assert table.at["projects_started", "status_text"] == "未报告完成数"
+    assert table.at["financing_raised", "rate_text"] == "51.8%"          # 12.96 / 25
+    assert table.at["financing_raised", "stated_rate_text"] == "56.1%"   # as the report states: 56.08%
+    assert table.at["financing_raised", "marks"] == "（截至目前）"
+
+
+def test_card_rows_keep_multi_indicator_categories_together(seed_con):
+    headline = fetch_df(seed_con, "headline_progress", SEED_UNIT, SEED_YEAR)
+    rows = [list(row["indicator_code"]) for row in tables.card_rows(headline)]
+    assert rows == [["tax_revenue", "fixed_asset_investment", "fundraising"],
+                    ["projects_started", "projects_in_production", "projects_introduced", "projects_introduced_100m"]]
+
+
+def test_pick_keeps_everything_for_an_empty_choice(seed_con):
+    projects = fetch_df(seed_con, "project_list", SEED_UNIT, SEED_YEAR)
+    assert len(tables.pick(projects, status=[])) == 16
+    assert len(tables.pick(projects, status=["在建"], project_type=["基础设施"])) == 3
+
+
+def test_year_comparison_marks_derived_years(seed_con):
+    pairs = fetch_df(seed_con, "indicator_comparison", SEED_UNIT, SEED_YEAR)
+    table = tables.year_comparison(pairs[pairs["base_year"] == 2023]).set_index("indicator_code")
+    assert table.at["industrial_output", "base_text"] == "182.5566亿元〔推算〕"   # 182.94 / 1.0021
+    assert table.at["industrial_output", "actual_text"] == "182.94亿元（预计）"
+    assert table.at["industrial_output", "change_text"] == "+0.21%"
