@@ -62,6 +62,7 @@ DIRECTIONS = ("higher", "lower", "equal")
 LEVEL1_GROUPS = ("产出", "效益", "满意度", "预算执行")
 SCORE_ROWS = LEVEL1_GROUPS + ("总分",)
 QUALIFIERS = ("近", "约", "以上", "超过", "不足")
+ACHIEVEMENT_TIERS = ("达成", "部分达成", "未达成")  # qualitative indicators, 财预〔2020〕10号
 PROJECT_STATUSES = ("前期", "在建", "已完成", "已投产", "已运营")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -104,6 +105,7 @@ TABLES: tuple[Table, ...] = (
         Column("target", "目标值", Kind.NUMBER),
         Column("actual", "实际完成值", Kind.NUMBER),
         Column("qualifier", "限定词", choices=QUALIFIERS),
+        Column("achievement", "定性指标达成情况", choices=ACHIEVEMENT_TIERS),
         Column("weight", "权重（分值）", Kind.NUMBER, non_negative=True),
         Column("score", "自评得分", Kind.NUMBER, non_negative=True),
         Column("stated_rate", "报告所述完成率（%）", Kind.NUMBER),

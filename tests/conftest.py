@@ -51,3 +51,22 @@ def two_year_data(tmp_path_factory) -> Path:
     narrative = target / "narrative" / SEED_UNIT
     shutil.copy(narrative / f"{SEED_YEAR}.md", narrative / "2023.md")
     return target
+
+
+def set_cells(path: Path, match: dict[str, str], **values: str) -> None:
+    """Change cells of the rows of a CSV file whose columns hold the `match` values."""
+    import csv
+    import io
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    hits = [row for row in rows if all(row[k] == v for k, v in match.items())]
+    assert hits, f"no row {match} in {path.name}"
+    for row in hits:
+        row.update(values)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")

@@ -1,0 +1,148 @@
+-- The score computed by the rules beside the score the report states: per indicator, per first-level
+-- group (产出, 效益, 满意度, 预算执行) and in total. Where the data does not suffice, the computed score
+-- stays empty and `basis` says why (texts.SCORE_BASIS_LABELS has the wording).
+with
+
+default_weights as (
+    select * from (values ('产出', 50.0, 1), ('效益', 30.0, 2), ('满意度', 10.0, 3), ('预算执行', 10.0, 4))
+        as t(level1, default_weight, level1_order)
+),
+
+unit_years as (
+    select unit_code, year from indicator_values
+    union
+    select unit_code, year from evaluation
+    union
+    select unit_code, year from spending
+),
+
+group_weights as (
+    select
+        u.unit_code, u.year, d.level1, d.level1_order,
+        coalesce(e.max_score, d.default_weight) as weight,
+        e.max_score is null as weight_is_default,
+        e.score as stated_score
+    from unit_years as u
+    cross join default_weights as d
+    left join evaluation as e on e.unit_code = u.unit_code and e.year = u.year and e.level1 = d.level1
+),
+
+indicator_rows as (
+    select
+        p.unit_code, p.year, p.indicator_code, p.indicator_name, p.level1, p.weight, p.completion_rate,
+        p.score as stated_score, v.achievement, p.source, p.category_order, p.indicator_order,
+        tier_low(p.weight, v.achievement) as score_low,
+        tier_high(p.weight, v.achievement) as score_high,
+        far_above_target(p.completion_rate) as far_above_target
+    from indicator_progress as p
+    join indicator_values as v using (unit_code, year, indicator_code)
+),
+
+indicator_scores as (
+    select
+        *,
+        case
+            when level1 is null then 'no_level1'
+            when weight is null then 'no_weight'
+            when achievement is not null and stated_score is null then 'qualitative_unscored'
+            when achievement is not null and stated_score between score_low and score_high then 'qualitative'
+            when achievement is not null then 'qualitative_out_of_range'
+            when completion_rate is null then 'no_rate'
+            else 'computed'
+        end as basis
+    from indicator_rows
+),
+
+indicator_final as (
+    select
+        *,
+        case
+            when basis = 'computed' then round(quantitative_score(weight, completion_rate), 2)
+            when basis = 'qualitative' then stated_score  -- the evaluator's score, inside its tier
+        end as computed_score
+    from indicator_scores
+),
+
+budget_execution as (
+    select unit_code, year, amount / coalesce(adjusted_budget, budget) as execution
+    from spending_structure
+    where depth = 0 and not is_memo and coalesce(adjusted_budget, budget) > 0
+),
+
+group_sums as (
+    select
+        unit_code, year, level1,
+        count(*) as indicators,
+        count(computed_score) as scored,
+        sum(computed_score) as computed_sum
+    from indicator_final
+    where level1 is not null
+    group by unit_code, year, level1
+),
+
+group_scores as (
+    select
+        w.unit_code, w.year, w.level1, w.level1_order, w.weight, w.weight_is_default, w.stated_score,
+        b.execution,
+        case
+            when w.level1 = '预算执行' then round(budget_execution_score(w.weight, b.execution), 2)
+            when s.indicators = s.scored then round(s.computed_sum, 2)
+        end as computed_score,
+        case
+            when w.level1 = '预算执行' and b.execution is null then 'no_budget'
+            when w.level1 = '预算执行' then 'computed'
+            when s.indicators is null then 'no_indicators'
+            when s.indicators > s.scored then 'incomplete'
+            else 'computed'
+        end as basis
+    from group_weights as w
+    left join group_sums as s using (unit_code, year, level1)
+    left join budget_execution as b using (unit_code, year)
+),
+
+total_score as (
+    select
+        g.unit_code, g.year,
+        sum(g.weight) as weight,
+        case when count(g.computed_score) = count(*) then round(sum(g.computed_score), 2) end as computed_score,
+        case when count(g.computed_score) = count(*) then 'computed' else 'incomplete' end as basis,
+        max(e.score) as stated_score
+    from group_scores as g
+    left join evaluation as e on e.unit_code = g.unit_code and e.year = g.year and e.level1 = '总分'
+    group by g.unit_code, g.year
+),
+
+all_rows as (
+    select
+        unit_code, year, 'indicator' as row_type, level1, indicator_code, indicator_name as item_name,
+        weight, computed_score, score_low, score_high, stated_score, basis, completion_rate, far_above_target,
+        null::double as execution, null::varchar as computed_grade, null::varchar as stated_grade,
+        3 as row_order, 99 as level1_order, category_order, indicator_order
+    from indicator_final
+    union all by name
+    select
+        unit_code, year, 'group' as row_type, level1, null as indicator_code, level1 as item_name,
+        weight, computed_score, null as score_low, null as score_high, stated_score, basis,
+        null as completion_rate, false as far_above_target, execution, null as computed_grade,
+        null as stated_grade, 2 as row_order, level1_order, 0 as category_order, 0 as indicator_order
+    from group_scores
+    union all by name
+    select
+        unit_code, year, 'total' as row_type, null as level1, null as indicator_code, '总分' as item_name,
+        weight, computed_score, null as score_low, null as score_high, stated_score, basis,
+        null as completion_rate, false as far_above_target, null as execution, grade(computed_score) as computed_grade,
+        grade(stated_score) as stated_grade, 1 as row_order, 0 as level1_order, 0 as category_order,
+        0 as indicator_order
+    from total_score
+),
+
+final as (
+    select
+        unit_code, year, row_type, level1, indicator_code, item_name, weight, computed_score, score_low,
+        score_high, stated_score, stated_score - computed_score as difference, basis, completion_rate,
+        far_above_target, execution, computed_grade, stated_grade
+    from all_rows
+    order by unit_code, year, row_order, level1_order, category_order, indicator_order
+)
+
+select * from final
