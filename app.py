@@ -17,6 +17,8 @@ navigation = st.navigation([
     st.Page("pages/trends_page.py", title=texts.PAGE_TRENDS, icon=":material/timeline:", url_path="trends"),
     st.Page("pages/projects_page.py", title=texts.PAGE_PROJECTS, icon=":material/construction:", url_path="projects"),
     st.Page("pages/report_page.py", title=texts.PAGE_REPORT, icon=":material/article:", url_path="report"),
+    st.Page("pages/score_page.py", title=texts.PAGE_SCORE, icon=":material/grading:", url_path="score"),
+    st.Page("pages/audit_page.py", title=texts.PAGE_AUDIT, icon=":material/fact_check:", url_path="audit"),
 ])
 ui.page_style()
 st.session_state["selection"] = ui.sidebar_selection()

@@ -16,6 +16,11 @@ stated = ui.view("evaluation_stated", selection.unit_code, selection.year)
 charts = ui.charts_of_year(selection)
 
 ui.summary_box(summary.year_summary(selection.year, headline, structure, score))
+summary_column, link_column = st.columns([4, 1])
+summary_column.caption(ui.findings_summary(ui.findings(selection)))
+with link_column:
+    st.page_link("pages/audit_page.py", label=texts.AUDIT_GO_TO.format(page=texts.PAGE_AUDIT),
+                 icon=":material/fact_check:")
 
 if headline.empty:
     ui.nothing_for_year(selection, texts.WHAT_INDICATORS)

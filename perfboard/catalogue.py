@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from perfboard import charts, texts
+from perfboard import charts, formatting, texts
 
 # The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
 # use) and 三 (how projects were organised).
@@ -94,7 +94,7 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
     for _, memo_root in memo[memo["depth"] == 0].iterrows():
         parts = memo[memo["parent_code"] == memo_root["item_code"]]
         title = texts.CHART_MEMO_TITLE.format(item=memo_root["item_name"],
-                                              total=charts.formatting.amount(memo_root["amount"], "万元"))
+                                              total=formatting.amount(memo_root["amount"], "万元"))
         found.append(NamedChart(f"spending_memo_{memo_root['item_code']}", title,
                                 charts.amount_bars(parts, title, charts.source_of(parts, unit_name, year)),
                                 section_at(views, memo_root["source"])))
@@ -118,13 +118,16 @@ def project_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
 
 
 def score_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
-    stated = views("evaluation_stated", False)
-    if stated[stated["level1"] != "总分"]["score"].notna().sum() == 0:
+    scores = views("evaluation_score", False)
+    groups = scores[scores["row_type"] == "group"]
+    if groups["stated_score"].isna().all() and groups["computed_score"].isna().all():
         return []
-    total = stated[stated["level1"] == "总分"]["score"]
-    title = texts.CHART_SCORE_TITLE.format(total=charts.formatting.plain_number(total.iloc[0]) if len(total) else "")
-    return [NamedChart("score_stated", title, charts.score_bars(stated, title, charts.Source(unit_name, year, ("五(二)",))),
-                       ("evaluation.process",))]
+    total = scores[scores["row_type"] == "total"].iloc[0]
+    stated = (texts.NOT_REPORTED if formatting.is_missing(total["stated_score"])
+              else formatting.plain_number(total["stated_score"]))
+    title = texts.CHART_SCORE_TITLE.format(total=stated)
+    return [NamedChart("score_groups", title, charts.score_bars(groups, title, charts.source_of(groups, unit_name, year)),
+                       section_at(views, total["source"]))]
 
 
 def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:

@@ -344,16 +344,21 @@ def project_pipeline(projects: pd.DataFrame, title: str, source: Source) -> go.F
     return finish(fig, title, source, height=440)
 
 
-def score_bars(stated: pd.DataFrame, title: str, source: Source) -> go.Figure:
-    """The stated score of each first-level group (the total is shown in the title by the caller)."""
-    parts = stated[stated["level1"] != "总分"]
-    fig = go.Figure(go.Bar(x=parts["level1"], y=parts["score"], marker={"color": BLUE},
-                           text=[f"{formatting.plain_number(s)}分" for s in parts["score"]], textposition="outside",
-                           cliponaxis=False))
-    if parts["max_score"].notna().any():
-        fig.add_trace(go.Scatter(x=parts["level1"], y=parts["max_score"], mode="markers",
-                                 marker={"symbol": "line-ew", "size": 40, "line": {"width": 4, "color": INK}},
-                                 name="满分"))
-    top = float(pd.concat([parts["score"], parts["max_score"]]).max())
+def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
+    """Each first-level group: the score the report states, the score computed by the rules where the
+    data allows, and the group's weight as a marker."""
+    fig = go.Figure()
+    for column, name, colour in (("stated_score", texts.LEGEND_STATED_SCORE, BLUE),
+                                 ("computed_score", texts.LEGEND_COMPUTED_SCORE, GREEN)):
+        if groups[column].notna().any():
+            fig.add_trace(go.Bar(x=groups["level1"], y=groups[column], name=name, marker={"color": colour},
+                                 text=["" if formatting.is_missing(s) else f"{formatting.plain_number(s, 2)}分"
+                                       for s in groups[column]],
+                                 textposition="outside", cliponaxis=False))
+    fig.add_trace(go.Scatter(x=groups["level1"], y=groups["weight"], mode="markers", name=texts.LEGEND_WEIGHT,
+                             marker={"symbol": "line-ew", "size": 48, "line": {"width": 4, "color": INK}},
+                             hovertemplate="%{x}：" + texts.LEGEND_WEIGHT + " %{y}分<extra></extra>"))
+    top = float(pd.concat([groups["stated_score"], groups["computed_score"], groups["weight"]]).max())
     fig.update_yaxes(title=texts.AXIS_SCORE, range=[0, top * 1.25], gridcolor="#eeeeee")
-    return finish(fig, title, source, height=420)
+    fig.update_layout(barmode="group")
+    return finish(fig, title, source, height=440)

@@ -10,8 +10,9 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from perfboard import texts
-from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, fetch, load, view_names
+from perfboard import audit, tables, texts
+from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, fetch, fetch_df, load,
+                                view_names)
 from perfboard.loader import read_dataset
 
 
@@ -41,7 +42,66 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(query_command)
     query_command.add_argument("--format", choices=("table", "csv", "json"), default="table",
                                help=texts.CLI_FORMAT)
+    audit_command = commands.add_parser("audit", help=texts.CLI_AUDIT)
+    score_command = commands.add_parser("score", help=texts.CLI_SCORE)
+    for command in (audit_command, score_command):
+        command.add_argument("--unit", help=texts.CLI_UNIT)
+        command.add_argument("--year", type=int, help=texts.CLI_YEAR)
+        db_option(command)
+        command.add_argument("--format", choices=("table", "json"), default="table", help=texts.CLI_AUDIT_FORMAT)
     return parser
+
+
+def open_database(args: argparse.Namespace):
+    """A read-only connection, or None after saying in Chinese what to do."""
+    if not args.db.exists():
+        print(texts.CLI_NO_DATABASE.format(db=args.db), file=sys.stderr)
+        return None
+    return connect(args.db)
+
+
+def unit_years(con, unit_code: str | None, year: int | None) -> list[tuple[str, int]]:
+    _, rows = fetch(con, "available_years", unit_code, year)
+    return [(row[0], int(row[2])) for row in rows]
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    con = open_database(args)
+    if con is None:
+        return 2
+    try:
+        findings = [found for unit_code, year in unit_years(con, args.unit, args.year)
+                    for found in audit.run(audit.Report.from_views(
+                        unit_code, year, lambda view, u=unit_code, y=year: fetch_df(con, view, u, y)))]
+    finally:
+        con.close()
+    frame = audit.findings_frame(findings)
+    columns = ["unit_code", "year", "severity", "check", "check_label", "subject_kind", "subject", "subject_name",
+               "message", "source"]
+    shown = columns if args.format == "json" else ["year", "severity", "check_label", "subject_name", "message",
+                                                   "source"]
+    write_rows(shown, frame[shown].astype(object).where(frame[shown].notna(), None).values.tolist(), args.format,
+               sys.stdout)
+    return 0
+
+
+def run_score(args: argparse.Namespace) -> int:
+    con = open_database(args)
+    if con is None:
+        return 2
+    try:
+        frame = fetch_df(con, "evaluation_score", args.unit, args.year)
+    finally:
+        con.close()
+    if args.format == "json":
+        write_rows(list(frame.columns), frame.astype(object).where(frame.notna(), None).values.tolist(), "json",
+                   sys.stdout)
+        return 0
+    table = tables.score_table(frame)
+    columns = ["year", *texts.SCORE_TABLE_COLUMNS]
+    write_rows([texts.SCORE_TABLE_COLUMNS.get(c, c) for c in columns], table[columns].values.tolist(), "table",
+               sys.stdout)
+    return 0
 
 
 def run_load(args: argparse.Namespace) -> int:
@@ -87,10 +147,9 @@ def run_query(args: argparse.Namespace) -> int:
     if args.view not in view_names():
         print(texts.CLI_UNKNOWN_VIEW.format(view=args.view, views="、".join(view_names())), file=sys.stderr)
         return 2
-    if not args.db.exists():
-        print(texts.CLI_NO_DATABASE.format(db=args.db), file=sys.stderr)
+    con = open_database(args)
+    if con is None:
         return 2
-    con = connect(args.db)
     try:
         columns, rows = fetch(con, args.view, args.unit, args.year)
     finally:
@@ -130,7 +189,7 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-COMMANDS = {"load": run_load, "check": run_check, "query": run_query}
+COMMANDS = {"load": run_load, "check": run_check, "query": run_query, "audit": run_audit, "score": run_score}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from perfboard import texts
 
 
 def is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, or pandas' NA (from a nullable column)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def truthy(value: object) -> bool:

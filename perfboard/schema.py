@@ -58,6 +58,7 @@ class Table:
 MEASURE_UNITS = ("亿元", "万元", "元", "万美元", "个", "家", "件", "起", "人", "人次", "次", "亩",
                  "平方米", "平方公里", "%")
 SIGNED_MEASURE_UNITS = ("%",)
+COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次")  # small whole numbers that often coincide
 DIRECTIONS = ("higher", "lower", "equal")
 LEVEL1_GROUPS = ("产出", "效益", "满意度", "预算执行")
 SCORE_ROWS = LEVEL1_GROUPS + ("总分",)
@@ -144,6 +145,7 @@ TABLES: tuple[Table, ...] = (
         Column("level1", "一级指标", required=True, choices=SCORE_ROWS),
         Column("max_score", "满分（权重）", Kind.NUMBER, non_negative=True),
         Column("score", "自评得分", Kind.NUMBER, non_negative=True),
+        _SOURCE,
         _NOTE,
     ), key=("unit_code", "year", "level1")),
 )

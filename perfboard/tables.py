@@ -26,6 +26,33 @@ def card_rows(headline: pd.DataFrame, per_row: int = 4) -> list[pd.DataFrame]:
     return [row.iloc[start:start + per_row] for row in rows for start in range(0, len(row), per_row)]
 
 
+def score_table(scores: pd.DataFrame) -> pd.DataFrame:
+    """evaluation_score with the figures written out and the reason where nothing could be computed."""
+    table = scores.copy()
+    indent = {"total": "", "group": "\u3000", "indicator": "\u3000\u3000"}
+    table["row_type_text"] = table["row_type"].map(texts.SCORE_ROW_TYPES)
+    table["item_name"] = [indent[kind] + name for kind, name in zip(table["row_type"], table["item_name"])]
+    table["weight_text"] = [
+        "" if formatting.is_missing(w) else formatting.plain_number(w) + (
+            texts.SCORE_WEIGHT_DEFAULT if formatting.truthy(default) else "")
+        for w, default in zip(table["weight"], table["weight_is_default"])]
+    table["computed_text"] = [score_text(s) for s in table["computed_score"]]
+    table["stated_text"] = [score_text(s) for s in table["stated_score"]]
+    table["difference_text"] = ["" if formatting.is_missing(d) else f"{d:+.2f}" for d in table["difference"]]
+    table["basis_text"] = table["basis"].map(texts.SCORE_BASIS_LABELS)
+    return table
+
+
+def split_scores(scores: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
+    """evaluation_score as (the total row, the first-level groups, the indicators)."""
+    return (scores[scores["row_type"] == "total"].iloc[0], scores[scores["row_type"] == "group"],
+            scores[scores["row_type"] == "indicator"])
+
+
+def score_text(score: object) -> str:
+    return "" if formatting.is_missing(score) else formatting.plain_number(score, 2)
+
+
 def indicator_table(progress: pd.DataFrame) -> pd.DataFrame:
     """Targets, actuals (未报告 where missing), completion, the stated rate and the marks of each figure."""
     table = progress.copy()

@@ -98,6 +98,7 @@ WHAT_INDICATORS = "指标"
 WHAT_SPENDING = "支出"
 WHAT_PROJECTS = "项目"
 WHAT_NARRATIVE = "报告原文"
+WHAT_SCORE = "自评得分"
 FILTER_ALL = "全部"
 
 PAGE_OVERVIEW = "总览"
@@ -133,7 +134,7 @@ CHART_TRENDS_TITLE = "指标历年走势"
 CHART_YOY_TITLE = "同比增长率（%）"
 CHART_SPENDING_YEARS_TITLE = "历年支出（万元）"
 CHART_PIPELINE_TITLE = "项目进展：按状态（个）"
-CHART_SCORE_TITLE = "自评得分（总分{total}分）"
+CHART_SCORE_TITLE = "自评得分：报告自评总分{total}分（分）"
 AXIS_AMOUNT = "金额（万元）"
 AXIS_COUNT = "项目数（个）"
 AXIS_YEAR = "年度"
@@ -232,3 +233,122 @@ REPORT_SEARCH = "搜索原文"
 REPORT_SEARCH_PLACEHOLDER = "输入关键词，如 税收、债务、厂房"
 REPORT_SEARCH_RESULT = "“{query}”出现在 {count} 个章节中。"
 REPORT_SEARCH_NONE = "原文中没有找到“{query}”。"
+
+# ---- scoring ------------------------------------------------------------------------------------
+PAGE_SCORE = "自评得分"
+PAGE_AUDIT = "数据核查"
+SCORE_TITLE = "自评得分：按规则计算与报告自评"
+SCORE_BASIS_LABELS = {
+    "computed": "已按规则计算",
+    "qualitative": "定性指标：自评分在所属档次区间内",
+    "qualitative_unscored": "定性指标：未给出自评分",
+    "qualitative_out_of_range": "定性指标：自评分不在所属档次区间内",
+    "no_level1": "未归入一级指标，无法计分",
+    "no_weight": "未给出指标分值（权重），无法计分",
+    "no_rate": "缺目标值或完成值，无法计分",
+    "no_indicators": "报告未列出该组的指标及分值，无法计算",
+    "incomplete": "部分指标无法计分，不能汇总",
+    "no_budget": "报告未给出预算数，无法计算预算执行率",
+}
+SCORE_ROW_TYPES = {"total": "总分", "group": "一级指标", "indicator": "指标"}
+SCORE_WEIGHT_DEFAULT = "（默认）"
+SCORE_STATED_TOTAL = "报告自评总分"
+SCORE_COMPUTED_TOTAL = "按规则计算总分"
+SCORE_VALUE = "{score}分"
+SCORE_GRADE = "等级 {grade}"
+SCORE_GROUPS = "一级指标"
+SCORE_INDICATORS = "指标计分"
+SCORE_NO_INDICATORS = "报告未给出各指标的分值（权重）及其所属一级指标，因此没有可以逐项计分的指标。"
+SCORE_CANNOT_COMPUTE = ("报告未给出各指标的分值（权重）及其所属一级指标，也未给出预算数，因此无法按规则重算得分；"
+                        "下表列出报告自评分、各组默认权重，以及无法计算的原因。")
+SCORE_FAR_ABOVE = "完成值超过目标150%的指标（目标可能偏低）：{names}"
+SCORE_RULES = ("计分规则：一级指标默认权重 产出50、效益30、满意度10、预算执行10（可在 evaluation.csv 的 max_score 中改写）；"
+               "定量指标达到目标得满分，否则按完成率计分；定性指标按达成、部分达成、未达成分别在分值的80–100%、60–80%、0–60%内评分；"
+               "预算执行得分 = 分值 × min(1, 执行数/调整后预算)；等级：≥90 优，80–90 良，60–80 中，<60 差。")
+CHART_SCORE_COMPARE_TITLE = "一级指标：报告自评与权重（分）"
+LEGEND_STATED_SCORE = "报告自评"
+LEGEND_COMPUTED_SCORE = "按规则计算"
+LEGEND_WEIGHT = "权重"
+SCORE_TABLE_COLUMNS = {
+    "row_type_text": "层级",
+    "item_name": "项目",
+    "weight_text": "权重（分）",
+    "computed_text": "按规则计算",
+    "stated_text": "报告自评",
+    "difference_text": "差异",
+    "basis_text": "说明",
+}
+
+# ---- audit --------------------------------------------------------------------------------------
+SEVERITY_ERROR = "错误"
+SEVERITY_WARNING = "警告"
+SEVERITY_NOTE = "提示"
+SEVERITIES = (SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_NOTE)
+SUBJECT_KINDS = {"indicator": "指标", "spending": "支出项", "score": "得分", "narrative": "报告原文"}
+AUDIT_TITLE = "数据核查"
+AUDIT_INTRO = "逐项核对报告的数字是否自洽、文字是否与数据相符。每条发现都给出涉及的数字和报告出处。"
+AUDIT_FILTER_SEVERITY = "严重程度"
+AUDIT_FILTER_CHECK = "核查项"
+AUDIT_NONE = "没有发现问题。"
+AUDIT_NONE_MATCH = "没有符合筛选条件的发现。"
+AUDIT_COUNT = "{severity}"
+AUDIT_GO_TO = "查看{page}"
+AUDIT_OVERVIEW = "数据核查：错误 {errors} 条、警告 {warnings} 条、提示 {notes} 条"
+AUDIT_SOURCE = "报告出处：{source}"
+CHECK_LABELS = {
+    "SPENDING_PARTS": "支出分项与合计不符",
+    "SPENDING_UNITEMISED": "支出未逐项列明",
+    "SCORE_PARTS": "分组得分与总分不符",
+    "SCORE_OVER_WEIGHT": "分组得分超过权重",
+    "SCORE_GROUP_MISSING": "一级指标缺少得分",
+    "RATE_MISMATCH": "所述完成率与数字不符",
+    "RATE_UNVERIFIABLE": "所述完成率无法核对",
+    "YOY_MISMATCH": "所述同比增速与数字不符",
+    "TARGET_EQUALS_ACTUAL": "目标值与实际值相同",
+    "TARGET_WITHOUT_ACTUAL": "有目标无完成数",
+    "FAR_ABOVE_TARGET": "完成值远超目标",
+    "ESTIMATE_IN_YEAR_END": "年报中使用预计数",
+    "PARTIAL_PERIOD": "年报中使用非全年数",
+    "TEXT_FIGURE_MISSING": "数据在原文中找不到",
+    "TEXT_YEAR_LABEL": "原文年份与报告年度不符",
+    "TEXT_STALE_PLAN": "原文中已过期的计划",
+    "TEXT_EMPTY_SECTION": "章节为空",
+    "TEXT_GENERIC_SECTION": "问题或措施泛泛而谈",
+}
+FINDING = {
+    "SPENDING_PARTS": "{name}{total}，而下级各项合计{parts}，相差{gap}。",
+    "SPENDING_OVERLISTED": "{name}{total}，而报告列明的各项合计已达{parts}，超出{gap}。",
+    "SPENDING_UNITEMISED": "{parent}{total}中，报告列明的各项合计{listed}，余下{rest}（占{share}）未逐项列明。",
+    "SCORE_PARTS": "各一级指标得分合计{parts}分（{detail}），而总分为{total}分，相差{gap}分。",
+    "SCORE_OVER_WEIGHT": "{level1}自评{score}分，超过该组权重{weight}分{default_note}。",
+    "SCORE_OVER_WEIGHT_DEFAULT": "（报告未给出各组分值，按默认权重）",
+    "SCORE_GROUP_MISSING": "报告未给出{level1}的得分（默认权重{weight}分）；总分{total}分只由{parts}构成。",
+    "RATE_MISMATCH": "{name}：报告称完成{stated}，按报告数字 {actual} ÷ {target} = {computed}。",
+    "RATE_UNVERIFIABLE": "{name}：报告称完成{stated}（{actual}），但未给出目标（任务）数，无法核对。",
+    "YOY_MISMATCH": "{name}：报告称同比{stated}，按{previous_year}年数据 {previous} → {actual}，实为{computed}。",
+    "TARGET_EQUALS_OWN_ACTUAL": "{name}：目标值与完成值同为{value}，请核实目标是否为年初设定。",
+    "TARGET_EQUALS_OTHER_ACTUAL": "{name}的目标值{value}与{other}的完成值相同（第{other_source}部分），目标可能误用了实际数。",
+    "TARGET_WITHOUT_ACTUAL": "{name}：有目标值{target}，报告未给出完成数。",
+    "FAR_ABOVE_TARGET": "{name}：完成{actual}，为目标{target}的{rate}，目标可能偏低。",
+    "ESTIMATE_IN_YEAR_END": "{name}{actual}为预计数，年度自评报告应使用全年实际数。",
+    "PARTIAL_PERIOD": "{name}{actual}为{period}的数字，不是全年数。",
+    "TEXT_FIGURE_MISSING": "{name}的{what}{value}在报告第{source}部分的原文中找不到，请核对数据或原文。",
+    "TEXT_YEAR_LABEL": "第{ref}部分以“{label}”开头，但本报告是{year}年度报告，所述数字按{year}年录入。原文：“{excerpt}”",
+    "TEXT_STALE_PLAN": "第{ref}部分写“{excerpt}”：这一期限不晚于报告年度末（{year}年12月31日），年度报告却仍写作将来时，可能沿用了旧报告的文字。",
+    "TEXT_EMPTY_SECTION": "“{title}”一节没有内容。",
+    "TEXT_GENERIC_SECTION": "“{title}”一节未提及任何具体指标、项目或数字，{detail}",
+    "TEXT_GENERIC_UNMET": "而报告中未完成的指标有：{names}。",
+    "TEXT_GENERIC_PLAIN": "难以据此整改。",
+}
+FINDING_WHAT = {"target": "目标值", "actual": "完成值"}
+AUDIT_COLUMNS = {
+    "severity": "严重程度",
+    "check_label": "核查项",
+    "subject_kind_label": "对象类型",
+    "subject_name": "对象",
+    "message": "说明",
+    "source": "报告出处",
+}
+CLI_AUDIT = "核查数据与报告原文，列出发现的问题"
+CLI_SCORE = "按规则计算自评得分，并与报告自评分对照"
+CLI_AUDIT_FORMAT = "输出格式：table（表格）或 json（对象列表）"

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import formatting, texts
+from perfboard import audit, formatting, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, ensure_database, fetch_df
@@ -250,3 +250,44 @@ def page_style() -> None:
 
 def summary_box(text: str) -> None:
     st.markdown(f"<div class='summary'>{text}</div>", unsafe_allow_html=True)
+
+
+@st.cache_data(show_spinner=False)
+def _findings(db_path: str, version: float, unit_code: str, year: int) -> pd.DataFrame:
+    report = audit.Report.from_views(unit_code, year, lambda name: _view(db_path, version, name, unit_code, year))
+    return audit.findings_frame(audit.run(report))
+
+
+def findings(selection: Selection) -> pd.DataFrame:
+    """The audit's findings for the selected unit and year, run once per database version."""
+    path = database_path()
+    return _findings(str(path), path.stat().st_mtime, selection.unit_code, selection.year)
+
+
+FINDING_PAGES = {  # where a finding's subject is shown
+    "indicator": ("pages/targets_page.py", texts.PAGE_TARGETS),
+    "spending": ("pages/spending_page.py", texts.PAGE_SPENDING),
+    "score": ("pages/score_page.py", texts.PAGE_SCORE),
+    "narrative": ("pages/report_page.py", texts.PAGE_REPORT),
+}
+
+
+def finding_card(found: pd.Series) -> None:
+    """One finding: its check and subject, the message with its numbers, the source and a link to the page."""
+    with st.container(border=True):
+        st.markdown(f"**{found['check_label']}** · {texts.SUBJECT_KINDS[found['subject_kind']]}："
+                    f"{found['subject_name']}")
+        st.markdown(found["message"])
+        page, page_name = FINDING_PAGES[found["subject_kind"]]
+        source = texts.AUDIT_SOURCE.format(source=found["source"]) if isinstance(found["source"], str) else ""
+        left, right = st.columns([3, 1])
+        left.caption(source)
+        with right:
+            st.page_link(page, label=texts.AUDIT_GO_TO.format(page=page_name), icon=":material/arrow_forward:")
+
+
+def findings_summary(found: pd.DataFrame) -> str:
+    counts = found["severity"].value_counts()
+    return texts.AUDIT_OVERVIEW.format(errors=counts.get(texts.SEVERITY_ERROR, 0),
+                                       warnings=counts.get(texts.SEVERITY_WARNING, 0),
+                                       notes=counts.get(texts.SEVERITY_NOTE, 0))

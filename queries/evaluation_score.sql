@@ -21,7 +21,8 @@ group_weights as (
         u.unit_code, u.year, d.level1, d.level1_order,
         coalesce(e.max_score, d.default_weight) as weight,
         e.max_score is null as weight_is_default,
-        e.score as stated_score
+        e.score as stated_score,
+        e.source
     from unit_years as u
     cross join default_weights as d
     left join evaluation as e on e.unit_code = u.unit_code and e.year = u.year and e.level1 = d.level1
@@ -82,7 +83,7 @@ group_sums as (
 
 group_scores as (
     select
-        w.unit_code, w.year, w.level1, w.level1_order, w.weight, w.weight_is_default, w.stated_score,
+        w.unit_code, w.year, w.level1, w.level1_order, w.weight, w.weight_is_default, w.stated_score, w.source,
         b.execution,
         case
             when w.level1 = '预算执行' then round(budget_execution_score(w.weight, b.execution), 2)
@@ -106,7 +107,8 @@ total_score as (
         sum(g.weight) as weight,
         case when count(g.computed_score) = count(*) then round(sum(g.computed_score), 2) end as computed_score,
         case when count(g.computed_score) = count(*) then 'computed' else 'incomplete' end as basis,
-        max(e.score) as stated_score
+        max(e.score) as stated_score,
+        max(e.source) as source
     from group_scores as g
     left join evaluation as e on e.unit_code = g.unit_code and e.year = g.year and e.level1 = '总分'
     group by g.unit_code, g.year
@@ -115,32 +117,32 @@ total_score as (
 all_rows as (
     select
         unit_code, year, 'indicator' as row_type, level1, indicator_code, indicator_name as item_name,
-        weight, computed_score, score_low, score_high, stated_score, basis, completion_rate, far_above_target,
-        null::double as execution, null::varchar as computed_grade, null::varchar as stated_grade,
-        3 as row_order, 99 as level1_order, category_order, indicator_order
+        weight, null::boolean as weight_is_default, computed_score, score_low, score_high, stated_score, basis,
+        completion_rate, far_above_target, null::double as execution, null::varchar as computed_grade, null::varchar as stated_grade,
+        source, 3 as row_order, 99 as level1_order, category_order, indicator_order
     from indicator_final
     union all by name
     select
         unit_code, year, 'group' as row_type, level1, null as indicator_code, level1 as item_name,
-        weight, computed_score, null as score_low, null as score_high, stated_score, basis,
+        weight, weight_is_default, computed_score, null as score_low, null as score_high, stated_score, basis,
         null as completion_rate, false as far_above_target, execution, null as computed_grade,
-        null as stated_grade, 2 as row_order, level1_order, 0 as category_order, 0 as indicator_order
+        null as stated_grade, source, 2 as row_order, level1_order, 0 as category_order, 0 as indicator_order
     from group_scores
     union all by name
     select
         unit_code, year, 'total' as row_type, null as level1, null as indicator_code, '总分' as item_name,
-        weight, computed_score, null as score_low, null as score_high, stated_score, basis,
+        weight, null as weight_is_default, computed_score, null as score_low, null as score_high, stated_score, basis,
         null as completion_rate, false as far_above_target, null as execution, grade(computed_score) as computed_grade,
-        grade(stated_score) as stated_grade, 1 as row_order, 0 as level1_order, 0 as category_order,
+        grade(stated_score) as stated_grade, source, 1 as row_order, 0 as level1_order, 0 as category_order,
         0 as indicator_order
     from total_score
 ),
 
 final as (
     select
-        unit_code, year, row_type, level1, indicator_code, item_name, weight, computed_score, score_low,
-        score_high, stated_score, stated_score - computed_score as difference, basis, completion_rate,
-        far_above_target, execution, computed_grade, stated_grade
+        unit_code, year, row_type, level1, indicator_code, item_name, weight, weight_is_default, computed_score,
+        score_low, score_high, stated_score, stated_score - computed_score as difference, basis, completion_rate,
+        far_above_target, execution, computed_grade, stated_grade, source
     from all_rows
     order by unit_code, year, row_order, level1_order, category_order, indicator_order
 )

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 # URL path -> charts the page must render (0: a text page)
-PAGES = {"": 2, "targets": 10, "spending": 5, "trends": 3, "projects": 1, "report": 10}
+PAGES = {"": 2, "targets": 10, "spending": 5, "trends": 3, "projects": 1, "report": 10, "score": 1, "audit": 0}
 
 
 def free_port() -> int:

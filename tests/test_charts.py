@@ -78,7 +78,7 @@ def test_charts_sit_beside_the_section_that_speaks_about_them(views):
     assert sections["spending_parts_project"] == ("spending.project",)  # 二(二) lists the items
     assert sections["spending_memo_sangong"] == ("spending.basic",)  # 二(一) gives the 三公经费
     assert sections["project_pipeline"] == ("performance.projects",)  # 四.3
-    assert sections["score_stated"] == ("evaluation.process",)       # 五(二)
+    assert sections["score_groups"] == ("evaluation.process",)       # 五(二)
 
 
 def test_pipeline_counts_projects_by_status(views):

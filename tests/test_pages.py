@@ -18,6 +18,8 @@ PAGES = {
     "pages/trends_page.py": (3, 1),     # trend lines, growth rates, spending by year
     "pages/projects_page.py": (1, 1),
     "pages/report_page.py": (19, 0),    # every chart of the year beside its section
+    "pages/score_page.py": (1, 1),      # stated against weight per group; the group table
+    "pages/audit_page.py": (0, 0),      # findings as cards
 }
 
 
@@ -76,7 +78,7 @@ def test_page_follows_the_year_chosen_in_the_sidebar(page, two_year_data, tmp_pa
     assert not at.exception, [e.value for e in at.exception]
     assert at.query_params["year"] == ["2023"] or at.query_params["year"] == "2023"
     assert at.session_state["selection"].year == 2023
-    assert charts_on(at) >= 1
+    assert at.title and charts_on(at) >= min(1, PAGES[page][0])
 
 
 @pytest.mark.parametrize("page", PAGES, ids=list(PAGES))
@@ -85,6 +87,28 @@ def test_a_year_without_data_gives_a_clear_message(page, seed_paths, monkeypatch
     assert not at.exception, [e.value for e in at.exception]
     assert any("没有 2019 年的数据" in info.value and "2024年" in info.value for info in at.info)
     assert charts_on(at) == 0
+
+
+def test_audit_page_lists_the_findings_by_severity(seed_paths, monkeypatch):
+    at = open_page("pages/audit_page.py", *seed_paths, monkeypatch)
+    counts = {m.label: m.value for m in at.metric}
+    assert counts == {"错误": "1", "警告": "27", "提示": "6"}  # see tests/test_audit.py for each finding
+    text = " ".join(m.value for m in at.markdown)
+    assert "报告称完成56.08%，按报告数字 12.96 ÷ 25 = 51.84%" in text
+    at.multiselect(key="audit_severities").select("错误").run()
+    assert [s.value for s in at.subheader] == ["错误（1）"]
+
+
+def test_score_page_says_why_the_seed_cannot_be_scored(seed_paths, monkeypatch):
+    at = open_page("pages/score_page.py", *seed_paths, monkeypatch)
+    cards = {m.label: m.value for m in at.metric}
+    assert cards == {"报告自评总分": "98分", "按规则计算总分": "—"}
+    assert any("无法按规则重算得分" in info.value for info in at.info)
+
+
+def test_overview_counts_the_findings(seed_paths, monkeypatch):
+    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    assert any("数据核查：错误 1 条、警告 27 条、提示 6 条" in c.value for c in at.caption)
 
 
 def test_unit_selector_is_hidden_with_a_single_unit(seed_paths, monkeypatch):

@@ -1,0 +1,50 @@
+"""自评得分: the score by first-level group and indicator, computed by the national rules beside the score the
+report states, with the grade, the deviations and the reason wherever the data does not allow a score."""
+
+import streamlit as st
+
+from perfboard import formatting, tables, texts, ui
+
+selection = ui.page_header(texts.SCORE_TITLE)
+scores = ui.required_view(selection, "evaluation_score", texts.WHAT_SCORE)
+charts = ui.charts_of_year(selection)
+total, groups, indicators = tables.split_scores(scores)
+
+stated_column, computed_column = st.columns(2)
+with stated_column:
+    ui.figure_card(texts.SCORE_STATED_TOTAL,
+                   texts.SCORE_VALUE.format(score=formatting.plain_number(total["stated_score"]))
+                   if not formatting.is_missing(total["stated_score"]) else texts.NOT_REPORTED,
+                   texts.SCORE_GRADE.format(grade=total["stated_grade"]) if isinstance(total["stated_grade"], str)
+                   else "")
+with computed_column:
+    ui.figure_card(texts.SCORE_COMPUTED_TOTAL,
+                   texts.SCORE_VALUE.format(score=formatting.plain_number(total["computed_score"], 2))
+                   if not formatting.is_missing(total["computed_score"]) else texts.NO_RATE,
+                   texts.SCORE_GRADE.format(grade=total["computed_grade"])
+                   if isinstance(total["computed_grade"], str) else texts.SCORE_BASIS_LABELS[total["basis"]])
+if formatting.is_missing(total["computed_score"]):
+    st.info(texts.SCORE_CANNOT_COMPUTE)
+
+chart_column, words_column = st.columns([3, 2])
+with chart_column:
+    if "score_groups" in charts:
+        ui.show_chart(charts["score_groups"])
+with words_column:
+    ui.report_words(selection, total["source"])
+
+st.subheader(texts.SCORE_GROUPS)
+ui.table(tables.score_table(scores[scores["row_type"] != "indicator"]),
+         list(texts.SCORE_TABLE_COLUMNS), key="score_groups_table", headers=texts.SCORE_TABLE_COLUMNS)
+
+st.subheader(texts.SCORE_INDICATORS)
+scored = indicators[indicators["level1"].notna()]
+if scored.empty:
+    st.caption(texts.SCORE_NO_INDICATORS)
+else:
+    ui.table(tables.score_table(scored), list(texts.SCORE_TABLE_COLUMNS), key="score_indicators_table",
+             headers=texts.SCORE_TABLE_COLUMNS)
+far_above = indicators[indicators["far_above_target"]]
+if not far_above.empty:
+    st.warning(texts.SCORE_FAR_ABOVE.format(names=texts.LIST_JOIN.join(far_above["item_name"])))
+st.caption(texts.SCORE_RULES)

@@ -1,0 +1,434 @@
+"""The audit: does the report hold together, and does its text agree with its numbers?
+
+Each check is a small named function over one unit's year (`Report`) that returns findings: a check
+code, a severity (错误 / 警告 / 提示), the subject, a Chinese message with the numbers involved and the
+report section. `run` applies every check in `CHECKS`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from datetime import date
+
+import pandas as pd
+
+from perfboard import formatting, texts
+from perfboard.schema import COUNT_MEASURE_UNITS
+
+RATE_TOLERANCE = 0.0001  # a stated percentage with two places may differ from the figures by rounding only
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    severity: str
+    subject_kind: str  # indicator, spending, score or narrative (texts.SUBJECT_KINDS)
+    subject: str  # the indicator code, spending item code, score group or section key
+    subject_name: str
+    message: str
+    source: str | None  # the report section, e.g. 四.5
+    unit_code: str = ""
+    year: int = 0
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "check_label": texts.CHECK_LABELS[self.check]}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One unit's year as the views give it: what every check reads."""
+
+    unit_code: str
+    year: int
+    indicators: pd.DataFrame  # indicator_results
+    spending: pd.DataFrame  # spending_structure
+    scores: pd.DataFrame  # evaluation_score
+    sections: pd.DataFrame  # report_sections
+
+    VIEWS = {"indicators": "indicator_results", "spending": "spending_structure", "scores": "evaluation_score",
+             "sections": "report_sections"}
+
+    @classmethod
+    def from_views(cls, unit_code: str, year: int, view: Callable[[str], pd.DataFrame]) -> Report:
+        return cls(unit_code, year, **{field: view(name) for field, name in cls.VIEWS.items()})
+
+    def refs_text(self, refs: object) -> str:
+        """The text of the sections a `source` cell cites (四.1；一(三)), subsections included."""
+        wanted = {ref.strip() for ref in refs.split("；")} if isinstance(refs, str) else set()
+        keys = set(self.sections[self.sections["ref"].isin(wanted)]["section_key"])
+        parts = []
+        for _, section in self.sections.iterrows():
+            if section["section_key"] in keys or section["parent_key"] in keys:
+                keys.add(section["section_key"])
+                parts.append(f"{section['title']}\n{section['body'] if isinstance(section['body'], str) else ''}")
+        return "\n".join(parts)
+
+
+Check = Callable[[Report], Iterable[Finding]]
+CHECKS: dict[str, tuple[str, Check]] = {}
+
+
+def check(code: str, severity: str) -> Callable[[Check], Check]:
+    """Register a check under its code; the code and severity go on every finding it makes."""
+
+    def register(function: Check) -> Check:
+        CHECKS[code] = (severity, function)
+        return function
+
+    return register
+
+
+def finding(code: str, kind: str, subject: str, name: str, message: str, source: object = None) -> Finding:
+    return Finding(code, CHECKS[code][0], kind, subject, name, message, source if isinstance(source, str) else None)
+
+
+def amount(row: pd.Series, column: str = "actual") -> str:
+    return formatting.amount(row[column], row["unit"], row.get("qualifier") if column == "actual" else None)
+
+
+def percent(fraction: float) -> str:
+    """A rate as the report writes it: 56.08%, 103.3%."""
+    return f"{formatting.plain_number(fraction * 100, 2)}%"
+
+
+# ---- spending and scores: parts against totals ---------------------------------------------------
+
+@check("SPENDING_PARTS", texts.SEVERITY_ERROR)
+def spending_parts_add_up(report: Report) -> Iterable[Finding]:
+    """At every level of the tree the parts add up to their parent; a remainder row may not go negative."""
+    spending = report.spending
+    for _, parent in spending.iterrows():
+        children = spending[spending["parent_code"] == parent["item_code"]]
+        if children.empty:
+            continue
+        listed = children[~children["is_derived"]]["amount"].sum()
+        if children["is_derived"].any():
+            if listed > parent["amount"]:
+                yield finding("SPENDING_PARTS", "spending", parent["item_code"], parent["item_name"],
+                              texts.FINDING["SPENDING_OVERLISTED"].format(
+                                  name=parent["item_name"], total=formatting.money(parent["amount"]),
+                                  parts=formatting.money(listed), gap=formatting.money(listed - parent["amount"])),
+                              parent["source"])
+        elif round(listed - parent["amount"], 2) != 0:
+            yield finding("SPENDING_PARTS", "spending", parent["item_code"], parent["item_name"],
+                          texts.FINDING["SPENDING_PARTS"].format(
+                              name=parent["item_name"], total=formatting.money(parent["amount"]),
+                              parts=formatting.money(listed), gap=formatting.money(abs(listed - parent["amount"]))),
+                          parent["source"])
+
+
+@check("SPENDING_UNITEMISED", texts.SEVERITY_NOTE)
+def spending_unitemised(report: Report) -> Iterable[Finding]:
+    """Part of a total that the report does not break down (it ends its list with 等)."""
+    spending = report.spending.set_index("item_code", drop=False)
+    for _, rest in spending[spending["is_derived"]].iterrows():
+        parent = spending.loc[rest["parent_code"]]
+        yield finding("SPENDING_UNITEMISED", "spending", rest["item_code"], rest["item_name"],
+                      texts.FINDING["SPENDING_UNITEMISED"].format(
+                          parent=parent["item_name"], total=formatting.money(parent["amount"]),
+                          listed=formatting.money(parent["amount"] - rest["amount"]),
+                          rest=formatting.money(rest["amount"]), share=formatting.rate(rest["share_of_parent"])),
+                      rest["source"])
+
+
+def stated_groups(report: Report) -> pd.DataFrame:
+    return report.scores[report.scores["row_type"] == "group"]
+
+
+def stated_total(report: Report) -> float | None:
+    total = report.scores[report.scores["row_type"] == "total"]["stated_score"]
+    return None if total.empty or formatting.is_missing(total.iloc[0]) else float(total.iloc[0])
+
+
+@check("SCORE_PARTS", texts.SEVERITY_ERROR)
+def score_parts_add_up(report: Report) -> Iterable[Finding]:
+    groups = stated_groups(report).dropna(subset=["stated_score"])
+    total = stated_total(report)
+    if groups.empty or total is None or round(groups["stated_score"].sum() - total, 2) == 0:
+        return
+    parts = groups["stated_score"].sum()
+    detail = texts.LIST_JOIN.join(f"{g['level1']}{formatting.plain_number(g['stated_score'])}"
+                                  for _, g in groups.iterrows())
+    yield finding("SCORE_PARTS", "score", "总分", "总分", texts.FINDING["SCORE_PARTS"].format(
+        parts=formatting.plain_number(parts), detail=detail, total=formatting.plain_number(total),
+        gap=formatting.plain_number(abs(parts - total))), groups["source"].dropna().iloc[0]
+        if groups["source"].notna().any() else None)
+
+
+@check("SCORE_OVER_WEIGHT", texts.SEVERITY_WARNING)
+def score_within_weight(report: Report) -> Iterable[Finding]:
+    for _, group in stated_groups(report).dropna(subset=["stated_score"]).iterrows():
+        if group["stated_score"] > group["weight"]:
+            note = texts.FINDING["SCORE_OVER_WEIGHT_DEFAULT"] if group["weight_is_default"] else ""
+            yield finding("SCORE_OVER_WEIGHT", "score", group["level1"], group["level1"],
+                          texts.FINDING["SCORE_OVER_WEIGHT"].format(
+                              level1=group["level1"], score=formatting.plain_number(group["stated_score"]),
+                              weight=formatting.plain_number(group["weight"]), default_note=note),
+                          group["source"])
+
+
+@check("SCORE_GROUP_MISSING", texts.SEVERITY_NOTE)
+def score_groups_present(report: Report) -> Iterable[Finding]:
+    """A first-level group with no stated score while the others have one."""
+    groups = stated_groups(report)
+    scored = groups.dropna(subset=["stated_score"])
+    if scored.empty:
+        return
+    parts = texts.LIST_JOIN.join(f"{g['level1']}{formatting.plain_number(g['stated_score'])}分"
+                                 for _, g in scored.iterrows())
+    total = stated_total(report)
+    for _, group in groups[groups["stated_score"].isna()].iterrows():
+        yield finding("SCORE_GROUP_MISSING", "score", group["level1"], group["level1"],
+                      texts.FINDING["SCORE_GROUP_MISSING"].format(
+                          level1=group["level1"], weight=formatting.plain_number(group["weight"]),
+                          total=formatting.plain_number(total) if total is not None else texts.NOT_REPORTED,
+                          parts=parts),
+                      scored["source"].dropna().iloc[0] if scored["source"].notna().any() else None)
+
+
+# ---- stated rates against the report's own figures ----------------------------------------------
+
+@check("RATE_MISMATCH", texts.SEVERITY_ERROR)
+def stated_rates_hold(report: Report) -> Iterable[Finding]:
+    rows = report.indicators.dropna(subset=["stated_rate", "completion_rate"])
+    for _, row in rows.iterrows():
+        computed = row["actual"] / row["target"] if row["direction"] == "higher" else row["completion_rate"]
+        if abs(computed - row["stated_rate"]) > RATE_TOLERANCE:
+            yield finding("RATE_MISMATCH", "indicator", row["indicator_code"], row["indicator_name"],
+                          texts.FINDING["RATE_MISMATCH"].format(
+                              name=row["indicator_name"], stated=percent(row["stated_rate"]),
+                              actual=formatting.plain_number(row["actual"]),
+                              target=formatting.plain_number(row["target"]), computed=percent(computed)),
+                          row["source"])
+
+
+@check("RATE_UNVERIFIABLE", texts.SEVERITY_NOTE)
+def stated_rates_checkable(report: Report) -> Iterable[Finding]:
+    rows = report.indicators[report.indicators["stated_rate"].notna() & report.indicators["target"].isna()]
+    for _, row in rows.iterrows():
+        yield finding("RATE_UNVERIFIABLE", "indicator", row["indicator_code"], row["indicator_name"],
+                      texts.FINDING["RATE_UNVERIFIABLE"].format(name=row["indicator_name"],
+                                                                stated=percent(row["stated_rate"]),
+                                                                actual=amount(row)),
+                      row["source"])
+
+
+@check("YOY_MISMATCH", texts.SEVERITY_ERROR)
+def stated_growth_holds(report: Report) -> Iterable[Finding]:
+    """Only against a loaded previous year: a derived previous year reproduces the stated rate."""
+    rows = report.indicators[(report.indicators["previous_basis"] == "loaded")
+                             & report.indicators["stated_yoy"].notna()]
+    for _, row in rows.iterrows():
+        computed = (row["actual"] - row["previous_actual"]) / row["previous_actual"]
+        if abs(computed - row["stated_yoy"]) > RATE_TOLERANCE:
+            yield finding("YOY_MISMATCH", "indicator", row["indicator_code"], row["indicator_name"],
+                          texts.FINDING["YOY_MISMATCH"].format(
+                              name=row["indicator_name"], stated=formatting.change_rate(row["stated_yoy"]),
+                              previous_year=report.year - 1, previous=amount(row, "previous_actual"),
+                              actual=amount(row), computed=formatting.change_rate(computed)),
+                          row["source"])
+
+
+# ---- targets and actuals ------------------------------------------------------------------------
+
+@check("TARGET_EQUALS_ACTUAL", texts.SEVERITY_WARNING)
+def targets_not_copied_from_actuals(report: Report) -> Iterable[Finding]:
+    """A target equal to an actual of the same report. Counts (个, 家 …) coincide too often to say anything."""
+    rows = report.indicators[~report.indicators["unit"].isin(COUNT_MEASURE_UNITS)]
+    actuals = rows.dropna(subset=["actual"])
+    for _, row in rows.dropna(subset=["target"]).iterrows():
+        same_unit = actuals[(actuals["unit"] == row["unit"]) & (actuals["actual"] == row["target"])]
+        for _, other in same_unit.iterrows():
+            own = other["indicator_code"] == row["indicator_code"]
+            message = (texts.FINDING["TARGET_EQUALS_OWN_ACTUAL"].format(name=row["indicator_name"],
+                                                                        value=amount(row, "target"))
+                       if own else texts.FINDING["TARGET_EQUALS_OTHER_ACTUAL"].format(
+                           name=row["indicator_name"], value=amount(row, "target"),
+                           other=other["indicator_name"], other_source=other["source"]))
+            found = finding("TARGET_EQUALS_ACTUAL", "indicator", row["indicator_code"], row["indicator_name"],
+                            message, row["source"])
+            # Equal to its own actual is worth a look; equal to another indicator's actual is a likely slip.
+            yield Finding(**{**asdict(found), "severity": texts.SEVERITY_NOTE}) if own else found
+
+
+@check("TARGET_WITHOUT_ACTUAL", texts.SEVERITY_WARNING)
+def targets_have_actuals(report: Report) -> Iterable[Finding]:
+    rows = report.indicators[report.indicators["status"] == "no_actual"]
+    for _, row in rows.iterrows():
+        yield finding("TARGET_WITHOUT_ACTUAL", "indicator", row["indicator_code"], row["indicator_name"],
+                      texts.FINDING["TARGET_WITHOUT_ACTUAL"].format(name=row["indicator_name"],
+                                                                    target=amount(row, "target")),
+                      row["source"])
+
+
+@check("FAR_ABOVE_TARGET", texts.SEVERITY_WARNING)
+def results_not_far_above_target(report: Report) -> Iterable[Finding]:
+    rows = report.indicators[report.indicators["completion_rate"] > 1.5]
+    for _, row in rows.iterrows():
+        yield finding("FAR_ABOVE_TARGET", "indicator", row["indicator_code"], row["indicator_name"],
+                      texts.FINDING["FAR_ABOVE_TARGET"].format(name=row["indicator_name"], actual=amount(row),
+                                                               target=amount(row, "target"),
+                                                               rate=formatting.rate(row["completion_rate"])),
+                      row["source"])
+
+
+@check("ESTIMATE_IN_YEAR_END", texts.SEVERITY_WARNING)
+def no_estimates(report: Report) -> Iterable[Finding]:
+    for _, row in report.indicators[report.indicators["is_estimate"]].iterrows():
+        yield finding("ESTIMATE_IN_YEAR_END", "indicator", row["indicator_code"], row["indicator_name"],
+                      texts.FINDING["ESTIMATE_IN_YEAR_END"].format(name=row["indicator_name"], actual=amount(row)),
+                      row["source"])
+
+
+@check("PARTIAL_PERIOD", texts.SEVERITY_WARNING)
+def no_partial_periods(report: Report) -> Iterable[Finding]:
+    for _, row in report.indicators[report.indicators["is_partial"]].iterrows():
+        yield finding("PARTIAL_PERIOD", "indicator", row["indicator_code"], row["indicator_name"],
+                      texts.FINDING["PARTIAL_PERIOD"].format(name=row["indicator_name"], actual=amount(row),
+                                                             period=row["period"]),
+                      row["source"])
+
+
+# ---- the narrative ------------------------------------------------------------------------------
+
+def written_in(text: str, value: float) -> bool:
+    """Whether a figure stands in the text as a number of its own (2100 is not found in 21000 or 2100.5)."""
+    plain = formatting.plain_number(value).replace(",", "")
+    grouped = formatting.plain_number(value)
+    return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d,]|\.\d)", text) for form in {plain, grouped})
+
+
+@check("TEXT_FIGURE_MISSING", texts.SEVERITY_WARNING)
+def figures_stand_in_the_text(report: Report) -> Iterable[Finding]:
+    """Each target and actual stands in the sections it cites. A zero is skipped: the text says 未发生."""
+    for _, row in report.indicators.iterrows():
+        text = report.refs_text(row["source"])
+        for column in ("target", "actual"):
+            value = row[column]
+            if formatting.is_missing(value) or value == 0 or not text or written_in(text, value):
+                continue
+            yield finding("TEXT_FIGURE_MISSING", "indicator", row["indicator_code"], row["indicator_name"],
+                          texts.FINDING["TEXT_FIGURE_MISSING"].format(
+                              name=row["indicator_name"], what=texts.FINDING_WHAT[column], value=amount(row, column),
+                              source=row["source"]),
+                          row["source"])
+    for _, item in report.spending[~report.spending["is_derived"]].iterrows():
+        text = report.refs_text(item["source"])
+        if item["amount"] == 0 or not text or written_in(text, float(item["amount"])):
+            continue
+        yield finding("TEXT_FIGURE_MISSING", "spending", item["item_code"], item["item_name"],
+                      texts.FINDING["TEXT_FIGURE_MISSING"].format(
+                          name=item["item_name"], what=texts.FINDING_WHAT["actual"],
+                          value=formatting.money(item["amount"]), source=item["source"]),
+                      item["source"])
+
+
+def paragraphs(report: Report) -> Iterable[tuple[pd.Series, str]]:
+    for _, section in report.sections.iterrows():
+        if isinstance(section["body"], str):
+            for paragraph in section["body"].split("\n\n"):
+                yield section, paragraph.strip()
+
+
+def cited_refs(report: Report) -> set[str]:
+    """The sections whose figures are recorded as this year's."""
+    sources = report.indicators["source"].dropna()
+    return {ref.strip() for cell in sources for ref in cell.split("；")}
+
+
+@check("TEXT_YEAR_LABEL", texts.SEVERITY_WARNING)
+def year_labels_fit(report: Report) -> Iterable[Finding]:
+    """A paragraph that opens with another year (2023年，…) in a section whose figures are this year's."""
+    cited = cited_refs(report)
+    for section, paragraph in paragraphs(report):
+        match = re.match(r"(\d{4})年[，,]", paragraph)
+        if match and section["ref"] in cited and int(match.group(1)) != report.year:
+            yield finding("TEXT_YEAR_LABEL", "narrative", section["section_key"], section["title"],
+                          texts.FINDING["TEXT_YEAR_LABEL"].format(ref=section["ref"], label=match.group(0)[:-1],
+                                                                  year=report.year, excerpt=paragraph[:30] + "……"),
+                          section["ref"])
+
+
+PLAN_WORDS = r"(?:预计|计划|拟|将|争取|力争)"
+DEADLINES = (
+    # (pattern, the deadline it names, given the match and the report year)
+    (re.compile(PLAN_WORDS + r"[^。；]{0,15}?(\d{4})年(\d{1,2})月[底末]?前?"),
+     lambda m, year: month_end(int(m.group(1)), int(m.group(2)))),
+    (re.compile(PLAN_WORDS + r"[^。；]{0,15}?(\d{4})年春节前"),
+     lambda m, year: date(int(m.group(1)), 2, 28)),  # the Spring Festival falls in January or February
+    (re.compile(PLAN_WORDS + r"[^。；，]{0,8}?(?<![年\d])(\d{1,2})月[底末]前"),
+     lambda m, year: month_end(year, int(m.group(1)))),
+)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@check("TEXT_STALE_PLAN", texts.SEVERITY_WARNING)
+def plans_not_overdue(report: Report) -> Iterable[Finding]:
+    """A plan or deadline no later than the report year's end, still written as to come."""
+    year_end = date(report.year, 12, 31)
+    for section, paragraph in paragraphs(report):
+        for sentence in re.split(r"[。；]", paragraph):
+            for pattern, deadline_of in DEADLINES:
+                match = pattern.search(sentence)
+                if match and (deadline := deadline_of(match, report.year)) <= year_end:
+                    yield finding("TEXT_STALE_PLAN", "narrative", section["section_key"], section["title"],
+                                  texts.FINDING["TEXT_STALE_PLAN"].format(
+                                      ref=section["ref"], excerpt=match.group(0), year=report.year),
+                                  section["ref"])
+                    break
+
+
+def is_problems_or_measures(title: str) -> bool:
+    return "问题" in title or "措施" in title or "建议" in title
+
+
+def subsections(report: Report, key: str) -> pd.DataFrame:
+    return report.sections[report.sections["parent_key"] == key]
+
+
+@check("TEXT_EMPTY_SECTION", texts.SEVERITY_ERROR)
+def problem_sections_filled(report: Report) -> Iterable[Finding]:
+    for _, section in report.sections.iterrows():
+        body = section["body"] if isinstance(section["body"], str) else ""
+        if is_problems_or_measures(section["title"]) and len(body.strip()) < 10 \
+                and subsections(report, section["section_key"]).empty:
+            yield finding("TEXT_EMPTY_SECTION", "narrative", section["section_key"], section["title"],
+                          texts.FINDING["TEXT_EMPTY_SECTION"].format(title=section["title"]), section["ref"])
+
+
+@check("TEXT_GENERIC_SECTION", texts.SEVERITY_NOTE)
+def problem_sections_specific(report: Report) -> Iterable[Finding]:
+    """Problems and measures that name no indicator, project or figure of the report."""
+    named_items = report.spending[(report.spending["depth"] >= 2) & ~report.spending["is_derived"]]
+    names = set(report.indicators["indicator_name"]) | set(named_items["item_name"])
+    unmet = report.indicators[report.indicators["status"] == "not_met"]
+    detail = (texts.FINDING["TEXT_GENERIC_UNMET"].format(names=texts.LIST_JOIN.join(
+        f"{row['indicator_name']}（{formatting.rate(row['completion_rate'])}）" for _, row in unmet.iterrows()))
+        if not unmet.empty else texts.FINDING["TEXT_GENERIC_PLAIN"])
+    for _, section in report.sections.iterrows():
+        body = section["body"] if isinstance(section["body"], str) else ""
+        if not is_problems_or_measures(section["title"]) or len(body.strip()) < 10:
+            continue
+        unnumbered = re.sub(r"(?m)^\s*\d+[.、．]", "", body)
+        if re.search(r"\d", unnumbered) or any(name in body for name in names):
+            continue
+        yield finding("TEXT_GENERIC_SECTION", "narrative", section["section_key"], section["title"],
+                      texts.FINDING["TEXT_GENERIC_SECTION"].format(title=section["title"], detail=detail),
+                      section["ref"])
+
+
+def run(report: Report) -> list[Finding]:
+    """Every check over the report, in the order of CHECKS, stamped with the unit and year."""
+    return [Finding(**{**asdict(found), "unit_code": report.unit_code, "year": report.year})
+            for _, function in CHECKS.values() for found in function(report)]
+
+
+def findings_frame(findings: list[Finding]) -> pd.DataFrame:
+    columns = [*Finding.__dataclass_fields__, "check_label"]
+    return pd.DataFrame([f.as_dict() for f in findings], columns=columns)

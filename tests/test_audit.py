@@ -1,0 +1,200 @@
+"""Each audit check on its own: a case that must fire and a case that must not. The seed cases are the
+2024 report itself; each expected finding was checked by hand against the report text (cited)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from perfboard import audit
+from perfboard.database import fetch_df
+from tests.conftest import SEED_UNIT, SEED_YEAR
+
+
+@pytest.fixture
+def seed(seed_con) -> audit.Report:
+    return audit.Report.from_views(SEED_UNIT, SEED_YEAR, lambda view: fetch_df(seed_con, view, SEED_UNIT, SEED_YEAR))
+
+
+def fired(report: audit.Report, code: str) -> list[audit.Finding]:
+    return list(audit.CHECKS[code][1](report))
+
+
+def changed(report: audit.Report, field: str, key_column: str, key: str, **values) -> audit.Report:
+    frame = getattr(report, field).copy()
+    for column, value in values.items():
+        frame.loc[frame[key_column] == key, column] = value
+    return dataclasses.replace(report, **{field: frame})
+
+
+def test_every_check_is_registered_with_a_label_and_a_severity():
+    from perfboard import texts
+
+    assert set(audit.CHECKS) == set(texts.CHECK_LABELS)
+    assert {severity for severity, _ in audit.CHECKS.values()} <= set(texts.SEVERITIES)
+
+
+def test_spending_parts(seed):
+    assert fired(seed, "SPENDING_PARTS") == []  # 754.63 + 46.82 = 801.45; 801.45 + 51516.62 = 52318.07 (一(二))
+    broken = changed(seed, "spending", "item_code", "basic_public", amount=46.00)
+    (found,) = fired(broken, "SPENDING_PARTS")  # 754.63 + 46.00 = 800.63, 0.82 short of 801.45
+    assert found.subject == "basic" and "800.63万元" in found.message and "0.82万元" in found.message
+    overlisted = changed(seed, "spending", "item_code", "project_debt_and_bonds", amount=60000.0)
+    (found,) = fired(overlisted, "SPENDING_PARTS")  # 615.33 + 60000 + 9950 + 200 + 710 = 71475.33 > 51516.62
+    assert found.subject == "project" and "71,475.33万元" in found.message
+
+
+def test_spending_unitemised(seed):
+    (found,) = fired(seed, "SPENDING_UNITEMISED")  # 二(二) ends its list with 等: 51516.62 - 51408.96 = 107.66
+    assert "107.66万元" in found.message and found.severity == "提示"
+    listed_all = dataclasses.replace(seed, spending=seed.spending[~seed.spending["is_derived"]])
+    assert fired(listed_all, "SPENDING_UNITEMISED") == []
+
+
+def test_score_parts(seed):
+    assert fired(seed, "SCORE_PARTS") == []  # 五(二): 50 + 38 + 10 = 98
+    broken = changed(seed, "scores", "row_type", "total", stated_score=99.0)
+    (found,) = fired(broken, "SCORE_PARTS")
+    assert "合计98分" in found.message and "总分为99分" in found.message
+
+
+def test_score_over_weight(seed):
+    (found,) = fired(seed, "SCORE_OVER_WEIGHT")  # 五(二): 效益 38 against the default weight 30
+    assert found.subject == "效益" and "38分" in found.message and "30分" in found.message
+    assert fired(changed(seed, "scores", "level1", "效益", weight=40.0), "SCORE_OVER_WEIGHT") == []
+
+
+def test_score_group_missing(seed):
+    (found,) = fired(seed, "SCORE_GROUP_MISSING")  # 五(二) gives no 预算执行 score
+    assert found.subject == "预算执行"
+    assert fired(changed(seed, "scores", "level1", "预算执行", stated_score=10.0), "SCORE_GROUP_MISSING") == []
+
+
+def test_rate_mismatch(seed):
+    (found,) = fired(seed, "RATE_MISMATCH")  # 四.5: 12.96 / 25 = 51.84%, the report says 56.08%
+    assert found.subject == "financing_raised" and "56.08%" in found.message and "51.84%" in found.message
+    assert found.severity == "错误" and found.source == "四.5"
+    fixed = changed(seed, "indicators", "indicator_code", "financing_raised", stated_rate=0.5184)
+    assert fired(fixed, "RATE_MISMATCH") == []
+
+
+def test_rate_unverifiable(seed):
+    (found,) = fired(seed, "RATE_UNVERIFIABLE")  # 四.6: 103.3% of a task the report does not give
+    assert found.subject == "hidden_debt_resolved" and "103.3%" in found.message
+    quiet = changed(seed, "indicators", "indicator_code", "hidden_debt_resolved", stated_rate=None)
+    assert fired(quiet, "RATE_UNVERIFIABLE") == []
+
+
+def test_yoy_mismatch(seed):
+    assert fired(seed, "YOY_MISMATCH") == []  # no 2023 data: derived previous years reproduce the rate
+    loaded = changed(seed, "indicators", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
+                     previous_actual=30.0)
+    (found,) = fired(loaded, "YOY_MISMATCH")  # (35.44 - 30) / 30 = +18.13%, stated +10.63%
+    assert "+18.13%" in found.message and "+10.63%" in found.message
+    consistent = changed(seed, "indicators", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
+                         previous_actual=32.0347)  # (35.44 - 32.0347) / 32.0347 = 0.106300
+    assert fired(consistent, "YOY_MISMATCH") == []
+
+
+def test_target_equals_actual(seed):
+    found = {f.subject: f for f in fired(seed, "TARGET_EQUALS_ACTUAL")}
+    # 一(三) target 30.22亿元 = 四.1 "其中工业固投30.22亿元"; 一(三) tax target 4.28 = 四.1 actual 4.28
+    assert set(found) == {"fixed_asset_investment", "tax_revenue"}
+    assert found["fixed_asset_investment"].severity == "警告" and "工业固定资产投资" in found["fixed_asset_investment"].message
+    assert found["tax_revenue"].severity == "提示"
+    apart = changed(changed(seed, "indicators", "indicator_code", "fixed_asset_investment", target=30.0),
+                    "indicators", "indicator_code", "tax_revenue", actual=4.29)
+    assert fired(apart, "TARGET_EQUALS_ACTUAL") == []
+
+
+def test_target_without_actual(seed):
+    subjects = {f.subject for f in fired(seed, "TARGET_WITHOUT_ACTUAL")}
+    # 一(三): 新开工 14, 新投产 10 without results; 四.5: four land figures planned (年内拟) without results
+    assert subjects == {"projects_started", "projects_in_production", "idle_approved_land_disposed",
+                        "inefficient_land_disposed", "land_approval", "three_land_rectification"}
+    reported = dataclasses.replace(seed, indicators=seed.indicators[seed.indicators["status"] != "no_actual"])
+    assert fired(reported, "TARGET_WITHOUT_ACTUAL") == []
+
+
+def test_far_above_target(seed):
+    assert fired(seed, "FAR_ABOVE_TARGET") == []  # the highest is 35.44 / 30.22 = 117.3%
+    far = changed(seed, "indicators", "indicator_code", "fundraising", actual=3200.0, completion_rate=3200 / 2100)
+    (found,) = fired(far, "FAR_ABOVE_TARGET")  # 3200 / 2100 = 152.4%
+    assert "152.4%" in found.message
+
+
+def test_estimates_and_partial_periods(seed):
+    # 四.1: 预计 产值, 增加值, 固投 (and its 工业固投), 线上零售额; 四.5: 预计 新建厂房, 供地
+    assert len(fired(seed, "ESTIMATE_IN_YEAR_END")) == 7
+    # 四.2: six 截至10月 figures; 四.5 "现已" 到位资金; 四.6 "截至目前" 化解债务
+    assert len(fired(seed, "PARTIAL_PERIOD")) == 8
+    plain = seed.indicators.assign(is_estimate=False, is_partial=False)
+    clean = dataclasses.replace(seed, indicators=plain)
+    assert fired(clean, "ESTIMATE_IN_YEAR_END") == [] and fired(clean, "PARTIAL_PERIOD") == []
+
+
+def test_text_figure_missing(seed):
+    assert fired(seed, "TEXT_FIGURE_MISSING") == []  # every figure of the data stands in its sections
+    typo = changed(seed, "indicators", "indicator_code", "tax_revenue", actual=4.82)
+    (found,) = fired(typo, "TEXT_FIGURE_MISSING")
+    assert found.subject == "tax_revenue" and "4.82亿元" in found.message
+    spending_typo = changed(seed, "spending", "item_code", "basic", amount=801.54)
+    (found,) = fired(spending_typo, "TEXT_FIGURE_MISSING")
+    assert found.subject == "basic"
+
+
+@pytest.mark.parametrize(("text", "value", "found"), [
+    ("新开工项目14个", 14, True), ("新开工项目140个", 14, False), ("5.868平方公里", 5.868, True),
+    ("5.868平方公里", 5.8, False), ("2003年", 200, False), ("200万元", 200, True), ("25,751平方米", 25751, True),
+])
+def test_a_figure_is_found_only_as_a_whole_number(text, value, found):
+    assert audit.written_in(text, value) is found
+
+
+def test_text_year_label(seed):
+    (found,) = fired(seed, "TEXT_YEAR_LABEL")  # 四.1 opens "2023年，园区各项主要经济指标…" in the 2024 report
+    assert found.source == "四.1" and "“2023年”" in found.message
+    sections = seed.sections.copy()
+    sections["body"] = sections["body"].str.replace("2023年，园区", "2024年，园区")
+    assert fired(dataclasses.replace(seed, sections=sections), "TEXT_YEAR_LABEL") == []
+
+
+def test_text_stale_plan(seed):
+    excerpts = [f.message for f in fired(seed, "TEXT_STALE_PLAN")]
+    # 四.3: "预计2024年春节前…", "供水项目预计在12月底前…", "计划在2024年6月底前…" in a report on 2024
+    assert len(excerpts) == 3
+    assert any("预计2024年春节前" in e for e in excerpts) and any("计划在2024年6月底前" in e for e in excerpts)
+    # Read as a 2023 report, the 2024 deadlines are still ahead; only "12月底前" (of 2023) has passed.
+    assert len(fired(dataclasses.replace(seed, year=2023), "TEXT_STALE_PLAN")) == 1
+
+
+def problems_body(report: audit.Report, body: str) -> audit.Report:
+    return changed(report, "sections", "section_key", "problems", body=body)
+
+
+def test_text_empty_section(seed):
+    assert fired(seed, "TEXT_EMPTY_SECTION") == []
+    (found,) = fired(problems_body(seed, ""), "TEXT_EMPTY_SECTION")
+    assert found.subject == "problems" and found.severity == "错误"
+
+
+def test_text_generic_section(seed):
+    # 六 and 七 name no indicator, project or figure, while 资金筹措 stands at 51.8% (四.5)
+    found = fired(seed, "TEXT_GENERIC_SECTION")
+    assert [f.subject for f in found] == ["problems", "measures"]
+    assert "资金筹措到位资金（51.8%）" in found[0].message
+    specific = problems_body(seed, "1.资金筹措到位资金12.96亿元，仅完成年度任务25亿元的51.84%。")
+    assert [f.subject for f in fired(specific, "TEXT_GENERIC_SECTION")] == ["measures"]
+
+
+def test_run_on_the_seed_counts_each_check(seed):
+    findings = audit.run(seed)
+    counts = {}
+    for f in findings:
+        counts[f.check] = counts.get(f.check, 0) + 1
+    assert counts == {"SPENDING_UNITEMISED": 1, "SCORE_OVER_WEIGHT": 1, "SCORE_GROUP_MISSING": 1, "RATE_MISMATCH": 1,
+                      "RATE_UNVERIFIABLE": 1, "TARGET_EQUALS_ACTUAL": 2, "TARGET_WITHOUT_ACTUAL": 6,
+                      "ESTIMATE_IN_YEAR_END": 7, "PARTIAL_PERIOD": 8, "TEXT_YEAR_LABEL": 1, "TEXT_STALE_PLAN": 3,
+                      "TEXT_GENERIC_SECTION": 2}
+    assert all(f.unit_code == SEED_UNIT and f.year == SEED_YEAR for f in findings)
