@@ -85,8 +85,41 @@ def test_console_script_is_installed():
     assert result.returncode == 0 and "perfboard" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["load", "check", "query"])
+@pytest.mark.parametrize("command", ["load", "check", "query", "audit", "score"])
 def test_every_command_has_chinese_help(capsys, command):
     with pytest.raises(SystemExit):
         main([command, "--help"])
     assert "数据" in capsys.readouterr().out
+
+
+def test_audit_json_lists_findings_with_their_fields(capsys, seed_db):
+    code, out, _ = run(capsys, "audit", "--year", 2024, "--format", "json", "--db", seed_db)
+    findings = json.loads(out)
+    assert code == 0 and len(findings) == 34  # 1 错误, 27 警告, 6 提示: see tests/test_audit.py
+    assert set(findings[0]) == {"unit_code", "year", "severity", "check", "check_label", "subject_kind", "subject",
+                                "subject_name", "message", "source"}
+    (mismatch,) = [f for f in findings if f["check"] == "RATE_MISMATCH"]
+    assert mismatch["severity"] == "错误" and mismatch["source"] == "四.5" and "51.84%" in mismatch["message"]
+
+
+def test_audit_table_and_a_year_without_data(capsys, seed_db):
+    code, out, _ = run(capsys, "audit", "--db", seed_db)
+    assert code == 0 and "所述完成率与数字不符" in out
+    code, out, _ = run(capsys, "audit", "--year", 2019, "--db", seed_db)
+    assert code == 0 and "没有符合条件的数据" in out
+
+
+def test_score_prints_stated_beside_computed_and_why(capsys, seed_db):
+    code, out, _ = run(capsys, "score", "--db", seed_db)
+    lines = out.splitlines()
+    assert code == 0 and "按规则计算" in lines[0] and "报告自评" in lines[0]
+    total = next(line for line in lines if "总分" in line and "100" in line)
+    assert "98" in total and "部分指标无法计分" in total  # 五(二) states 98; no weights, nothing computed
+    assert any("报告未给出预算数" in line for line in lines)
+
+
+@pytest.mark.parametrize("command", ["audit", "score", "query"])
+def test_a_missing_database_says_what_to_do(capsys, tmp_path, command):
+    args = [command, "indicator_progress"] if command == "query" else [command]
+    code, _, err = run(capsys, *args, "--db", tmp_path / "none.duckdb")
+    assert code == 2 and "请先运行 perfboard load" in err
