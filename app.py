@@ -19,6 +19,7 @@ navigation = st.navigation([
     st.Page("pages/report_page.py", title=texts.PAGE_REPORT, icon=":material/article:", url_path="report"),
     st.Page("pages/score_page.py", title=texts.PAGE_SCORE, icon=":material/grading:", url_path="score"),
     st.Page("pages/audit_page.py", title=texts.PAGE_AUDIT, icon=":material/fact_check:", url_path="audit"),
+    st.Page("pages/present_page.py", title=texts.PAGE_PRESENT, icon=":material/co_present:", url_path="present"),
 ])
 ui.page_style()
 st.session_state["selection"] = ui.sidebar_selection()

@@ -47,3 +47,5 @@ with figures_column:
 
 if "bullet_headline" in charts:
     ui.show_chart(charts["bullet_headline"])
+
+ui.meeting_exports(selection)

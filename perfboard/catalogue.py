@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from perfboard import charts, formatting, texts
+from perfboard import charts, formatting, summary, texts
 
 # The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
 # use) and 三 (how projects were organised).
@@ -28,6 +28,7 @@ class NamedChart:
     title: str
     figure: go.Figure
     sections: tuple[str, ...]  # the narrative section keys it illustrates
+    message: str = ""  # the one thing to say about it, in large type on a projector or a slide
 
 
 def section_at(views: Views, refs: object) -> tuple[str, ...]:
@@ -47,7 +48,8 @@ def category_bullets(views: Views, unit_name: str, year: int) -> list[NamedChart
     for (code, name), group in results.groupby(["category", "category_name"], sort=False):
         title = texts.CHART_BULLET_TITLE.format(category=name)
         figure = charts.bullet_chart(group, title, charts.source_of(group, unit_name, year))
-        found.append(NamedChart(f"bullet_{code}", title, figure, section_at(views, group["category_section"].iloc[0])))
+        found.append(NamedChart(f"bullet_{code}", title, figure, section_at(views, group["category_section"].iloc[0]),
+                                lead_sentence(group)))
     return found
 
 
@@ -57,9 +59,12 @@ def headline_bullet(views: Views, unit_name: str, year: int) -> list[NamedChart]
     if headline.empty:
         return []
     title = texts.CHART_HEADLINE_TITLE.format(year=year)
+    met = int((headline["status"] == "met").sum())
+    message = texts.MESSAGE_HEADLINE.format(met=met, total=len(headline),
+                                            missing=int(headline["actual"].isna().sum()))
     return [NamedChart("bullet_headline", title,
                        charts.bullet_chart(headline, title, charts.source_of(headline, unit_name, year)),
-                       ("overview.targets",))]
+                       ("overview.targets",), message)]
 
 
 def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
@@ -73,11 +78,13 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
     first_level = main[main["parent_code"] == root["item_code"]]
     tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=year)
     at_root = section_at(views, root["source"].split("；")[0] if isinstance(root["source"], str) else None)
-    found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root)]
+    total_message = summary.spending_sentence(structure) or ""
+    found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root,
+                        total_message)]
     split_title = texts.CHART_SPENDING_SPLIT_TITLE.format(parts=texts.LIST_JOIN.join(first_level["item_name"]))
     found.append(NamedChart("spending_share", split_title,
                             charts.share_donut(first_level, split_title, charts.source_of(first_level, unit_name, year)),
-                            at_root))
+                            at_root, total_message))
     for _, item in first_level.iterrows():
         parts = main[main["parent_code"] == item["item_code"]]
         if parts.empty:
@@ -89,7 +96,7 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
             key, figure = f"spending_share_{item['item_code']}", charts.share_donut(parts, title, part_source)
         else:
             key, figure = f"spending_parts_{item['item_code']}", charts.amount_bars(parts, title, part_source)
-        found.append(NamedChart(key, title, figure, section_at(views, item["source"])))
+        found.append(NamedChart(key, title, figure, section_at(views, item["source"]), largest_part(item, parts)))
     memo = structure[structure["is_memo"]]
     for _, memo_root in memo[memo["depth"] == 0].iterrows():
         parts = memo[memo["parent_code"] == memo_root["item_code"]]
@@ -97,13 +104,13 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
                                               total=formatting.amount(memo_root["amount"], "万元"))
         found.append(NamedChart(f"spending_memo_{memo_root['item_code']}", title,
                                 charts.amount_bars(parts, title, charts.source_of(parts, unit_name, year)),
-                                section_at(views, memo_root["source"])))
+                                section_at(views, memo_root["source"]), largest_part(memo_root, parts)))
     budgeted = structure[structure["budget_execution"].notna()]
     if not budgeted.empty:
         found.append(NamedChart("budget_execution", texts.CHART_BUDGET_TITLE,
                                 charts.budget_execution_bars(budgeted, texts.CHART_BUDGET_TITLE,
                                                              charts.source_of(budgeted, unit_name, year)),
-                                at_root))
+                                at_root))  # no message: the 2024 report gives no budget to test it on
     return found
 
 
@@ -114,7 +121,10 @@ def project_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
     return [NamedChart("project_pipeline", texts.CHART_PIPELINE_TITLE,
                        charts.project_pipeline(projects, texts.CHART_PIPELINE_TITLE,
                                                charts.source_of(projects, unit_name, year)),
-                       section_at(views, projects["source"].mode().iloc[0]))]
+                       section_at(views, projects["source"].mode().iloc[0]),
+                       texts.MESSAGE_PROJECTS.format(count=len(projects), statuses=texts.LIST_JOIN.join(
+                           f"{status}{count}个" for status, count in
+                           projects.groupby("status", sort=False).size().items())))]
 
 
 def score_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
@@ -126,8 +136,9 @@ def score_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
     stated = (texts.NOT_REPORTED if formatting.is_missing(total["stated_score"])
               else formatting.plain_number(total["stated_score"]))
     title = texts.CHART_SCORE_TITLE.format(total=stated)
+    message = texts.MESSAGE_SCORE.format(score=stated, grade=total["stated_grade"] or texts.NOT_REPORTED)
     return [NamedChart("score_groups", title, charts.score_bars(groups, title, charts.source_of(groups, unit_name, year)),
-                       section_at(views, total["source"]))]
+                       section_at(views, total["source"]), message)]
 
 
 def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
@@ -139,13 +150,28 @@ def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
         found.append(NamedChart("yoy_rates", texts.CHART_YOY_TITLE,
                                 charts.yoy_bars(growth, texts.CHART_YOY_TITLE,
                                                 charts.source_of(growth, unit_name, year)),
-                                section_at(views, growth["source"].str.split("；").str[-1].mode().iloc[0])))
+                                section_at(views, growth["source"].str.split("；").str[-1].mode().iloc[0]),
+                                lead_sentence(growth)))
     structure = views("spending_structure", True)
     if not structure.empty:
         found.append(NamedChart("spending_by_year", texts.CHART_SPENDING_YEARS_TITLE,
                                 charts.spending_by_year(structure, texts.CHART_SPENDING_YEARS_TITLE,
-                                                        charts.source_of(structure, unit_name, year)), ()))
+                                                        charts.source_of(structure, unit_name, year)), (),
+                                summary.spending_sentence(structure[structure["year"] == year]) or ""))
     return found
+
+
+def lead_sentence(results: pd.DataFrame) -> str:
+    """The first reported indicator of a group, said as the report would say it."""
+    reported = results[results["actual"].notna()]
+    return summary.indicator_sentence(reported.iloc[0]) if not reported.empty else texts.MESSAGE_NOT_REPORTED
+
+
+def largest_part(parent: pd.Series, parts: pd.DataFrame) -> str:
+    top = parts.sort_values("amount", ascending=False).iloc[0]
+    return texts.MESSAGE_LARGEST_PART.format(parent=parent["item_name"], total=formatting.money(parent["amount"]),
+                                             name=top["item_name"], amount=formatting.money(top["amount"]),
+                                             share=formatting.rate(top["share_of_parent"]))
 
 
 BUILDERS = (headline_bullet, category_bullets, spending_charts, project_charts, score_charts, trend_charts)

@@ -96,7 +96,7 @@ def source_of(frame: pd.DataFrame, unit_name: str, year: int) -> Source:
 def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure:
     """The house style: title, source line under the plot, fonts and margins legible on a projector."""
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": FONT_SIZE + 6, "color": INK}},
+        title={"text": title, "x": 0.012, "xanchor": "left", "font": {"size": FONT_SIZE + 6, "color": INK}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
         height=height,
         margin={"l": 20, "r": 30, "t": 90, "b": 135},

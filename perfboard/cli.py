@@ -10,7 +10,9 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from perfboard import audit, tables, texts
+import pandas as pd
+
+from perfboard import audit, deck, export, tables, texts
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, fetch, fetch_df, load,
                                 view_names)
 from perfboard.loader import read_dataset
@@ -42,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(query_command)
     query_command.add_argument("--format", choices=("table", "csv", "json"), default="table",
                                help=texts.CLI_FORMAT)
+    export_command = commands.add_parser("export", help=texts.CLI_EXPORT)
+    export_command.add_argument("what", choices=("deck", "charts", "tables", "html", "pdf"), help=texts.CLI_EXPORT_WHAT)
+    export_command.add_argument("--unit", help=texts.CLI_UNIT)
+    export_command.add_argument("--year", type=int, help=texts.CLI_YEAR)
+    db_option(export_command)
+    export_command.add_argument("--format", choices=("png", "svg"), default="png", help=texts.CLI_IMAGE_FORMAT)
+    export_command.add_argument("--out", type=Path, required=True, help=texts.CLI_OUT)
+
     audit_command = commands.add_parser("audit", help=texts.CLI_AUDIT)
     score_command = commands.add_parser("score", help=texts.CLI_SCORE)
     for command in (audit_command, score_command):
@@ -102,6 +112,54 @@ def run_score(args: argparse.Namespace) -> int:
     write_rows([texts.SCORE_TABLE_COLUMNS.get(c, c) for c in columns], table[columns].values.tolist(), "table",
                sys.stdout)
     return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    con = open_database(args)
+    if con is None:
+        return 2
+    try:
+        available = unit_years(con, args.unit, args.year)
+        if args.year is None and available:  # the latest year of each unit
+            latest = {unit: max(y for u, y in available if u == unit) for unit, _ in available}
+            available = sorted(latest.items())
+        if len(available) != 1:
+            print(texts.CLI_EXPORT_NEEDS_ONE.format(count=len(available)), file=sys.stderr)
+            return 2
+        (unit_code, year), = available
+        unit_name = fetch_df(con, "available_years", unit_code, year).iloc[0]["unit_name"]
+
+        def views(name: str, whole_series: bool) -> pd.DataFrame:
+            return fetch_df(con, name, unit_code, None if whole_series else year)
+
+        written = write_export(args.what, views, unit_name, year, args.out, args.format)
+    finally:
+        con.close()
+    print(texts.EXPORT_DONE.format(count=written, path=args.out))
+    return 0
+
+
+def write_export(what: str, views, unit_name: str, year: int, out: Path, image_format: str) -> int:
+    """Write one export and say how many files it made."""
+    if what == "tables":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(export.xlsx_bytes({name: export.headed(views(name, False)) for name in view_names()}))
+        return 1
+    content = deck.DeckContent.from_views(views, unit_name, year)
+    if what in ("html", "pdf"):
+        page = deck.build_html(content)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(page.encode("utf-8") if what == "html" else export.pdf_from_html(page))
+        return 1
+    with export.chart_renderer() as render:
+        if what == "deck":
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(deck.build_deck(content, render))
+            return 1
+        out.mkdir(parents=True, exist_ok=True)
+        for named in content.charts.values():
+            (out / f"{named.key}.{image_format}").write_bytes(render(named.figure, image_format))
+        return len(content.charts)
 
 
 def run_load(args: argparse.Namespace) -> int:
@@ -189,7 +247,8 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-COMMANDS = {"load": run_load, "check": run_check, "query": run_query, "audit": run_audit, "score": run_score}
+COMMANDS = {"load": run_load, "check": run_check, "query": run_query, "audit": run_audit, "score": run_score,
+            "export": run_export}
 
 
 def main(argv: list[str] | None = None) -> int:

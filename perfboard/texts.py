@@ -144,6 +144,12 @@ LEGEND_LOADED = "报告数"
 LEGEND_DERIVED = "推算数（据同比增速）"
 HOVER_SHARE = "占上级 {share}"
 
+MESSAGE_HEADLINE = "{total}项重点工作目标：{met}项已完成，{missing}项报告未给出完成数"
+MESSAGE_NOT_REPORTED = "报告未给出完成数"
+MESSAGE_LARGEST_PART = "{parent}{total}，其中{name}{amount}，占{share}"
+MESSAGE_PROJECTS = "报告列名项目{count}个：{statuses}"
+MESSAGE_SCORE = "报告自评{score}分，等级{grade}"
+
 # ---- overview -----------------------------------------------------------------------------------
 OVERVIEW_TITLE = "{unit_name} · {year}年度绩效总览"
 OVERVIEW_KPI_TARGET = "目标 {target}"
@@ -237,6 +243,9 @@ REPORT_SEARCH_NONE = "原文中没有找到“{query}”。"
 # ---- scoring ------------------------------------------------------------------------------------
 PAGE_SCORE = "自评得分"
 PAGE_AUDIT = "数据核查"
+PAGE_PRESENT = "演示模式"
+PRESENT_PREVIOUS = "◀ 上一页"
+PRESENT_NEXT = "下一页 ▶"
 SCORE_TITLE = "自评得分：按规则计算与报告自评"
 SCORE_BASIS_LABELS = {
     "computed": "已按规则计算",
@@ -352,3 +361,50 @@ AUDIT_COLUMNS = {
 CLI_AUDIT = "核查数据与报告原文，列出发现的问题"
 CLI_SCORE = "按规则计算自评得分，并与报告自评分对照"
 CLI_AUDIT_FORMAT = "输出格式：table（表格）或 json（对象列表）"
+
+# ---- exports ------------------------------------------------------------------------------------
+DECK_TITLE = "{year}年度部门整体支出绩效自评"
+DECK_SCORE = "报告自评 {score} 分 · 等级 {grade}"
+DECK_INDICATOR = "{name}：{actual}（目标 {target}，完成 {rate}）"
+DECK_SPENDING_ITEM = "{name}：{amount}（占 {share}）"
+DECK_REPORT_WORDS = "报告原文（第{ref}部分）"
+DECK_CLOSING = "谢谢！"
+DECK_CLOSING_SOURCE = "数据：{unit_name}《{year}年度部门整体支出自评绩效报告》；图表由绩效看板生成"
+DECK_STEP_TITLE = "封面"
+DECK_STEP_PROBLEMS = "问题与措施"
+DECK_STEP_DONE = "完成"
+DECK_BUTTON = "生成汇报 PPT"
+DECK_DOWNLOAD = "下载汇报 PPT"
+DECK_PROGRESS = "正在生成汇报 PPT：{step}"
+DECK_FILE = "{unit_name}_{year}年度绩效自评汇报.pptx"
+HTML_BUTTON = "下载离线 HTML 报告"
+HTML_FILE = "{unit_name}_{year}年度绩效看板.html"
+HTML_TITLE = "{unit_name} · {year}年度部门整体支出绩效看板"
+HTML_GENERATED = "由绩效看板生成。数据来源：{unit_name}《{year}年度部门整体支出自评绩效报告》。"
+EXPORT_PNG = "PNG 图片"
+EXPORT_SVG = "SVG 矢量图"
+EXPORT_XLSX = "Excel 表格"
+EXPORT_CSV = "CSV"
+EXPORT_MENU = "导出"
+EXPORT_DONE = "已导出 {count} 个文件到 {path}"
+CLI_EXPORT = "导出图表、表格、汇报 PPT 或离线 HTML/PDF 报告"
+CLI_EXPORT_WHAT = "导出内容：deck（汇报 PPT）、charts（全部图表）、tables（全部视图的 Excel）、html、pdf"
+CLI_OUT = "输出文件或目录"
+CLI_IMAGE_FORMAT = "图片格式：png 或 svg"
+CLI_EXPORT_NEEDS_ONE = "导出需要确定一个单位和一个年度，当前有 {count} 个组合。请用 --unit 和 --year 指定。"
+VIEW_COLUMN_LABELS = {
+    "unit_code": "单位代码", "unit_name": "单位名称", "year": "年度", "indicator_code": "指标代码",
+    "indicator_name": "指标名称", "category": "类别代码", "category_code": "类别代码", "category_name": "类别",
+    "unit": "计量单位", "direction": "指标方向", "target": "目标值", "actual": "完成值", "qualifier": "限定词",
+    "completion_rate": "完成率", "status": "状态", "stated_rate": "报告所述完成率", "stated_yoy": "报告所述同比",
+    "is_estimate": "是否预计数", "period": "统计期", "is_partial": "是否非全年数", "source": "报告出处", "note": "备注",
+    "previous_actual": "上年值", "previous_basis": "上年值来源", "change": "变化", "yoy_rate": "同比增长率",
+    "item_code": "支出项代码", "parent_code": "上级支出项代码", "item_name": "支出项", "amount": "金额（万元）",
+    "share_of_parent": "占上级比例", "share_of_total": "占合计比例", "budget": "年初预算（万元）",
+    "adjusted_budget": "调整后预算（万元）", "budget_execution": "预算执行率", "is_derived": "是否推算",
+    "is_memo": "是否备查项", "depth": "层级", "root_code": "所属合计", "project_name": "项目名称",
+    "project_type": "项目类型", "status_order": "状态顺序", "level1": "一级指标", "max_score": "满分",
+    "score": "自评得分", "weight": "权重", "computed_score": "按规则计算得分", "stated_score": "报告自评得分",
+    "difference": "差异", "basis": "计分说明", "total_score": "总分", "grade": "等级", "section_key": "章节键",
+    "ref": "章节编号", "title": "标题", "body": "正文",
+}

@@ -6,6 +6,7 @@ in the URL) and the few display helpers that every page uses.
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import audit, formatting, texts
+from perfboard import audit, deck, export, formatting, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, ensure_database, fetch_df
@@ -23,6 +24,7 @@ from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, con
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN"}
 TABLE_ROW_HEIGHT = 35  # px, Streamlit's dataframe row
 TABLE_FULL_ROWS = 40  # tables up to this many rows are shown whole, without an inner scroll
+PRESENTATION_CHART_HEIGHT = 760  # px: fills a 1920×1080 projector under the key message
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,11 @@ def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, 
     shown = frame[columns].rename(columns=names).astype(object).where(frame[columns].notna().values, "")
     height = TABLE_ROW_HEIGHT * (len(shown) + 1) + 3 if len(shown) <= TABLE_FULL_ROWS else "auto"
     st.dataframe(shown, hide_index=True, width="stretch", height=height, key=key)
+    with st.popover(texts.EXPORT_MENU, icon=":material/download:"):
+        st.download_button(texts.EXPORT_XLSX, data=lambda: export.xlsx_bytes({key[:31]: shown}),
+                           file_name=f"{key}.xlsx", mime=export.MIME["xlsx"], key=f"xlsx_{key}", on_click="ignore")
+        st.download_button(texts.EXPORT_CSV, data=lambda: export.csv_bytes(shown), file_name=f"{key}.csv",
+                           mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
 
 
 @st.cache_data(show_spinner=False)
@@ -187,8 +194,20 @@ def charts_of_year(selection: Selection) -> dict[str, NamedChart]:
     return {named.key: named for named in built}
 
 
+@st.cache_resource(show_spinner=False)
+def _renderer():
+    """One warm kaleido server for the app's image downloads."""
+    return export.start_warm_renderer()
+
+
 def plot(figure: go.Figure, key: str) -> None:
+    """A chart, with its PNG (2×) and SVG made on the server only when asked for."""
     st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}")
+    with st.popover(texts.EXPORT_MENU, icon=":material/download:"):
+        for image_format, label in (("png", texts.EXPORT_PNG), ("svg", texts.EXPORT_SVG)):
+            st.download_button(label, data=lambda f=image_format: _renderer()(figure, f),
+                               file_name=f"{key}.{image_format}", mime=export.MIME[image_format],
+                               key=f"{image_format}_{key}", on_click="ignore")
 
 
 def show_chart(named: NamedChart) -> None:
@@ -284,6 +303,70 @@ def finding_card(found: pd.Series) -> None:
         left.caption(source)
         with right:
             st.page_link(page, label=texts.AUDIT_GO_TO.format(page=page_name), icon=":material/arrow_forward:")
+
+
+def _views_of(selection: Selection):
+    path = database_path()
+    version = path.stat().st_mtime
+
+    def views(name: str, whole_series: bool) -> pd.DataFrame:
+        return _view(str(path), version, name, selection.unit_code, None if whole_series else selection.year)
+
+    return views
+
+
+def meeting_exports(selection: Selection) -> None:
+    """The deck for the evaluation meeting, built with a progress bar, and the offline HTML report."""
+    names = {"unit_name": selection.unit_name, "year": selection.year}
+    built = f"deck_{selection.unit_code}_{selection.year}"
+    deck_column, html_column = st.columns(2)
+    with deck_column:
+        if st.button(texts.DECK_BUTTON, icon=":material/slideshow:", key="build_deck"):
+            bar = st.progress(0.0, text=texts.DECK_PROGRESS.format(step=""))
+            content = deck.DeckContent.from_views(_views_of(selection), selection.unit_name, selection.year)
+            st.session_state[built] = deck.build_deck(
+                content, _renderer(), lambda done, step: bar.progress(done, texts.DECK_PROGRESS.format(step=step)))
+            bar.empty()
+        if built in st.session_state:
+            st.download_button(texts.DECK_DOWNLOAD, st.session_state[built], file_name=texts.DECK_FILE.format(**names),
+                               mime=export.MIME["pptx"], icon=":material/download:", key="download_deck")
+    with html_column:
+        st.download_button(texts.HTML_BUTTON, icon=":material/html:", key="download_html", on_click="ignore",
+                           data=lambda: deck.build_html(deck.DeckContent.from_views(
+                               _views_of(selection), selection.unit_name, selection.year)).encode("utf-8"),
+                           file_name=texts.HTML_FILE.format(**names), mime=export.MIME["html"])
+
+
+PRESENTATION_STYLE = """
+<style>
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header { display: none !important; }
+  .block-container { padding-top: 1.2rem; max-width: 100% !important; }
+  .key-message { font-size: 3rem; font-weight: 700; line-height: 1.3; color: #1b1b1b; margin: 0.2rem 0 0.6rem; }
+  .slide-count { font-size: 1.4rem; color: #5f6b76; text-align: center; padding-top: 0.4rem; }
+</style>
+"""
+
+
+def presentation(selection: Selection) -> None:
+    """One chart per screen with its key message in large type; previous and next; no sidebar."""
+    st.markdown(PRESENTATION_STYLE, unsafe_allow_html=True)
+    slides = list(charts_of_year(selection).values())
+    number = min(st.session_state.get("slide", 0), len(slides) - 1)
+    named = slides[number]
+    st.markdown(f"<div class='key-message'>{html.escape(named.message or named.title)}</div>", unsafe_allow_html=True)
+    figure = go.Figure(named.figure).update_layout(height=PRESENTATION_CHART_HEIGHT, font={"size": 20})
+    st.plotly_chart(figure, width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False},
+                    key=f"slide_{named.key}")
+    back, count, forward = st.columns([1, 1, 1])
+    back.button(texts.PRESENT_PREVIOUS, on_click=_turn, args=(-1, len(slides)), disabled=number == 0,
+                width="stretch", key="slide_back")
+    count.markdown(f"<div class='slide-count'>{number + 1} / {len(slides)}</div>", unsafe_allow_html=True)
+    forward.button(texts.PRESENT_NEXT, on_click=_turn, args=(1, len(slides)), disabled=number == len(slides) - 1,
+                   width="stretch", type="primary", key="slide_forward")
+
+
+def _turn(step: int, count: int) -> None:
+    st.session_state["slide"] = max(0, min(count - 1, st.session_state.get("slide", 0) + step))
 
 
 def findings_summary(found: pd.DataFrame) -> str:

@@ -1,0 +1,55 @@
+"""Deck build with one warm kaleido server against naive per-figure export (a browser per figure), on the same
+charts in one run. Prints seconds and the ratio; it asserts nothing (timings on a shared machine are noisy).
+
+    .venv/bin/python bench/deck_export.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from perfboard import export
+from perfboard.catalogue import year_charts
+from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, connect, ensure_database, fetch, fetch_df
+from perfboard.deck import DeckContent, build_deck
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    rounds = parser.parse_args().rounds
+    con = connect(ensure_database(DEFAULT_DATA_DIR, DEFAULT_DB_PATH))
+    unit_code, unit_name, year = fetch(con, "available_years")[1][-1][:3]
+
+    def views(name: str, whole_series: bool):
+        return fetch_df(con, name, unit_code, None if whole_series else year)
+
+    content = DeckContent.from_views(views, unit_name, year)
+    slide_charts = [c for c in content.charts.values() if c.key.startswith("bullet_") or c.key in
+                    ("spending_share", "yoy_rates", "project_pipeline")][:7]
+    figures = [c.figure for c in slide_charts]
+
+    warm, cold = [], []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        with export.chart_renderer() as render:
+            build_deck(content, render)
+        warm.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for figure in figures:
+            export.render_cold(figure, "png")
+        cold.append(time.perf_counter() - started)
+
+    print(f"charts on slides: {len(figures)}; all charts of the year: {len(year_charts(views, unit_name, year))}")
+    print(f"deck build, one warm server (whole deck):        median {statistics.median(warm):.2f} s "
+          f"(runs: {', '.join(f'{t:.2f}' for t in warm)})")
+    print(f"naive export, a browser per figure (PNGs only):  median {statistics.median(cold):.2f} s "
+          f"(runs: {', '.join(f'{t:.2f}' for t in cold)})")
+    print(f"ratio naive / deck: {statistics.median(cold) / statistics.median(warm):.2f}x")
+    con.close()
+
+
+if __name__ == "__main__":
+    main()
