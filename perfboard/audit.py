@@ -16,6 +16,7 @@ from datetime import date
 import pandas as pd
 
 from perfboard import formatting, texts
+from perfboard.narrative import cited_text, split_refs
 from perfboard.schema import COUNT_MEASURE_UNITS
 
 RATE_TOLERANCE = 0.0001  # a stated percentage with two places may differ from the figures by rounding only
@@ -57,14 +58,7 @@ class Report:
 
     def refs_text(self, refs: object) -> str:
         """The text of the sections a `source` cell cites (四.1；一(三)), subsections included."""
-        wanted = {ref.strip() for ref in refs.split("；")} if isinstance(refs, str) else set()
-        keys = set(self.sections[self.sections["ref"].isin(wanted)]["section_key"])
-        parts = []
-        for _, section in self.sections.iterrows():
-            if section["section_key"] in keys or section["parent_key"] in keys:
-                keys.add(section["section_key"])
-                parts.append(f"{section['title']}\n{section['body'] if isinstance(section['body'], str) else ''}")
-        return "\n".join(parts)
+        return cited_text(self.sections, refs)
 
 
 Check = Callable[[Report], Iterable[Finding]]
@@ -335,8 +329,7 @@ def paragraphs(report: Report) -> Iterable[tuple[pd.Series, str]]:
 
 def cited_refs(report: Report) -> set[str]:
     """The sections whose figures are recorded as this year's."""
-    sources = report.indicators["source"].dropna()
-    return {ref.strip() for cell in sources for ref in cell.split("；")}
+    return {ref for cell in report.indicators["source"] for ref in split_refs(cell)}
 
 
 @check("TEXT_YEAR_LABEL", texts.SEVERITY_WARNING)

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from perfboard import charts, formatting, summary, texts
+from perfboard.narrative import split_refs
 
 # The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
 # use) and 三 (how projects were organised).
@@ -33,12 +34,12 @@ class NamedChart:
 
 def section_at(views: Views, refs: object) -> tuple[str, ...]:
     """The narrative section a chart sits beside: the last (most specific) reference its figures cite."""
-    if not isinstance(refs, str) or not refs.strip():
+    cited = split_refs(refs)
+    if not cited:
         return ()
     sections = views("report_sections", False)
     key_of_ref = dict(zip(sections["ref"], sections["section_key"]))
-    last = refs.split("；")[-1].strip()
-    return (key_of_ref[last],) if last in key_of_ref else ()
+    return (key_of_ref[cited[-1]],) if cited[-1] in key_of_ref else ()
 
 
 def category_bullets(views: Views, unit_name: str, year: int) -> list[NamedChart]:
@@ -77,7 +78,7 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
     root = main[main["depth"] == 0].iloc[0]
     first_level = main[main["parent_code"] == root["item_code"]]
     tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=year)
-    at_root = section_at(views, root["source"].split("；")[0] if isinstance(root["source"], str) else None)
+    at_root = section_at(views, "；".join(split_refs(root["source"])[:1]))
     total_message = summary.spending_sentence(structure) or ""
     found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root,
                         total_message)]
@@ -150,7 +151,7 @@ def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
         found.append(NamedChart("yoy_rates", texts.CHART_YOY_TITLE,
                                 charts.yoy_bars(growth, texts.CHART_YOY_TITLE,
                                                 charts.source_of(growth, unit_name, year)),
-                                section_at(views, growth["source"].str.split("；").str[-1].mode().iloc[0]),
+                                section_at(views, growth["source"].map(lambda s: split_refs(s)[-1]).mode().iloc[0]),
                                 lead_sentence(growth)))
     structure = views("spending_structure", True)
     if not structure.empty:

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from perfboard import formatting, texts
+from perfboard.narrative import split_refs
 
 # One palette for the whole app, chosen for contrast on a projector.
 BLUE = "#1f5fa8"
@@ -66,7 +67,7 @@ def wrap(parts: list[str], width: int) -> list[list[str]]:
 
 
 def sections_text(sections: Iterable[str]) -> str:
-    refs = ordered_unique(part.strip() for s in sections if isinstance(s, str) for part in s.split("；"))
+    refs = ordered_unique(ref for cell in sections for ref in split_refs(cell))
     if not refs:
         return ""
     return texts.SOURCE_SECTIONS.format(sections=texts.LIST_JOIN.join(refs))

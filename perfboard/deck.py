@@ -16,6 +16,7 @@ from pptx.util import Emu, Inches, Pt
 
 from perfboard import formatting, summary, texts
 from perfboard.catalogue import NamedChart, Views, year_charts
+from perfboard.narrative import cited_text, split_refs
 
 CJK_FONT = "Noto Sans CJK SC"
 LATIN_FONT = "Noto Sans"
@@ -45,15 +46,7 @@ class DeckContent:
 
     def section_text(self, refs: object, whole: bool = True) -> str:
         """The text of the cited sections with their subsections; an excerpt unless `whole`."""
-        wanted = {r.strip() for r in refs.split("；")} if isinstance(refs, str) else set()
-        keys = set(self.sections[self.sections["ref"].isin(wanted)]["section_key"])
-        parts = []
-        for _, section in self.sections.iterrows():
-            if section["section_key"] in keys or section["parent_key"] in keys:
-                keys.add(section["section_key"])
-                body = section["body"] if isinstance(section["body"], str) else ""
-                parts.append(f"{section['title']}\n{body}".strip())
-        text = "\n\n".join(parts)
+        text = cited_text(self.sections, refs)
         if whole or len(text) <= EXCERPT_CHARACTERS:
             return text
         return text[:EXCERPT_CHARACTERS].rstrip() + "……"
@@ -166,7 +159,7 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
         group = results_by_category.get_group(code)
         named = content.charts.get(f"bullet_{code}")
         if named is not None:
-            refs = "；".join(dict.fromkeys(r for cell in group["source"].dropna() for r in cell.split("；")))
+            refs = "；".join(dict.fromkeys(ref for cell in group["source"] for ref in split_refs(cell)))
             chart_slide(deck, named, render, [indicator_figure(row) for _, row in group.iterrows()], refs, content)
         step(group["category_name"].iloc[0])
 

@@ -96,3 +96,25 @@ def highlight(text: str, query: str) -> str:
     if not query:
         return escaped
     return escaped.replace(html.escape(query), f"<mark>{html.escape(query)}</mark>")
+
+
+def split_refs(refs: object) -> list[str]:
+    """A `source` cell (一(三)；四.1) as its references, in order, without repeats."""
+    return list(dict.fromkeys(r.strip() for r in refs.split("；") if r.strip())) if isinstance(refs, str) else []
+
+
+def cited_sections(sections: pd.DataFrame, refs: object) -> pd.DataFrame:
+    """The sections a `source` cell cites, each with its subsections, in reading order."""
+    keys = set(sections[sections["ref"].isin(split_refs(refs))]["section_key"])
+    chosen = []
+    for number, section in sections.iterrows():
+        if section["section_key"] in keys or section["parent_key"] in keys:
+            keys.add(section["section_key"])
+            chosen.append(number)
+    return sections.loc[chosen]
+
+
+def cited_text(sections: pd.DataFrame, refs: object) -> str:
+    """Titles and bodies of the cited sections as one text."""
+    return "\n\n".join(f"{s['title']}\n{s['body'] if isinstance(s['body'], str) else ''}".strip()
+                       for _, s in cited_sections(sections, refs).iterrows())

@@ -19,6 +19,7 @@ import streamlit as st
 from perfboard import audit, deck, export, formatting, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
+from perfboard.narrative import cited_sections, split_refs
 from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, ensure_database, fetch_df
 
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN"}
@@ -151,19 +152,16 @@ def report_words(selection: Selection, refs: str | None, sections: pd.DataFrame 
     """The report's own words for section references (四.1；二), each in a box with its subsections."""
     if sections is None:
         sections = view("report_sections", selection.unit_code, selection.year)
-    for ref in dict.fromkeys(part.strip() for part in (refs or "").split("；") if part.strip()):
-        matched = sections[sections["ref"] == ref]
-        if matched.empty:
+    for ref in split_refs(refs):
+        cited = cited_sections(sections, ref)
+        if cited.empty:
             continue
-        keys = {matched.iloc[0]["section_key"]}
         with st.container(border=True):
             st.caption(texts.REPORT_WORDS.format(ref=ref))
-            for _, section in sections.iterrows():  # reading order: subsections follow their chapter
-                if section["section_key"] in keys or section["parent_key"] in keys:
-                    keys.add(section["section_key"])
-                    st.markdown(f"**{section['title']}**")
-                    if isinstance(section["body"], str):
-                        st.markdown(section["body"])
+            for _, section in cited.iterrows():
+                st.markdown(f"**{section['title']}**")
+                if isinstance(section["body"], str):
+                    st.markdown(section["body"])
 
 
 def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, str] | None = None) -> None:
