@@ -369,7 +369,7 @@ def plans_not_overdue(report: Report) -> Iterable[Finding]:
         for sentence in re.split(r"[。；]", paragraph):
             for pattern, deadline_of in DEADLINES:
                 match = pattern.search(sentence)
-                if match and (deadline := deadline_of(match, report.year)) <= year_end:
+                if match and deadline_of(match, report.year) <= year_end:
                     yield finding("TEXT_STALE_PLAN", "narrative", section["section_key"], section["title"],
                                   texts.FINDING["TEXT_STALE_PLAN"].format(
                                       ref=section["ref"], excerpt=match.group(0), year=report.year),

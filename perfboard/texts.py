@@ -79,8 +79,6 @@ STATUS_LABELS = {
     "no_data": "未报告",
     "no_rate": "无法计算完成率",
 }
-DIRECTION_LABELS = {"higher": "越高越好", "lower": "越低越好", "equal": "等于目标为好"}
-PREVIOUS_BASIS_LABELS = {"loaded": "上年数据", "derived": "按报告同比增速推算"}
 
 # ---- app frame ----------------------------------------------------------------------------------
 APP_TITLE = "绩效看板"
@@ -129,7 +127,6 @@ CHART_SPENDING_SPLIT_TITLE = "支出构成：{parts}（万元）"
 CHART_PARTS_TITLE = "{item}构成（万元）"
 CHART_MEMO_TITLE = "{item}{total}及其构成（万元）"
 CHART_BUDGET_TITLE = "预算执行率（%）"
-CHART_TREND_TITLE = "{indicator}（{unit}）"
 CHART_TRENDS_TITLE = "指标历年走势"
 CHART_YOY_TITLE = "同比增长率（%）"
 CHART_SPENDING_YEARS_TITLE = "历年支出（万元）"
@@ -156,16 +153,11 @@ OVERVIEW_KPI_TARGET = "目标 {target}"
 OVERVIEW_KPI_RATE = "完成 {rate}"
 OVERVIEW_KPI_YOY = "同比 {rate}"
 KPI_HELP = "报告出处：{source}"
-OVERVIEW_SPENDING = "全年支出"
-OVERVIEW_BASIC = "基本支出"
-OVERVIEW_PROJECT = "项目支出"
 OVERVIEW_SHARE = "占 {share}"
 OVERVIEW_SCORE = "自评得分"
 OVERVIEW_SCORE_VALUE = "{score}分"
 OVERVIEW_GRADE = "等级 {grade}"
-OVERVIEW_SCORE_PARTS = "{parts}"
 OVERVIEW_SCORE_PART = "{level1}{score}分"
-OVERVIEW_SUMMARY = "摘要"
 OVERVIEW_NO_SCORE = "报告未给出自评得分"
 
 SUMMARY_INDICATOR = "{name}{actual}{marks}，完成年度目标的{rate}"
@@ -274,7 +266,6 @@ SCORE_FAR_ABOVE = "完成值超过目标150%的指标（目标可能偏低）：
 SCORE_RULES = ("计分规则：一级指标默认权重 产出50、效益30、满意度10、预算执行10（可在 evaluation.csv 的 max_score 中改写）；"
                "定量指标达到目标得满分，否则按完成率计分；定性指标按达成、部分达成、未达成分别在分值的80–100%、60–80%、0–60%内评分；"
                "预算执行得分 = 分值 × min(1, 执行数/调整后预算)；等级：≥90 优，80–90 良，60–80 中，<60 差。")
-CHART_SCORE_COMPARE_TITLE = "一级指标：报告自评与权重（分）"
 LEGEND_STATED_SCORE = "报告自评"
 LEGEND_COMPUTED_SCORE = "按规则计算"
 LEGEND_WEIGHT = "权重"
@@ -300,7 +291,6 @@ AUDIT_FILTER_SEVERITY = "严重程度"
 AUDIT_FILTER_CHECK = "核查项"
 AUDIT_NONE = "没有发现问题。"
 AUDIT_NONE_MATCH = "没有符合筛选条件的发现。"
-AUDIT_COUNT = "{severity}"
 AUDIT_GO_TO = "查看{page}"
 AUDIT_OVERVIEW = "数据核查：错误 {errors} 条、警告 {warnings} 条、提示 {notes} 条"
 AUDIT_SOURCE = "报告出处：{source}"
@@ -350,14 +340,6 @@ FINDING = {
     "TEXT_GENERIC_PLAIN": "难以据此整改。",
 }
 FINDING_WHAT = {"target": "目标值", "actual": "完成值"}
-AUDIT_COLUMNS = {
-    "severity": "严重程度",
-    "check_label": "核查项",
-    "subject_kind_label": "对象类型",
-    "subject_name": "对象",
-    "message": "说明",
-    "source": "报告出处",
-}
 CLI_AUDIT = "核查数据与报告原文，列出发现的问题"
 CLI_SCORE = "按规则计算自评得分，并与报告自评分对照"
 CLI_AUDIT_FORMAT = "输出格式：table（表格）或 json（对象列表）"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pytest
 from openpyxl import load_workbook
@@ -16,7 +15,7 @@ from pptx.oxml.ns import qn
 from perfboard import export
 from perfboard.catalogue import year_charts
 from perfboard.cli import main
-from perfboard.database import fetch, fetch_df, view_names
+from perfboard.database import fetch_df, view_names
 from perfboard.deck import DeckContent, build_deck, build_html
 from tests.conftest import SEED_UNIT, SEED_YEAR
 

@@ -126,7 +126,7 @@ def test_overview_builds_the_deck_with_progress(seed_paths, monkeypatch):
     at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
     at.button(key="build_deck").click().run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.session_state[f"deck_taojiang_hitech_2024"]) > 100_000  # the .pptx bytes, ready to download
+    assert len(at.session_state["deck_taojiang_hitech_2024"]) > 100_000  # the .pptx bytes, ready to download
 
 
 def test_unit_selector_is_hidden_with_a_single_unit(seed_paths, monkeypatch):
