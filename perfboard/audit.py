@@ -171,7 +171,7 @@ def score_groups_present(report: Report) -> Iterable[Finding]:
     scored = groups.dropna(subset=["stated_score"])
     if scored.empty:
         return
-    parts = texts.LIST_JOIN.join(f"{g['level1']}{formatting.plain_number(g['stated_score'])}分"
+    parts = texts.LIST_JOIN.join(g["level1"] + texts.POINTS_SUFFIX.format(score=formatting.plain_number(g["stated_score"]))
                                  for _, g in scored.iterrows())
     total = stated_total(report)
     for _, group in groups[groups["stated_score"].isna()].iterrows():

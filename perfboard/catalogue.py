@@ -102,7 +102,7 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
     for _, memo_root in memo[memo["depth"] == 0].iterrows():
         parts = memo[memo["parent_code"] == memo_root["item_code"]]
         title = texts.CHART_MEMO_TITLE.format(item=memo_root["item_name"],
-                                              total=formatting.amount(memo_root["amount"], "万元"))
+                                              total=formatting.amount(memo_root["amount"], texts.MONEY_UNIT))
         found.append(NamedChart(f"spending_memo_{memo_root['item_code']}", title,
                                 charts.amount_bars(parts, title, charts.source_of(parts, unit_name, year)),
                                 section_at(views, memo_root["source"]), largest_part(memo_root, parts)))
@@ -124,7 +124,7 @@ def project_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
                                                charts.source_of(projects, unit_name, year)),
                        section_at(views, projects["source"].mode().iloc[0]),
                        texts.MESSAGE_PROJECTS.format(count=len(projects), statuses=texts.LIST_JOIN.join(
-                           f"{status}{count}个" for status, count in
+                           status + texts.COUNT_SUFFIX.format(count=count) for status, count in
                            projects.groupby("status", sort=False).size().items())))]
 
 

@@ -280,11 +280,12 @@ def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
             text=[formatting.plain_number(v) + (texts.MARK_DERIVED if d else "") for v, d in
                   zip(points["actual"], derived)],
             textposition="top center", cliponaxis=False,
-            hovertemplate="%{x}年：%{text}<extra>" + name + "</extra>",
+            hovertemplate="%{text}<extra>" + name + "</extra>",
         ), row=row + 1, col=col + 1)
         top = float(points["actual"].max())
         fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row + 1, col=col + 1, gridcolor="#eeeeee")
-        fig.update_xaxes(tickvals=years, ticktext=[f"{y}年" for y in years], range=[min(years) - 0.5, max(years) + 0.5],
+        fig.update_xaxes(tickvals=years, ticktext=[formatting.year(y) for y in years],
+                         range=[min(years) - 0.5, max(years) + 0.5],
                          row=row + 1, col=col + 1)
     for legend_name, colour, symbol in ((texts.LEGEND_LOADED, BLUE, "circle"),
                                         (texts.LEGEND_DERIVED, BLUE, "circle-open")):
@@ -322,7 +323,7 @@ def spending_by_year(structure: pd.DataFrame, title: str, source: Source) -> go.
                              text=[formatting.money(a) for a in part["amount"]], textposition="outside",
                              cliponaxis=False))
     years = sorted(structure["year"].unique())
-    fig.update_xaxes(tickvals=years, ticktext=[f"{y}年" for y in years], title=texts.AXIS_YEAR)
+    fig.update_xaxes(tickvals=years, ticktext=[formatting.year(y) for y in years], title=texts.AXIS_YEAR)
     fig.update_yaxes(title=texts.AXIS_AMOUNT, gridcolor="#eeeeee")
     fig.update_layout(barmode="group")
     return finish(fig, title, source, height=460)
@@ -335,9 +336,9 @@ def project_pipeline(projects: pd.DataFrame, title: str, source: Source) -> go.F
     for number, (project_type, group) in enumerate(projects.groupby("project_type", sort=False)):
         counts = group.groupby("status").size().reindex(statuses, fill_value=0)
         fig.add_trace(go.Bar(x=statuses, y=counts.values, name=project_type, marker={"color": SERIES[number]},
-                             hovertemplate=f"{project_type} %{{x}}：%{{y}}个<extra></extra>"))
+                             hovertemplate=f"{project_type} %{{x}}：%{{y}}<extra></extra>"))
     totals = projects.groupby("status").size().reindex(statuses, fill_value=0)
-    fig.add_trace(go.Scatter(x=statuses, y=totals.values, mode="text", text=[f"{t}个" for t in totals.values],
+    fig.add_trace(go.Scatter(x=statuses, y=totals.values, mode="text", text=[texts.COUNT_SUFFIX.format(count=t) for t in totals.values],
                              textposition="top center", showlegend=False, textfont={"size": FONT_SIZE + 1}))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title=texts.AXIS_COUNT, range=[0, max(totals.max() if len(totals) else 1, 1) * 1.25],
@@ -353,12 +354,13 @@ def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
                                  ("computed_score", texts.LEGEND_COMPUTED_SCORE, GREEN)):
         if groups[column].notna().any():
             fig.add_trace(go.Bar(x=groups["level1"], y=groups[column], name=name, marker={"color": colour},
-                                 text=["" if formatting.is_missing(s) else f"{formatting.plain_number(s, 2)}分"
+                                 text=["" if formatting.is_missing(s) else
+                                       texts.POINTS_SUFFIX.format(score=formatting.plain_number(s, 2))
                                        for s in groups[column]],
                                  textposition="outside", cliponaxis=False))
     fig.add_trace(go.Scatter(x=groups["level1"], y=groups["weight"], mode="markers", name=texts.LEGEND_WEIGHT,
                              marker={"symbol": "line-ew", "size": 48, "line": {"width": 4, "color": INK}},
-                             hovertemplate="%{x}：" + texts.LEGEND_WEIGHT + " %{y}分<extra></extra>"))
+                             hovertemplate="%{x}：" + texts.LEGEND_WEIGHT + " %{y}<extra></extra>"))
     top = float(pd.concat([groups["stated_score"], groups["computed_score"], groups["weight"]]).max())
     fig.update_yaxes(title=texts.AXIS_SCORE, range=[0, top * 1.25], gridcolor="#eeeeee")
     fig.update_layout(barmode="group")

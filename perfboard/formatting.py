@@ -39,7 +39,7 @@ def money(value: object) -> str:
     """An amount in 万元 to the cent, as a spending table shows it: 9,950.00万元."""
     if is_missing(value):
         return texts.NOT_REPORTED
-    return f"{float(value):,.2f}万元"
+    return f"{float(value):,.2f}{texts.MONEY_UNIT}"
 
 
 def rate(value: object, decimals: int = 1) -> str:

@@ -31,10 +31,10 @@ def spending_sentence(structure: pd.DataFrame) -> str | None:
     total = totals.iloc[0]
     parts = structure[structure["parent_code"] == total["item_code"]]
     described = texts.LIST_JOIN.join(
-        texts.SUMMARY_SPENDING_PART.format(name=part["item_name"], amount=formatting.amount(part["amount"], "万元"),
+        texts.SUMMARY_SPENDING_PART.format(name=part["item_name"], amount=formatting.amount(part["amount"], texts.MONEY_UNIT),
                                            share=formatting.rate(part["share_of_parent"]))
         for _, part in parts.iterrows())
-    return texts.SUMMARY_SPENDING.format(total=formatting.amount(total["amount"], "万元"), parts=described)
+    return texts.SUMMARY_SPENDING.format(total=formatting.amount(total["amount"], texts.MONEY_UNIT), parts=described)
 
 
 def year_summary(year: int, headline: pd.DataFrame, structure: pd.DataFrame, score: pd.DataFrame) -> str:
