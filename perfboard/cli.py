@@ -90,8 +90,7 @@ def run_audit(args: argparse.Namespace) -> int:
                "message", "source"]
     shown = columns if args.format == "json" else ["year", "severity", "check_label", "subject_name", "message",
                                                    "source"]
-    write_rows(shown, frame[shown].astype(object).where(frame[shown].notna(), None).values.tolist(), args.format,
-               sys.stdout)
+    write_frame(frame, shown, args.format)
     return 0
 
 
@@ -104,13 +103,10 @@ def run_score(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.format == "json":
-        write_rows(list(frame.columns), frame.astype(object).where(frame.notna(), None).values.tolist(), "json",
-                   sys.stdout)
-        return 0
-    table = tables.score_table(frame)
-    columns = ["year", *texts.SCORE_TABLE_COLUMNS]
-    write_rows([texts.SCORE_TABLE_COLUMNS.get(c, c) for c in columns], table[columns].values.tolist(), "table",
-               sys.stdout)
+        write_frame(frame, list(frame.columns), "json")
+    else:
+        write_frame(tables.score_table(frame), ["year", *texts.SCORE_TABLE_COLUMNS], "table",
+                    texts.SCORE_TABLE_COLUMNS)
     return 0
 
 
@@ -214,6 +210,13 @@ def run_query(args: argparse.Namespace) -> int:
         con.close()
     write_rows(columns, rows, args.format, sys.stdout)
     return 0
+
+
+def write_frame(frame: pd.DataFrame, columns: list[str], output_format: str,
+                headers: dict[str, str] | None = None) -> None:
+    """A DataFrame's columns to standard output, missing values as empty (null in JSON)."""
+    rows = frame[columns].astype(object).where(frame[columns].notna(), None).values.tolist()
+    write_rows([(headers or {}).get(c, c) for c in columns], rows, output_format, sys.stdout)
 
 
 def write_rows(columns: list[str], rows: list[tuple], output_format: str, out) -> None:

@@ -67,10 +67,15 @@ def insert_rows(con: duckdb.DuckDBPyConnection, loaded: LoadedTable) -> None:
     con.unregister("staged")
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> int:
-    """Macros first, then every view; a view that reads another view waits until that one exists."""
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The rules the views share (completion, growth, grade, scoring) from queries/macros/."""
     for path in sorted(MACROS_DIR.glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> int:
+    """Macros first, then every view; a view that reads another view waits until that one exists."""
+    create_macros(con)
     pending = view_names()
     while pending:
         failed: list[tuple[str, duckdb.Error]] = []

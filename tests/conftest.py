@@ -28,6 +28,19 @@ def seed_con(seed_db):
     con.close()
 
 
+@pytest.fixture(scope="module")
+def macros():
+    """An empty in-memory database with the rule macros of queries/macros/, for testing them alone."""
+    import duckdb
+
+    from perfboard.database import create_macros
+
+    con = duckdb.connect()
+    create_macros(con)
+    yield con
+    con.close()
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A copy of data/ that a test may change."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
-from perfboard.database import MACROS_DIR, fetch, view_names
+from perfboard.database import fetch, view_names
 
 
 def test_queries_folder_holds_the_views_the_pages_use():
@@ -25,15 +24,6 @@ def test_every_query_file_is_a_chain_of_named_ctes(view):
 
     sql = view_sql(view).lower()
     assert "with" in sql and "final as (" in sql and "select * from final" in sql
-
-
-@pytest.fixture(scope="module")
-def macros():
-    con = duckdb.connect()
-    for path in sorted(MACROS_DIR.glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
-    yield con
-    con.close()
 
 
 @pytest.mark.parametrize(("direction", "target", "actual", "expected"), [

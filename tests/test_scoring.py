@@ -6,20 +6,10 @@ cannot be scored (see test_the_seed_report_cannot_be_scored_and_says_why)."""
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
-from perfboard.database import MACROS_DIR, connect, fetch, load
+from perfboard.database import connect, fetch, load
 from tests.conftest import SEED_UNIT, SEED_YEAR, set_cells
-
-
-@pytest.fixture(scope="module")
-def macros():
-    con = duckdb.connect()
-    for path in sorted(MACROS_DIR.glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
-    yield con
-    con.close()
 
 
 @pytest.mark.parametrize(("weight", "rate", "expected"), [
