@@ -41,7 +41,7 @@ with spending_column:
     else:
         ui.nothing_for_year(selection, texts.WHAT_SPENDING)
 with figures_column:
-    for _, item in structure[(structure["depth"] <= 1) & ~structure["is_memo"]].iterrows():
+    for _, item in tables.spending_totals(structure).iterrows():
         ui.figure_card(item["item_name"], formatting.money(item["amount"]),
                        texts.OVERVIEW_SHARE.format(share=formatting.rate(item["share_of_total"])) if item["depth"] else "")
 

@@ -17,6 +17,7 @@ from pptx.util import Emu, Inches, Pt
 from perfboard import formatting, summary, texts
 from perfboard.catalogue import NamedChart, Views, year_charts
 from perfboard.narrative import cited_text, split_refs
+from perfboard.tables import spending_totals
 
 CJK_FONT = "Noto Sans CJK SC"
 LATIN_FONT = "Noto Sans"
@@ -163,10 +164,9 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
             chart_slide(deck, named, render, [indicator_figure(row) for _, row in group.iterrows()], refs, content)
         step(group["category_name"].iloc[0])
 
-    main = content.structure[~content.structure["is_memo"]]
     spending_figures = [texts.DECK_SPENDING_ITEM.format(name=row["item_name"], amount=formatting.money(row["amount"]),
                                                         share=formatting.rate(row["share_of_total"]))
-                        for _, row in main[main["depth"] <= 1].iterrows()]
+                        for _, row in spending_totals(content.structure).iterrows()]
     for key, figures in zip(middle, (spending_figures, [], [])):
         if key in content.charts:
             named = content.charts[key]

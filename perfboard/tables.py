@@ -16,6 +16,11 @@ def pick(frame: pd.DataFrame, **chosen: list) -> pd.DataFrame:
     return frame[mask]
 
 
+def spending_totals(structure: pd.DataFrame) -> pd.DataFrame:
+    """The total and its first level (基本支出, 项目支出), memo trees left out."""
+    return structure[(structure["depth"] <= 1) & ~structure["is_memo"]]
+
+
 def card_rows(headline: pd.DataFrame, per_row: int = 4) -> list[pd.DataFrame]:
     """Headline cards in rows: the categories with a single indicator together first, then each
     category with several indicators (新开工, 新投产, 新引进…) on rows of its own."""

@@ -89,11 +89,11 @@ def test_rate_unverifiable(seed):
 def test_yoy_mismatch(seed):
     assert fired(seed, "YOY_MISMATCH") == []  # no 2023 data: derived previous years reproduce the rate
     loaded = changed(seed, "indicators", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
-                     previous_actual=30.0)
+                     previous_actual=30.0, yoy_rate=0.1813)  # as indicator_yoy computes it: (35.44 - 30) / 30
     (found,) = fired(loaded, "YOY_MISMATCH")  # (35.44 - 30) / 30 = +18.13%, stated +10.63%
     assert "+18.13%" in found.message and "+10.63%" in found.message
     consistent = changed(seed, "indicators", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
-                         previous_actual=32.0347)  # (35.44 - 32.0347) / 32.0347 = 0.106300
+                         previous_actual=32.0347, yoy_rate=0.1063)  # (35.44 - 32.0347) / 32.0347 = 0.106300
     assert fired(consistent, "YOY_MISMATCH") == []
 
 
