@@ -7,7 +7,7 @@ from perfboard import formatting, summary, tables, texts, ui
 CARDS_PER_ROW = 4
 
 selection = ui.current_selection()
-ui.page_header(texts.OVERVIEW_TITLE.format(unit_name=selection.unit_name, year=selection.year))
+ui.page_header(texts.OVERVIEW_TITLE, unit_name=selection.unit_name, year=selection.year)
 
 headline = ui.view("headline_progress", selection.unit_code, selection.year)
 structure = ui.view("spending_structure", selection.unit_code, selection.year)

@@ -3,7 +3,7 @@ inline and a search box over the text."""
 
 import streamlit as st
 
-from perfboard import narrative, texts, ui
+from perfboard import markup, narrative, texts, ui
 
 selection = ui.page_header(texts.REPORT_TITLE)
 sections = ui.required_view(selection, "report_sections", texts.WHAT_NARRATIVE)
@@ -12,14 +12,14 @@ charts = ui.charts_of_year(selection)
 query = st.text_input(texts.REPORT_SEARCH, placeholder=texts.REPORT_SEARCH_PLACEHOLDER, key="report_search")
 found = narrative.matches(sections, query)
 if query.strip():
-    st.caption(texts.REPORT_SEARCH_RESULT.format(query=query.strip(), count=len(found)) if len(found)
-               else texts.REPORT_SEARCH_NONE.format(query=query.strip()))
+    st.caption(markup.fill(texts.REPORT_SEARCH_RESULT, query=query.strip(), count=len(found)) if len(found)
+               else markup.fill(texts.REPORT_SEARCH_NONE, query=query.strip()))
 
 for _, section in found.iterrows():
     heading = "#" * (int(section["level"]) + 1)
-    st.markdown(f"{heading} {narrative.highlight(section['title'], query)}", unsafe_allow_html=True)
+    st.markdown(f"{heading} {markup.highlight(section['title'], query)}")
     for paragraph in (section["body"] or "").split("\n\n") if isinstance(section["body"], str) else []:
-        st.markdown(narrative.highlight(paragraph, query), unsafe_allow_html=True)
+        st.markdown(markup.highlight(paragraph, query))
     for named in charts.values():
         if section["section_key"] in named.sections[:1]:
             ui.show_chart(named)

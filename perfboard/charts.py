@@ -6,6 +6,7 @@ app, exported or projected still says what it shows and where the figures come f
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from perfboard import formatting, texts
+from perfboard import formatting, markup, texts
 from perfboard.narrative import split_refs
 
 # One palette for the whole app, chosen for contrast on a projector.
@@ -48,7 +49,7 @@ class Source:
 
     def line(self) -> str:
         """来源：单位《报告》第…部分；含预计数…, wrapped so that it fits under a narrow chart too."""
-        report = texts.SOURCE_LINE.format(unit_name=self.unit_name, year=self.year)
+        report = texts.SOURCE_LINE.format(unit_name=markup.chart_text(self.unit_name), year=self.year)
         flags = [texts.SOURCE_FLAGS[name] for name, present in
                  (("estimate", self.has_estimate), ("partial", self.has_partial), ("derived", self.has_derived))
                  if present]
@@ -70,7 +71,7 @@ def sections_text(sections: Iterable[str]) -> str:
     refs = ordered_unique(ref for cell in sections for ref in split_refs(cell))
     if not refs:
         return ""
-    return texts.SOURCE_SECTIONS.format(sections=texts.LIST_JOIN.join(refs))
+    return texts.SOURCE_SECTIONS.format(sections=markup.chart_text(texts.LIST_JOIN.join(refs)))
 
 
 def ordered_unique(items: Iterable[str]) -> list[str]:
@@ -94,10 +95,34 @@ def source_of(frame: pd.DataFrame, unit_name: str, year: int) -> Source:
     )
 
 
+def series_colour(number: int) -> str:
+    """The n-th series' colour; the palette repeats for data with more series than colours."""
+    return SERIES[number % len(SERIES)]
+
+
+def inert(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell made inert for Plotly (markup.chart_text)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(lambda v: markup.chart_text(v) if isinstance(v, str) else v)
+    return safe
+
+
+def from_data(builder):
+    """A chart builder fed straight from a view: the frame's text is made inert before it is drawn, the
+    title in `finish` and the source in `Source.line`, so no builder has to remember it."""
+    @functools.wraps(builder)
+    def build(frame: pd.DataFrame, title: str, source: Source) -> go.Figure:
+        return builder(inert(frame), title, source)
+
+    return build
+
+
 def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure:
     """The house style: title, source line under the plot, fonts and margins legible on a projector."""
     fig.update_layout(
-        title={"text": title, "x": 0.012, "xanchor": "left", "font": {"size": FONT_SIZE + 6, "color": INK}},
+        title={"text": markup.chart_text(title), "x": 0.012, "xanchor": "left", "font": {"size": FONT_SIZE + 6, "color": INK}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
         height=height,
         margin={"l": 20, "r": 30, "t": 90, "b": 135},
@@ -118,6 +143,7 @@ def figure_label(row: pd.Series) -> str:
         row.get("is_estimate"), row.get("period"))
 
 
+@from_data
 def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """A bullet graph per indicator: bands at 60/80/90% of target, the actual bar, the target marker and
     last year's marker (open where it is derived). Each indicator keeps its own unit and scale."""
@@ -191,6 +217,7 @@ def bullet_label(row: pd.Series) -> str:
     return f"{text}<br><span style='color:{colour}'>{texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row['completion_rate']))}</span>"
 
 
+@from_data
 def spending_treemap(structure: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """The spending tree (memo items excluded): area is the amount; the derived remainder is marked."""
     tree = structure[~structure["is_memo"]]
@@ -211,13 +238,14 @@ def spending_treemap(structure: pd.DataFrame, title: str, source: Source) -> go.
     return finish(fig, title, source, height=560)
 
 
+@from_data
 def share_donut(parts: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Two or more parts of one total as a ring, each labelled with its amount and share."""
     total = float(parts["amount"].sum())
     big = [total > 0 and float(a) / total >= 0.15 for a in parts["amount"]]
     fig = go.Figure(go.Pie(
         labels=parts["item_name"], values=parts["amount"], hole=0.42, sort=False, direction="clockwise",
-        marker={"colors": SERIES[:len(parts)], "line": {"color": "white", "width": 2}},
+        marker={"colors": [series_colour(n) for n in range(len(parts))], "line": {"color": "white", "width": 2}},
         texttemplate="%{label}<br>%{customdata}<br>%{percent:.1%}",
         textposition=["inside" if b else "outside" for b in big], insidetextorientation="horizontal",
         customdata=[formatting.money(a) for a in parts["amount"]],
@@ -232,6 +260,7 @@ def share_donut(parts: pd.DataFrame, title: str, source: Source) -> go.Figure:
     return fig
 
 
+@from_data
 def amount_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Items of one tree as horizontal bars with their amounts written out (zeros included)."""
     fig = go.Figure(go.Bar(
@@ -246,6 +275,7 @@ def amount_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
     return finish(fig, title, source, height=110 + 60 * max(len(items), 1) + 80)
 
 
+@from_data
 def budget_execution_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Budget execution per item with a budget; the 90% line is where an explanation becomes due."""
     fig = go.Figure(go.Bar(
@@ -259,6 +289,7 @@ def budget_execution_bars(items: pd.DataFrame, title: str, source: Source) -> go
     return finish(fig, title, source, height=110 + 60 * max(len(items), 1) + 80)
 
 
+@from_data
 def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Small multiples, one per indicator, over all years; derived years are open markers on a dashed line."""
     names = ordered_unique(series["indicator_name"])
@@ -296,6 +327,7 @@ def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
     return fig
 
 
+@from_data
 def yoy_bars(yoy: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Year-on-year growth per indicator, signed, as the report states or the loaded years give it."""
     fig = go.Figure(go.Bar(
@@ -313,13 +345,14 @@ def yoy_bars(yoy: pd.DataFrame, title: str, source: Source) -> go.Figure:
     return finish(fig, title, source, height=110 + 60 * max(len(yoy), 1) + 80)
 
 
+@from_data
 def spending_by_year(structure: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """The first level under the total (基本支出, 项目支出), year by year."""
     total_codes = structure[(structure["depth"] == 0) & ~structure["is_memo"]]["item_code"]
     level = structure[structure["parent_code"].isin(total_codes)]
     fig = go.Figure()
     for number, (name, part) in enumerate(level.groupby("item_name", sort=False)):
-        fig.add_trace(go.Bar(x=part["year"], y=part["amount"], name=name, marker={"color": SERIES[number]},
+        fig.add_trace(go.Bar(x=part["year"], y=part["amount"], name=name, marker={"color": series_colour(number)},
                              text=[formatting.money(a) for a in part["amount"]], textposition="outside",
                              cliponaxis=False))
     years = sorted(structure["year"].unique())
@@ -329,13 +362,14 @@ def spending_by_year(structure: pd.DataFrame, title: str, source: Source) -> go.
     return finish(fig, title, source, height=460)
 
 
+@from_data
 def project_pipeline(projects: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """How many projects stand at each status, stacked by type, statuses in pipeline order."""
     statuses = ordered_unique(projects.sort_values("status_order")["status"])
     fig = go.Figure()
     for number, (project_type, group) in enumerate(projects.groupby("project_type", sort=False)):
         counts = group.groupby("status").size().reindex(statuses, fill_value=0)
-        fig.add_trace(go.Bar(x=statuses, y=counts.values, name=project_type, marker={"color": SERIES[number]},
+        fig.add_trace(go.Bar(x=statuses, y=counts.values, name=project_type, marker={"color": series_colour(number)},
                              hovertemplate=f"{project_type} %{{x}}：%{{y}}<extra></extra>"))
     totals = projects.groupby("status").size().reindex(statuses, fill_value=0)
     fig.add_trace(go.Scatter(x=statuses, y=totals.values, mode="text", text=[texts.COUNT_SUFFIX.format(count=t) for t in totals.values],
@@ -346,6 +380,7 @@ def project_pipeline(projects: pd.DataFrame, title: str, source: Source) -> go.F
     return finish(fig, title, source, height=440)
 
 
+@from_data
 def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Each first-level group: the score the report states, the score computed by the rules where the
     data allows, and the group's weight as a marker."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from perfboard import audit, deck, export, tables, texts
-from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, fetch, fetch_df, load,
+from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StoreError, connect, fetch, fetch_df, load,
                                 view_names)
 from perfboard.loader import read_dataset
 
@@ -147,15 +147,15 @@ def write_export(what: str, views, unit_name: str, year: int, out: Path, image_f
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(page.encode("utf-8") if what == "html" else export.pdf_from_html(page))
         return 1
-    with export.chart_renderer() as render:
-        if what == "deck":
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(deck.build_deck(content, render))
-            return 1
-        out.mkdir(parents=True, exist_ok=True)
-        for named in content.charts.values():
-            (out / f"{named.key}.{image_format}").write_bytes(render(named.figure, image_format))
-        return len(content.charts)
+    render = export.shared_renderer()
+    if what == "deck":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(deck.build_deck(content, render))
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    for named in content.charts.values():
+        (out / f"{named.key}.{image_format}").write_bytes(render(named.figure, image_format))
+    return len(content.charts)
 
 
 def run_load(args: argparse.Namespace) -> int:
@@ -166,6 +166,9 @@ def run_load(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(texts.LOAD_FAILED.format(count=len(error.problems), db=args.db), file=sys.stderr)
         return 1
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 3
     print(texts.LOAD_OK.format(tables=result.tables, rows=result.rows, views=result.views, db=result.db_path))
     return 0
 

@@ -1,20 +1,29 @@
 """Build the DuckDB database from a data directory, and read views from it.
 
-A load validates everything first, writes a new database file beside the old one and then swaps it
-in with one rename: a failed load leaves the previous database exactly as it was.
+A load validates everything first, writes a new immutable build and then switches the pointer to it in
+one rename: a failed load (bad data, a full disk, a read-only directory, a kill) leaves the previous
+database current and exactly as it was.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import os
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from perfboard import texts
 from perfboard.loader import Dataset, Problem, read_dataset
 from perfboard.schema import LoadedTable, Table
 
@@ -25,12 +34,37 @@ QUERIES_DIR = PROJECT_ROOT / "queries"
 MACROS_DIR = QUERIES_DIR / "macros"
 
 
+KEPT_BUILDS = 5  # finished builds kept beside the current one
+
+
 class LoadError(Exception):
     """The data directory has problems; nothing was written."""
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class StoreError(Exception):
+    """Writing the new database failed (full disk, read-only directory, …); the previous one is current."""
+
+    def __init__(self, db_path: Path, cause: Exception):
+        super().__init__(texts.STORE_FAILED.format(db=db_path, reason=store_reason(cause)))
+        self.cause = cause
+
+
+def store_reason(cause: Exception) -> str:
+    """The cause in words a finance officer can act on."""
+    if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return texts.STORE_NO_SPACE
+    if isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return texts.STORE_READ_ONLY
+    text = str(cause)
+    if any(word in text for word in ("No space", "File too large", "disk", "Disk")):
+        return texts.STORE_NO_SPACE
+    if any(word in text for word in ("Read-only", "Permission denied", "read-only")):
+        return texts.STORE_READ_ONLY
+    return texts.STORE_OTHER.format(error=text.splitlines()[0][:200] if text else type(cause).__name__)
 
 
 @dataclass(frozen=True)
@@ -99,6 +133,8 @@ def source_digest(data_dir: Path) -> str:
 
 
 def write_database(dataset: Dataset, data_dir: Path, db_path: Path) -> int:
+    """Tables, views and load_info into a new file. The explicit checkpoint makes a full disk fail here:
+    `close()` alone swallows a failed checkpoint and leaves the data in a WAL file beside an empty database."""
     con = duckdb.connect(str(db_path))
     try:
         for loaded in [*dataset.tables.values(), dataset.narrative]:
@@ -107,45 +143,161 @@ def write_database(dataset: Dataset, data_dir: Path, db_path: Path) -> int:
         view_count = create_views(con)
         con.execute("create table load_info as select current_timestamp as loaded_at, ? as data_dir, "
                     "? as source_digest", [str(data_dir), source_digest(data_dir)])
+        con.execute("checkpoint")
     finally:
         con.close()
     return view_count
 
 
+def verify_build(db_path: Path, tables: int) -> None:
+    """The new file opens on its own, holds every table, and left no write-ahead log behind."""
+    if Path(f"{db_path}.wal").exists():
+        raise duckdb.IOException(texts.BUILD_WAL_LEFT)
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        found = con.execute("select count(*) from duckdb_tables() where not internal").fetchone()[0]
+    finally:
+        con.close()
+    if found < tables:
+        raise duckdb.IOException(texts.BUILD_INCOMPLETE.format(found=found, expected=tables))
+    with open(db_path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+# ---- the store: immutable builds behind one pointer -------------------------------------------------
+# `db_path` is a symbolic link to the current build in `<name>.builds/`. A load writes a new file there
+# and switches the link in one rename, so a reader opens either the old build or the new one, and a new
+# build is a new path: DuckDB keeps one instance per path, so a running app sees it (docs/architecture.md).
+
+def builds_dir(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.name}.builds")
+
+
+def current_build(db_path: Path) -> Path | None:
+    """The file the pointer names now (or `db_path` itself when it is a plain file), None when none."""
+    resolved = Path(os.path.realpath(db_path))
+    return resolved if resolved.is_file() else None
+
+
+@contextmanager
+def store_lock(db_path: Path) -> Iterator[None]:
+    """One writer at a time, across threads and processes."""
+    lock_path = db_path.with_name(f".{db_path.name}.lock")
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(db_path: Path) -> None:
+    """Staging files of builds that were killed or failed (only ever called under the store lock)."""
+    patterns = [(builds_dir(db_path), "*.building*"), (db_path.parent, f".{db_path.name}.*.building*"),
+                (db_path.parent, f".{db_path.name}.*.link")]
+    for folder, pattern in patterns:
+        for path in folder.glob(pattern):
+            path.unlink(missing_ok=True)
+
+
+def prune_builds(db_path: Path, keep: int = KEPT_BUILDS) -> None:
+    """Old builds beyond the newest `keep`; a reader still holding one keeps its open file until it closes."""
+    current = current_build(db_path)
+    finished = sorted(builds_dir(db_path).glob("*.duckdb"))
+    for path in finished[:-keep]:
+        if path != current:
+            path.unlink(missing_ok=True)
+
+
+def switch_pointer(db_path: Path, build: Path) -> None:
+    link = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.link")
+    os.symlink(build.relative_to(db_path.parent), link)
+    os.replace(link, db_path)
+    directory = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
 def load(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH) -> LoadResult:
-    """Validate `data_dir` and replace `db_path` with a database built from it, or raise LoadError."""
+    """Validate `data_dir` and make a database built from it current, or raise LoadError (bad data) or
+    StoreError (the disk, the directory). Either error leaves the previous database current."""
     dataset = read_dataset(data_dir)
     if dataset.problems:
         raise LoadError(dataset.problems)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = db_path.with_name(f".{db_path.name}.{os.getpid()}.building")
-    staging.unlink(missing_ok=True)
-    try:
-        view_count = write_database(dataset, data_dir, staging)
-        os.replace(staging, db_path)
-    finally:
-        staging.unlink(missing_ok=True)
+    with writing(db_path):
+        view_count = build_and_switch(dataset, data_dir, db_path)
     return LoadResult(db_path, len(dataset.tables) + 1, dataset.row_count, view_count)
 
 
-def is_stale(data_dir: Path, db_path: Path) -> bool:
-    """True when the database is missing or older than any source file or query."""
-    if not db_path.exists():
-        return True
-    built = db_path.stat().st_mtime
-    sources = [p for d in (data_dir, QUERIES_DIR) for p in d.rglob("*") if p.is_file()]
-    return any(p.stat().st_mtime > built for p in sources)
+@contextmanager
+def writing(db_path: Path) -> Iterator[None]:
+    """The store locked for one writer, its leftovers removed; OS and DuckDB failures as StoreError."""
+    try:
+        builds_dir(db_path).mkdir(parents=True, exist_ok=True)
+        with store_lock(db_path):
+            remove_leftovers(db_path)
+            yield
+            prune_builds(db_path)
+    except (OSError, duckdb.Error) as error:
+        raise StoreError(db_path, error) from error
+
+
+def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path) -> int:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    build = builds_dir(db_path) / f"{stamp}-{uuid.uuid4().hex[:8]}.duckdb"
+    staging = build.with_name(build.name + ".building")
+    try:
+        view_count = write_database(dataset, data_dir, staging)
+        verify_build(staging, len(dataset.tables) + 1)
+        os.replace(staging, build)
+        switch_pointer(db_path, build)
+    finally:
+        for leftover in (staging, Path(f"{staging}.wal")):
+            leftover.unlink(missing_ok=True)
+    return view_count
 
 
 def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH) -> Path:
-    """The database, built first when it is missing or older than the data (`streamlit run` alone works)."""
-    if is_stale(data_dir, db_path):
-        load(data_dir, db_path)
-    return db_path
+    """The current build; built once from `data_dir` when there is none yet (`streamlit run` alone works).
+    Reading never rebuilds: a changed data directory is loaded by `perfboard load`."""
+    current = current_build(db_path)
+    if current is not None:
+        return current
+    with writing(db_path):
+        if current_build(db_path) is None:  # another thread or process may have built it meanwhile
+            dataset = read_dataset(data_dir)
+            if dataset.problems:
+                raise LoadError(dataset.problems)
+            build_and_switch(dataset, data_dir, db_path)
+    return current_build(db_path)
 
 
 def connect(db_path: Path = DEFAULT_DB_PATH) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(db_path), read_only=True)
+    """A read-only connection to the build the pointer names now (it keeps reading that build)."""
+    return duckdb.connect(str(current_build(db_path) or db_path), read_only=True)
+
+
+class Readers:
+    """One read-only connection per build, shared by every session (each query takes its own cursor).
+    Held here rather than in Streamlit's resource cache, which any browser can ask to clear. Connections to
+    builds older than the newest two are dropped: a query still running on one keeps it until it ends."""
+
+    KEPT = 2
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: dict[Path, duckdb.DuckDBPyConnection] = {}
+
+    def connection(self, build: Path) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            con = self._open.get(build)
+            if con is None:
+                con = self._open[build] = duckdb.connect(str(build), read_only=True)
+                for old in list(self._open)[:-self.KEPT]:
+                    del self._open[old]
+            return con
 
 
 def select_view(view: str, unit_code: str | None = None, year: int | None = None) -> tuple[str, list]:

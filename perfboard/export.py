@@ -11,9 +11,9 @@ import io
 import os
 import subprocess
 import tempfile
+import threading
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -30,34 +30,33 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation", "html": "text/html"}
 
 
-@contextmanager
-def chart_renderer() -> Iterator[Callable[[go.Figure, str], bytes]]:
-    """A function (figure, "png" | "svg") -> bytes backed by one warm kaleido server for the block."""
-    import kaleido
-
-    os.environ.setdefault("BROWSER_PATH", CHROMIUM)
-    kaleido.start_sync_server(silence_warnings=True)
-    try:
-        yield render
-    finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+# The kaleido server is one per process and not thread-safe: two figures rendered at once can come back
+# swapped. Every render goes through this lock, so each caller receives the image of its own figure.
+_RENDER_LOCK = threading.Lock()
+_SHARED_SERVER = threading.Lock()
+_shared_started = False
 
 
 def render(figure: go.Figure, image_format: str, width: int = EXPORT_WIDTH, min_height: int = 0) -> bytes:
     """The figure as PNG (2× scale) or SVG, its title and source line included."""
     height = max(figure.layout.height or 500, min_height)
-    with warnings.catch_warnings():
+    with _RENDER_LOCK, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         return pio.to_image(figure, format=image_format, width=width, height=height,
                             scale=2 if image_format == "png" else 1)
 
 
-def start_warm_renderer() -> Callable[[go.Figure, str], bytes]:
-    """Start the kaleido server for the life of the process (the app keeps it warm) and return `render`."""
-    import kaleido
+def shared_renderer() -> Callable[[go.Figure, str], bytes]:
+    """`render` on the process's one warm kaleido server, started on first use and kept for the life of the
+    process (the app's downloads and decks share it)."""
+    global _shared_started
+    with _SHARED_SERVER:
+        if not _shared_started:
+            import kaleido
 
-    os.environ.setdefault("BROWSER_PATH", CHROMIUM)
-    kaleido.start_sync_server(silence_warnings=True)
+            os.environ.setdefault("BROWSER_PATH", CHROMIUM)
+            kaleido.start_sync_server(silence_warnings=True)
+            _shared_started = True
     return render
 
 

@@ -8,7 +8,6 @@ The heading's own numbering gives the section's reference as the data files cite
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
@@ -87,15 +86,6 @@ def matches(sections: pd.DataFrame, query: str) -> pd.DataFrame:
         return sections
     text = sections["title"].fillna("") + "\n" + sections["body"].fillna("")
     return sections[text.str.contains(query, regex=False)]
-
-
-def highlight(text: str, query: str) -> str:
-    """The text as safe HTML, each occurrence of the query marked."""
-    escaped = html.escape(text)
-    query = query.strip()
-    if not query:
-        return escaped
-    return escaped.replace(html.escape(query), f"<mark>{html.escape(query)}</mark>")
 
 
 def split_refs(refs: object) -> list[str]:

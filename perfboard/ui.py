@@ -6,22 +6,23 @@ in the URL) and the few display helpers that every page uses.
 
 from __future__ import annotations
 
-import html
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import audit, deck, export, formatting, texts
+from perfboard import audit, deck, export, formatting, markup, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
-from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, connect, ensure_database, fetch_df
+from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StoreError, ensure_database,
+                                fetch_df)
 
+LOG = logging.getLogger("perfboard")
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN"}
 TABLE_ROW_HEIGHT = 35  # px, Streamlit's dataframe row
 TABLE_FULL_ROWS = 40  # tables up to this many rows are shown whole, without an inner scroll
@@ -44,34 +45,34 @@ class Selection:
 
 
 def database_path() -> Path:
-    """The database, rebuilt when the data files changed; on bad data the previous one stays in use.
-    PERFBOARD_DATA and PERFBOARD_DB point the app at another data directory and database file."""
+    """The current build of the database. Reading never rebuilds: only when there is no database yet is
+    one built from the data directory, once (`streamlit run app.py` alone works); a later load or publish
+    is picked up here because it makes a new build. PERFBOARD_DATA and PERFBOARD_DB point the app at
+    another data directory and database file."""
     data_dir = Path(os.environ.get("PERFBOARD_DATA") or DEFAULT_DATA_DIR)
     db_path = Path(os.environ.get("PERFBOARD_DB") or DEFAULT_DB_PATH)
     try:
         return ensure_database(data_dir, db_path)
     except LoadError as error:
-        st.error(texts.DATA_LOAD_FAILED + "\n\n" + "\n".join(f"- {p}" for p in error.problems))
-        if not db_path.exists():
-            st.stop()
-        return db_path
+        LOG.error("data in %s could not be loaded: %s", data_dir, error)
+        st.error(texts.DATA_LOAD_FAILED + "\n\n" + "\n".join(f"- {markup.plain(str(p))}" for p in error.problems))
+    except StoreError as error:
+        LOG.error("database %s could not be built: %s", db_path, error.cause)
+        st.error(texts.DATA_STORE_FAILED)
+    st.stop()
 
 
-@st.cache_resource
-def _connection(db_path: str, version: float) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per database version; each query takes its own cursor."""
-    return connect(Path(db_path))
+READERS = Readers()
 
 
-@st.cache_data(show_spinner=False)
-def _view(db_path: str, version: float, name: str, unit_code: str | None, year: int | None) -> pd.DataFrame:
-    return fetch_df(_connection(db_path, version), name, unit_code, year)
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _view(build: str, name: str, unit_code: str | None, year: int | None) -> pd.DataFrame:
+    return fetch_df(READERS.connection(Path(build)), name, unit_code, year)
 
 
 def view(name: str, unit_code: str | None = None, year: int | None = None) -> pd.DataFrame:
-    """A view's rows as a DataFrame, cached per database version (a reload is picked up without restart)."""
-    path = database_path()
-    return _view(str(path), path.stat().st_mtime, name, unit_code, year)
+    """A view's rows as a DataFrame, cached per build (a new load is picked up without a restart)."""
+    return _view(str(database_path()), name, unit_code, year)
 
 
 def _query_param_year() -> int | None:
@@ -110,12 +111,12 @@ def sidebar_selection() -> Selection | None:
         missing_year = st.session_state.get("missing_year")
         if missing_year is not None:
             st.query_params["year"] = str(missing_year)
-        st.info(texts.YEAR_WITHOUT_DATA.format(unit_name=names[unit_code], year=missing_year or "",
-                                               years=texts.LIST_JOIN.join(formatting.year(y) for y in sorted(years))))
+        st.info(markup.fill(texts.YEAR_WITHOUT_DATA, unit_name=names[unit_code], year=missing_year or "",
+                            years=texts.LIST_JOIN.join(formatting.year(y) for y in sorted(years))))
         return None
     st.query_params["year"] = str(year)
     with st.sidebar:
-        st.caption(texts.SIDEBAR_DATA_NOTE.format(unit_name=names[unit_code], year=year))
+        st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, unit_name=names[unit_code], year=year))
     return Selection(unit_code, names[unit_code], int(year), years)
 
 
@@ -127,10 +128,10 @@ def current_selection() -> Selection:
     return selection
 
 
-def page_header(title: str) -> Selection:
-    """The page's title over the selected unit and year."""
+def page_header(title: str, **values: object) -> Selection:
+    """The page's title (a template of texts.py, filled with `values` from data) over the selected unit and year."""
     selection = current_selection()
-    st.title(title)
+    st.title(markup.fill(title, **values))
     return selection
 
 
@@ -157,11 +158,11 @@ def report_words(selection: Selection, refs: str | None, sections: pd.DataFrame 
         if cited.empty:
             continue
         with st.container(border=True):
-            st.caption(texts.REPORT_WORDS.format(ref=ref))
+            st.caption(markup.fill(texts.REPORT_WORDS, ref=ref))
             for _, section in cited.iterrows():
-                st.markdown(f"**{section['title']}**")
+                st.markdown(f"**{markup.plain(section['title'])}**")
                 if isinstance(section["body"], str):
-                    st.markdown(section["body"])
+                    st.markdown(markup.plain(section["body"]))
 
 
 def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, str] | None = None) -> None:
@@ -177,25 +178,15 @@ def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, 
                            mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
 
 
-@st.cache_data(show_spinner=False)
-def _year_charts(db_path: str, version: float, unit_code: str, unit_name: str, year: int) -> list[NamedChart]:
-    def views(name: str, whole_series: bool) -> pd.DataFrame:
-        return _view(db_path, version, name, unit_code, None if whole_series else year)
-
-    return year_charts(views, unit_name, year)
+@st.cache_data(show_spinner=False, max_entries=200)
+def _year_charts(build: str, unit_code: str, unit_name: str, year: int) -> list[NamedChart]:
+    return year_charts(_views_of_build(build, unit_code, year), unit_name, year)
 
 
 def charts_of_year(selection: Selection) -> dict[str, NamedChart]:
     """Every chart of the selected year by key, built once per database version."""
-    path = database_path()
-    built = _year_charts(str(path), path.stat().st_mtime, selection.unit_code, selection.unit_name, selection.year)
+    built = _year_charts(str(database_path()), selection.unit_code, selection.unit_name, selection.year)
     return {named.key: named for named in built}
-
-
-@st.cache_resource(show_spinner=False)
-def _renderer():
-    """One warm kaleido server for the app's image downloads."""
-    return export.start_warm_renderer()
 
 
 def plot(figure: go.Figure, key: str) -> None:
@@ -203,7 +194,7 @@ def plot(figure: go.Figure, key: str) -> None:
     st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}")
     with st.popover(texts.EXPORT_MENU, icon=":material/download:"):
         for image_format, label in (("png", texts.EXPORT_PNG), ("svg", texts.EXPORT_SVG)):
-            st.download_button(label, data=lambda f=image_format: _renderer()(figure, f),
+            st.download_button(label, data=lambda f=image_format: export.shared_renderer()(figure, f),
                                file_name=f"{key}.{image_format}", mime=export.MIME[image_format],
                                key=f"{image_format}_{key}", on_click="ignore")
 
@@ -215,16 +206,16 @@ def show_chart(named: NamedChart) -> None:
 def kpi_card(row: pd.Series) -> None:
     """One headline indicator: actual (with its marks) large, the change on last year, target and completion."""
     with st.container(border=True):
-        st.metric(label=row["indicator_name"] + formatting.markers(row["is_estimate"], row["period"]),
+        st.metric(label=markup.plain(row["indicator_name"] + formatting.markers(row["is_estimate"], row["period"])),
                   value=formatting.amount(row["actual"], row["unit"], row["qualifier"]),
-                  help=texts.KPI_HELP.format(source=row["source"]))
+                  help=markup.fill(texts.KPI_HELP, source=row["source"]))
         details = [texts.OVERVIEW_KPI_TARGET.format(target=formatting.amount(row["target"], row["unit"]))]
         if not formatting.is_missing(row["completion_rate"]):
             details.append(texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row["completion_rate"])))
         details.append(texts.STATUS_LABELS[row["status"]])
         if not formatting.is_missing(row["yoy_rate"]):
             details.append(texts.OVERVIEW_KPI_YOY.format(rate=formatting.change_rate(row["yoy_rate"])))
-        st.markdown(f"<span class='kpi-detail'>{' · '.join(details)}</span>", unsafe_allow_html=True)
+        detail_line(" · ".join(details))
 
 
 def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
@@ -243,20 +234,26 @@ def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
 
 
 def figure_card(label: str, value: str, detail: str = "") -> None:
+    """A figure in a card: its label (which may come from data), the value large, one line of detail."""
     with st.container(border=True):
-        st.metric(label=label, value=value)
+        st.metric(label=markup.plain(label), value=value)
         if detail:
-            st.markdown(f"<span class='kpi-detail'>{detail}</span>", unsafe_allow_html=True)
+            detail_line(detail)
+
+
+def detail_line(text: str) -> None:
+    """The line under a card's figure (PAGE_STYLE sets captions in cards large enough for a projector)."""
+    st.caption(markup.plain(text))
 
 
 PAGE_STYLE = """
 <style>
-  .kpi-detail { font-size: 1.05rem; color: #44505c; }
+  [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"] p { font-size: 1.05rem;
+                                                                                         color: #44505c; }
   [data-testid="stMetricValue"] { font-size: 2.4rem; }
   [data-testid="stMetricLabel"] p { font-size: 1.1rem; }
-  .summary { font-size: 1.25rem; line-height: 1.9; padding: 0.6rem 1rem; border-left: 6px solid #1f5fa8;
-             background: #f4f7fb; }
-  mark { background: #ffe58f; padding: 0 2px; }
+  .st-key-summary { padding: 0.6rem 1rem; border-left: 6px solid #1f5fa8; background: #f4f7fb; }
+  .st-key-summary p { font-size: 1.25rem; line-height: 1.9; }
 </style>
 """
 
@@ -266,19 +263,20 @@ def page_style() -> None:
 
 
 def summary_box(text: str) -> None:
-    st.markdown(f"<div class='summary'>{text}</div>", unsafe_allow_html=True)
+    """The year's summary in large type; its names and figures come from data, so it is shown as plain text."""
+    with st.container(key="summary"):
+        st.markdown(markup.plain(text))
 
 
-@st.cache_data(show_spinner=False)
-def _findings(db_path: str, version: float, unit_code: str, year: int) -> pd.DataFrame:
-    report = audit.Report.from_views(unit_code, year, lambda name: _view(db_path, version, name, unit_code, year))
+@st.cache_data(show_spinner=False, max_entries=200)
+def _findings(build: str, unit_code: str, year: int) -> pd.DataFrame:
+    report = audit.Report.from_views(unit_code, year, lambda name: _view(build, name, unit_code, year))
     return audit.findings_frame(audit.run(report))
 
 
 def findings(selection: Selection) -> pd.DataFrame:
     """The audit's findings for the selected unit and year, run once per database version."""
-    path = database_path()
-    return _findings(str(path), path.stat().st_mtime, selection.unit_code, selection.year)
+    return _findings(str(database_path()), selection.unit_code, selection.year)
 
 
 FINDING_PAGES = {  # where a finding's subject is shown
@@ -292,25 +290,27 @@ FINDING_PAGES = {  # where a finding's subject is shown
 def finding_card(found: pd.Series) -> None:
     """One finding: its check and subject, the message with its numbers, the source and a link to the page."""
     with st.container(border=True):
-        st.markdown(f"**{found['check_label']}** · {texts.SUBJECT_KINDS[found['subject_kind']]}："
-                    f"{found['subject_name']}")
-        st.markdown(found["message"])
+        st.markdown(f"**{markup.plain(found['check_label'])}** · {texts.SUBJECT_KINDS[found['subject_kind']]}："
+                    f"{markup.plain(found['subject_name'])}")
+        st.markdown(markup.plain(found["message"]))
         page, page_name = FINDING_PAGES[found["subject_kind"]]
-        source = texts.AUDIT_SOURCE.format(source=found["source"]) if isinstance(found["source"], str) else ""
+        source = markup.fill(texts.AUDIT_SOURCE, source=found["source"]) if isinstance(found["source"], str) else ""
         left, right = st.columns([3, 1])
         left.caption(source)
         with right:
             st.page_link(page, label=texts.AUDIT_GO_TO.format(page=page_name), icon=":material/arrow_forward:")
 
 
-def _views_of(selection: Selection):
-    path = database_path()
-    version = path.stat().st_mtime
-
+def _views_of_build(build: str, unit_code: str, year: int):
+    """catalogue.Views over one build: a chart set never mixes two loads."""
     def views(name: str, whole_series: bool) -> pd.DataFrame:
-        return _view(str(path), version, name, selection.unit_code, None if whole_series else selection.year)
+        return _view(build, name, unit_code, None if whole_series else year)
 
     return views
+
+
+def _views_of(selection: Selection):
+    return _views_of_build(str(database_path()), selection.unit_code, selection.year)
 
 
 def meeting_exports(selection: Selection) -> None:
@@ -323,7 +323,7 @@ def meeting_exports(selection: Selection) -> None:
             bar = st.progress(0.0, text=texts.DECK_PROGRESS.format(step=""))
             content = deck.DeckContent.from_views(_views_of(selection), selection.unit_name, selection.year)
             st.session_state[built] = deck.build_deck(
-                content, _renderer(), lambda done, step: bar.progress(done, texts.DECK_PROGRESS.format(step=step)))
+                content, export.shared_renderer(), lambda done, step: bar.progress(done, texts.DECK_PROGRESS.format(step=step)))
             bar.empty()
         if built in st.session_state:
             st.download_button(texts.DECK_DOWNLOAD, st.session_state[built], file_name=texts.DECK_FILE.format(**names),
@@ -339,7 +339,8 @@ PRESENTATION_STYLE = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header { display: none !important; }
   .block-container { padding-top: 1.2rem; max-width: 100% !important; }
-  .key-message { font-size: 3rem; font-weight: 700; line-height: 1.3; color: #1b1b1b; margin: 0.2rem 0 0.6rem; }
+  .st-key-key_message p { font-size: 3rem; font-weight: 700; line-height: 1.3; color: #1b1b1b;
+                          margin: 0.2rem 0 0.6rem; }
   .slide-count { font-size: 1.4rem; color: #5f6b76; text-align: center; padding-top: 0.4rem; }
 </style>
 """
@@ -351,7 +352,8 @@ def presentation(selection: Selection) -> None:
     slides = list(charts_of_year(selection).values())
     number = min(st.session_state.get("slide", 0), len(slides) - 1)
     named = slides[number]
-    st.markdown(f"<div class='key-message'>{html.escape(named.message or named.title)}</div>", unsafe_allow_html=True)
+    with st.container(key="key_message"):
+        st.markdown(markup.plain(named.message or named.title))
     figure = go.Figure(named.figure).update_layout(height=PRESENTATION_CHART_HEIGHT, font={"size": 20})
     st.plotly_chart(figure, width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False},
                     key=f"slide_{named.key}")

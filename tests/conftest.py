@@ -83,3 +83,10 @@ def set_cells(path: Path, match: dict[str, str], **values: str) -> None:
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown that markup.plain wrote: the text without its escapes."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown)

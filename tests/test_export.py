@@ -33,8 +33,7 @@ def views(seed_db):
 
 @pytest.fixture(scope="module")
 def render():
-    with export.chart_renderer() as warm:
-        yield warm
+    return export.shared_renderer()
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,7 @@ def test_seed_narrative_has_the_report_sections(seed_con):
 def test_search_finds_sections_and_marks_the_words(seed_con):
     import pandas as pd
 
-    from perfboard.narrative import highlight, matches
+    from perfboard.narrative import matches
 
     sections = pd.DataFrame(seed_con.execute("select title, body from narrative_sections").fetchall(),
                             columns=["title", "body"])
@@ -53,4 +53,3 @@ def test_search_finds_sections_and_marks_the_words(seed_con):
     assert len(found) == 2  # 二(二) 竹乡公司隐性债务化解…; 四.6 累计化解隐性债务1.11亿元
     assert len(matches(sections, "")) == len(sections)
     assert matches(sections, "不存在的词").empty
-    assert highlight("化解<隐性债务>", "隐性债务") == "化解&lt;<mark>隐性债务</mark>&gt;"

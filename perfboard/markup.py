@@ -1,0 +1,45 @@
+"""Text from data, made inert where it meets a page or a chart.
+
+Every name, title, note and report sentence comes from files that editors upload, so it may hold HTML
+or Markdown (an <iframe srcdoc=…>, an image that makes each reader's browser fetch an outside address).
+Streamlit renders Markdown in st.markdown, st.caption, st.info, st.title and metric labels; Plotly renders a
+small HTML subset in every text of a figure. Data reaches them only through these functions, and no page
+renders data with `unsafe_allow_html` (docs/architecture.md, "Text from data").
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+# CommonMark lets a backslash escape any ASCII punctuation character, which then stands for itself: no
+# emphasis, link, image, heading, list, HTML tag, entity, math ($) or Streamlit directive (:red[…]) can start.
+_MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
+_LINE_START_SPACES = re.compile(r"^[ \t]+", re.MULTILINE)  # four spaces would start a code block
+
+
+def plain(value: object) -> str:
+    """Data as Markdown that shows exactly its text: 4.28亿元 stays 4.28亿元, <b> stays <b>."""
+    text = "" if value is None else str(value)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_START_SPACES.sub("", text))
+
+
+def fill(template: str, **values: object) -> str:
+    """A Markdown template of ours (texts.py) filled with data, each value made plain."""
+    return template.format(**{name: plain(value) for name, value in values.items()})
+
+
+def highlight(text: str, query: str) -> str:
+    """The text as plain Markdown with each occurrence of the query on a highlight: split first and
+    escape each piece, so that a match never cuts an escape sequence in two."""
+    query = query.strip()
+    if not query:
+        return plain(text)
+    return f":orange-background[{plain(query)}]".join(plain(piece) for piece in text.split(query))
+
+
+def chart_text(value: object) -> str:
+    """Data for a Plotly text (title, label, hover): its tags shown as text. Plotly turns the entities back
+    into the characters on screen and in exported images."""
+    text = "" if value is None else str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
