@@ -11,12 +11,15 @@ sections = ui.view("report_sections", selection.unit_code, selection.year)
 
 tree_column, words_column = st.columns([3, 2])
 with tree_column:
-    ui.show_chart(charts["spending_tree"])
+    if "spending_tree" in charts:
+        ui.show_chart(charts["spending_tree"])
+    else:
+        st.info(texts.SPENDING_NO_TOTAL)
 with words_column:
     ui.report_words(selection, catalogue.SPENDING_CHAPTERS[0], sections)
 
 donuts = [named for key, named in charts.items() if key.startswith("spending_share")]
-for column, named in zip(st.columns(len(donuts)), donuts):
+for column, named in zip(st.columns(max(len(donuts), 1)), donuts):
     with column:
         ui.show_chart(named)
 for named in charts.values():

@@ -7,6 +7,7 @@ exports write them all. `Views` hands over the view rows; the catalogue itself n
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -42,6 +43,16 @@ def section_at(views: Views, refs: object) -> tuple[str, ...]:
     return (key_of_ref[cited[-1]],) if cited[-1] in key_of_ref else ()
 
 
+def most_cited(sources: pd.Series) -> str:
+    """The reference that the rows cite most often (each row's most specific, its last); "" when none do.
+    Ties go to the first in sort order, so the choice does not depend on row order."""
+    cited = Counter(refs[-1] for refs in map(split_refs, sources) if refs)
+    if not cited:
+        return ""
+    most = max(cited.values())
+    return min(ref for ref, count in cited.items() if count == most)
+
+
 def category_bullets(views: Views, unit_name: str, year: int) -> list[NamedChart]:
     """One bullet graph per indicator category, shown beside the section the category cites."""
     results = views("indicator_results", False)
@@ -73,12 +84,29 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
     structure = views("spending_structure", False)
     if structure.empty:
         return []
+    return [*main_tree_charts(structure, views, unit_name, year), *memo_charts(structure, views, unit_name, year),
+            *budget_charts(structure, views, unit_name, year)]
+
+
+def total_section(views: Views, structure: pd.DataFrame) -> tuple[str, ...]:
+    """The section the total spending is first cited from (一(二) in the 2024 report)."""
+    roots = structure[(structure["depth"] == 0) & ~structure["is_memo"]]
+    first_ref = split_refs(roots["source"].iloc[0])[:1] if not roots.empty else []
+    return section_at(views, "；".join(first_ref))
+
+
+def main_tree_charts(structure: pd.DataFrame, views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    """The tree, the first-level split and each first-level item's parts; none when the year has memo
+    items only (三公经费 without the total)."""
     source = charts.source_of(structure, unit_name, year)
     main = structure[~structure["is_memo"]]
-    root = main[main["depth"] == 0].iloc[0]
+    roots = main[main["depth"] == 0]
+    if roots.empty:
+        return []
+    root = roots.iloc[0]
     first_level = main[main["parent_code"] == root["item_code"]]
     tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=year)
-    at_root = section_at(views, "；".join(split_refs(root["source"])[:1]))
+    at_root = total_section(views, structure)
     total_message = summary.spending_sentence(structure) or ""
     found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root,
                         total_message)]
@@ -98,21 +126,33 @@ def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]
         else:
             key, figure = f"spending_parts_{item['item_code']}", charts.amount_bars(parts, title, part_source)
         found.append(NamedChart(key, title, figure, section_at(views, item["source"]), largest_part(item, parts)))
+    return found
+
+
+def memo_charts(structure: pd.DataFrame, views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    """Each memo tree (三公经费) as bars of its parts, or of itself when the report gives no parts."""
+    found = []
     memo = structure[structure["is_memo"]]
     for _, memo_root in memo[memo["depth"] == 0].iterrows():
         parts = memo[memo["parent_code"] == memo_root["item_code"]]
+        if parts.empty:
+            parts = memo[memo["item_code"] == memo_root["item_code"]]
         title = texts.CHART_MEMO_TITLE.format(item=memo_root["item_name"],
                                               total=formatting.amount(memo_root["amount"], texts.MONEY_UNIT))
         found.append(NamedChart(f"spending_memo_{memo_root['item_code']}", title,
                                 charts.amount_bars(parts, title, charts.source_of(parts, unit_name, year)),
                                 section_at(views, memo_root["source"]), largest_part(memo_root, parts)))
-    budgeted = structure[structure["budget_execution"].notna()]
-    if not budgeted.empty:
-        found.append(NamedChart("budget_execution", texts.CHART_BUDGET_TITLE,
-                                charts.budget_execution_bars(budgeted, texts.CHART_BUDGET_TITLE,
-                                                             charts.source_of(budgeted, unit_name, year)),
-                                at_root))  # no message: the 2024 report gives no budget to test it on
     return found
+
+
+def budget_charts(structure: pd.DataFrame, views: Views, unit_name: str, year: int) -> list[NamedChart]:
+    budgeted = structure[structure["budget_execution"].notna()]
+    if budgeted.empty:
+        return []
+    return [NamedChart("budget_execution", texts.CHART_BUDGET_TITLE,
+                       charts.budget_execution_bars(budgeted, texts.CHART_BUDGET_TITLE,
+                                                    charts.source_of(budgeted, unit_name, year)),
+                       total_section(views, structure))]  # no message: the 2024 report gives no budget to test it on
 
 
 def project_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
@@ -122,7 +162,7 @@ def project_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
     return [NamedChart("project_pipeline", texts.CHART_PIPELINE_TITLE,
                        charts.project_pipeline(projects, texts.CHART_PIPELINE_TITLE,
                                                charts.source_of(projects, unit_name, year)),
-                       section_at(views, projects["source"].mode().iloc[0]),
+                       section_at(views, most_cited(projects["source"])),
                        texts.MESSAGE_PROJECTS.format(count=len(projects), statuses=texts.LIST_JOIN.join(
                            status + texts.COUNT_SUFFIX.format(count=count) for status, count in
                            projects.groupby("status", sort=False).size().items())))]
@@ -151,7 +191,7 @@ def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
         found.append(NamedChart("yoy_rates", texts.CHART_YOY_TITLE,
                                 charts.yoy_bars(growth, texts.CHART_YOY_TITLE,
                                                 charts.source_of(growth, unit_name, year)),
-                                section_at(views, growth["source"].map(lambda s: split_refs(s)[-1]).mode().iloc[0]),
+                                section_at(views, most_cited(growth["source"])),
                                 lead_sentence(growth)))
     structure = views("spending_structure", True)
     if not structure.empty:

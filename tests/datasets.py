@@ -1,0 +1,71 @@
+"""A factory for data directories of any shape, for tests only (测试数据: never shipped in data/).
+
+`write_dataset(folder, **tables)` writes every file of the data format: the tables named are written with
+the rows given (missing columns left empty), the others with one small 测试数据 unit-year, so that a test
+states only what its case is about.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from perfboard.schema import NARRATIVE_DIR, TABLES_BY_NAME
+
+UNIT = "test_unit"
+YEAR = 2023
+
+DEFAULTS: dict[str, list[dict[str, object]]] = {
+    "units": [{"unit_code": UNIT, "unit_name": "示例单位（测试数据）"}],
+    "categories": [{"category_code": "tax", "category_name": "税收", "sort_order": 1}],
+    "indicators": [{"indicator_code": "tax_revenue", "indicator_name": "税收收入", "category": "tax",
+                    "is_headline": "true", "unit": "亿元", "direction": "higher", "sort_order": 1}],
+    "indicator_values": [{"unit_code": UNIT, "year": YEAR, "indicator_code": "tax_revenue", "target": 2,
+                          "actual": 2.5, "source": "二"}],
+    "spending": [
+        {"unit_code": UNIT, "year": YEAR, "item_code": "total", "item_name": "部门整体支出", "actual": 300},
+        {"unit_code": UNIT, "year": YEAR, "item_code": "basic", "parent_code": "total", "item_name": "基本支出",
+         "actual": 100},
+        {"unit_code": UNIT, "year": YEAR, "item_code": "project", "parent_code": "total", "item_name": "项目支出",
+         "actual": 200},
+    ],
+    "projects": [{"unit_code": UNIT, "year": YEAR, "project_name": "示例项目", "project_type": "产业项目",
+                  "status": "在建", "source": "二"}],
+    "evaluation": [{"unit_code": UNIT, "year": YEAR, "level1": "总分", "score": 90, "source": "三"}],
+}
+
+NARRATIVE = """# 一、基本情况 {#overview}
+
+测试数据：一段说明。
+
+# 二、绩效情况 {#performance}
+
+税收收入2.5亿元。
+
+# 三、自评结论 {#conclusion}
+
+自评得分90分。
+"""
+
+
+def write_table(path: Path, name: str, rows: list[dict[str, object]]) -> None:
+    columns = [column.name for column in TABLES_BY_NAME[name].columns]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows([{c: row.get(c, "") for c in columns} for row in rows])
+
+
+def write_dataset(folder: Path, narratives: dict[tuple[str, int], str] | None = None,
+                  **tables: list[dict[str, object]]) -> Path:
+    """A complete data directory in `folder`; `tables` replace the default rows of the files they name."""
+    unknown = set(tables) - set(DEFAULTS)
+    assert not unknown, f"no such data file: {unknown}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, default_rows in DEFAULTS.items():
+        write_table(folder / f"{name}.csv", name, tables.get(name, default_rows))
+    for (unit_code, year), text in (narratives if narratives is not None else {(UNIT, YEAR): NARRATIVE}).items():
+        path = folder / NARRATIVE_DIR / unit_code / f"{year}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
