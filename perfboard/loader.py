@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from perfboard import texts
@@ -18,6 +20,11 @@ from perfboard.narrative import parse_narrative
 from perfboard.schema import (
     FIRST_YEAR,
     LAST_YEAR,
+    MAX_CELL_CHARS,
+    MAX_FILE_BYTES,
+    MAX_NARRATIVE_BYTES,
+    MAX_ROWS_PER_FILE,
+    MAX_SPENDING_DEPTH,
     NARRATIVE_DIR,
     NARRATIVE_TABLE,
     SIGNED_MEASURE_UNITS,
@@ -28,11 +35,14 @@ from perfboard.schema import (
     Table,
 )
 
-ENCODINGS = ("utf-8-sig", "gb18030")  # utf-8-sig also reads plain UTF-8; GB18030 is a superset of GBK
 TRUE_WORDS = {"true", "1", "是", "y", "yes"}
 FALSE_WORDS = {"false", "0", "否", "n", "no"}
 CODE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-NUMBER_PATTERN = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+NUMBER_PATTERN = re.compile(r"^[+-]?([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]+)?$")  # ASCII digits only
+INTEGER_PATTERN = re.compile(r"^[+-]?[0-9]+$")
+# C0 and C1 control characters but line breaks, and the two Unicode non-characters: no report text has them,
+# and Excel and PowerPoint files cannot hold them.
+CONTROL_PATTERN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -73,14 +83,55 @@ class Dataset:
         return sum(len(t.rows) for t in self.tables.values()) + len(self.narrative.rows)
 
 
-def decode(raw: bytes) -> str | None:
-    """Text of a file as Excel or a text editor wrote it: UTF-8 (with or without BOM) or GBK."""
-    for encoding in ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
+def decode(raw: bytes) -> tuple[str | None, str | None, int | None]:
+    """(text, problem, line) of a file as Excel or a text editor wrote it: UTF-8 (with or without BOM) or
+    GBK/GB18030. A file that mixes the two, or that reads as GBK only by turning into rare characters (Big5,
+    another legacy encoding), is refused with the line where it goes wrong: it would load as mojibake."""
+    try:
+        return raw.decode("utf-8-sig"), None, None
+    except UnicodeDecodeError:
+        pass
+    utf8_lines, other_lines = [], []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
             continue
-    return None
+        try:
+            line.decode("utf-8-sig")
+            utf8_lines.append(number)
+        except UnicodeDecodeError:
+            other_lines.append(number)
+    if utf8_lines:  # some lines are UTF-8 with Chinese text, and some are not
+        utf8_is_majority = len(utf8_lines) >= len(other_lines)
+        first = (other_lines if utf8_is_majority else utf8_lines)[0]
+        names = ("UTF-8", "GBK") if utf8_is_majority else ("GBK", "UTF-8")
+        return None, texts.MIXED_ENCODING.format(majority=names[0], minority=names[1]), first
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None, texts.UNREADABLE_ENCODING, None
+    rare = rare_character_share(text)
+    if rare > RARE_CHARACTER_LIMIT:
+        return None, texts.NOT_GBK_TEXT.format(share=f"{rare:.0%}"), None
+    return text, None, None
+
+
+# Report text in GBK uses the common characters of GB2312 almost only; Big5 bytes read as GBK turn about
+# four characters in ten into rare ones outside it.
+RARE_CHARACTER_LIMIT = 0.1
+
+
+def rare_character_share(text: str) -> float:
+    """The share of Chinese characters outside GB2312 (0 when there are too few to judge)."""
+    chinese = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if len(chinese) < 5:
+        return 0.0
+    rare = 0
+    for ch in chinese:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare / len(chinese)
 
 
 def normalise_cell(column: Column, raw: str) -> tuple[str | None, str | None]:
@@ -88,6 +139,11 @@ def normalise_cell(column: Column, raw: str) -> tuple[str | None, str | None]:
     value = raw.strip().strip("\u3000")
     if value == "":
         return None, (texts.REQUIRED.format(label=column.label) if column.required else None)
+    if len(value) > MAX_CELL_CHARS:
+        return None, texts.CELL_TOO_LONG.format(length=len(value), limit=MAX_CELL_CHARS)
+    control = CONTROL_PATTERN.search(value)
+    if control:
+        return None, texts.CONTROL_CHARACTER.format(code=f"U+{ord(control.group()):04X}")
     fields = {"value": value, "label": column.label}
     if column.kind is Kind.CODE and not CODE_PATTERN.match(value):
         return None, texts.BAD_CODE.format(**fields)
@@ -100,17 +156,28 @@ def normalise_cell(column: Column, raw: str) -> tuple[str | None, str | None]:
         if word in FALSE_WORDS:
             return "false", None
         return None, texts.NOT_A_BOOLEAN.format(**fields)
+    if column.kind in (Kind.YEAR, Kind.INTEGER, Kind.NUMBER, Kind.MONEY) and not value.isascii():
+        suggestion = ascii_digits(value)
+        if suggestion.isascii():
+            return None, texts.NOT_ASCII_DIGITS.format(suggestion=suggestion, **fields)
     if column.kind is Kind.YEAR:
-        if not value.isdigit() or not FIRST_YEAR <= int(value) <= LAST_YEAR:
+        if not INTEGER_PATTERN.match(value) or not FIRST_YEAR <= int(value) <= LAST_YEAR:
             return None, texts.BAD_YEAR.format(first=FIRST_YEAR, last=LAST_YEAR, **fields)
         return value, None
     if column.kind is Kind.INTEGER:
-        if not re.fullmatch(r"[+-]?\d+", value):
+        if not INTEGER_PATTERN.match(value):
             return None, texts.NOT_AN_INTEGER.format(**fields)
-        return value, None
+        return within_range(column, value, value)
     if column.kind in (Kind.NUMBER, Kind.MONEY):
         return normalise_number(column, value)
     return value, None
+
+
+def ascii_digits(value: str) -> str:
+    """The value with full-width, superscript, Arabic-Indic … digits and full-width signs as ASCII."""
+    folded = unicodedata.normalize("NFKC", value)
+    return "".join(str(unicodedata.digit(ch)) if not ch.isascii() and unicodedata.digit(ch, None) is not None
+                   else ch for ch in folded)
 
 
 def normalise_number(column: Column, value: str) -> tuple[str | None, str | None]:
@@ -124,21 +191,50 @@ def normalise_number(column: Column, value: str) -> tuple[str | None, str | None
         return None, texts.TOO_MANY_DECIMALS.format(**fields)
     if column.non_negative and digits.startswith("-") and float(digits) != 0:
         return None, texts.NEGATIVE.format(**fields)
+    return within_range(column, value, digits)
+
+
+def within_range(column: Column, value: str, digits: str) -> tuple[str | None, str | None]:
+    """The digits, or a message when the number is too large for its column's type (a 400-digit number
+    would become infinity, a large integer would crash the load)."""
+    limit = column.kind.magnitude_limit
+    if abs(Decimal(digits)) >= Decimal(limit):
+        return None, texts.NUMBER_TOO_LARGE.format(value=value, limit=f"{limit:,.0f}")
     return digits, None
+
+
+def read_text(path: Path, file_name: str, limit: int, problems: list[Problem]) -> str | None:
+    """A file's text, or None after saying why (too large, an encoding it cannot be read in)."""
+    size = path.stat().st_size
+    if size > limit:
+        problems.append(Problem(file_name, texts.FILE_TOO_LARGE.format(size=byte_size(size), limit=byte_size(limit))))
+        return None
+    text, problem, line = decode(path.read_bytes())
+    if problem:
+        problems.append(Problem(file_name, problem, line=line))
+    return text
+
+
+def byte_size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def read_rows(path: Path, file_name: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for each non-blank record; the header is line 1."""
-    text = decode(path.read_bytes())
+    text = read_text(path, file_name, MAX_FILE_BYTES, problems)
     if text is None:
-        problems.append(Problem(file_name, texts.UNREADABLE_ENCODING))
         return
     reader = csv.reader(io.StringIO(text, newline=""))
-    next_line = 1
+    next_line, records = 1, 0
     try:
         for cells in reader:
             line, next_line = next_line, reader.line_num + 1
             if any(cell.strip() for cell in cells):
+                records += 1
+                if records > MAX_ROWS_PER_FILE + 1:  # the header and MAX_ROWS_PER_FILE rows
+                    problems.append(Problem(file_name, texts.TOO_MANY_ROWS.format(limit=f"{MAX_ROWS_PER_FILE:,}"),
+                                            line=line))
+                    return
                 yield line, cells
     except csv.Error as error:
         problems.append(Problem(file_name, texts.BROKEN_CSV.format(error=error), line=next_line))
@@ -259,7 +355,8 @@ def check_indicator_signs(tables: dict[str, LoadedTable], problems: list[Problem
 
 
 def check_spending_trees(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
-    """Each unit-year's spending items form trees: parents exist, no cycles, remainders sit under a parent."""
+    """Each unit-year's spending items form trees: parents exist, no cycles, no chain deeper than
+    MAX_SPENDING_DEPTH, remainders sit under a parent. Linear in the number of items."""
     spending = tables.get("spending")
     if spending is None:
         return
@@ -267,6 +364,7 @@ def check_spending_trees(tables: dict[str, LoadedTable], problems: list[Problem]
     for number, row in enumerate(spending.rows):
         by_unit_year.setdefault((row["unit_code"], row["year"]), {})[row["item_code"]] = number
     for (unit_code, year), numbers in by_unit_year.items():
+        parent_of = {code: spending.rows[n]["parent_code"] for code, n in numbers.items()}
         for item_code, number in numbers.items():
             row = spending.rows[number]
             parent = row["parent_code"]
@@ -279,39 +377,61 @@ def check_spending_trees(tables: dict[str, LoadedTable], problems: list[Problem]
             if parent is not None and parent not in numbers:
                 problems.append(cell_problem(spending, number, "parent_code", texts.SPENDING_PARENT_MISSING.format(
                     value=parent, unit_code=unit_code, year=year)))
-            chain = ancestors(item_code, {code: spending.rows[n]["parent_code"] for code, n in numbers.items()})
-            if chain[-1] == item_code and len(chain) > 1:
-                problems.append(cell_problem(spending, number, "parent_code",
-                                             texts.SPENDING_CYCLE.format(chain=" → ".join(chain))))
+        for item_code, message in tree_faults(parent_of):
+            problems.append(cell_problem(spending, numbers[item_code], "parent_code", message))
 
 
-def ancestors(item_code: str, parent_of: dict[str, str | None]) -> list[str]:
-    """The item and its ancestors; stops where a code repeats, so a cycle ends with its first code."""
-    chain = [item_code]
-    while (parent := parent_of.get(chain[-1])) is not None and parent in parent_of:
-        chain.append(parent)
-        if parent in chain[:-1]:
-            break
-    return chain
+def tree_faults(parent_of: dict[str, str | None]) -> Iterator[tuple[str, str]]:
+    """(item, message) for each cycle and each chain deeper than MAX_SPENDING_DEPTH, each reported once at
+    the item where it is found. Every item is walked at most once: a depth once known is reused."""
+    depth: dict[str, int] = {}  # items whose chain up to a root is known to be sound: their level
+    for start in parent_of:
+        path: list[str] = []
+        on_path: set[str] = set()
+        item: str | None = start
+        while item is not None and item in parent_of and item not in depth and item not in on_path:
+            path.append(item)
+            on_path.add(item)
+            item = parent_of[item]
+        if item in on_path:  # the walk came back to an item of its own path
+            cycle = path[path.index(item):]
+            yield cycle[0], texts.SPENDING_CYCLE.format(chain=" → ".join([*cycle, cycle[0]]))
+            depth.update((code, MAX_SPENDING_DEPTH + 1) for code in path)  # reported; not walked again
+            continue
+        level = depth.get(item, 0) if item is not None and item in parent_of else 0
+        for code in reversed(path):
+            level += 1
+            depth[code] = level
+            if level == MAX_SPENDING_DEPTH + 1:
+                yield code, texts.SPENDING_TOO_DEEP.format(limit=MAX_SPENDING_DEPTH,
+                                                           chain=" → ".join(path[-MAX_SPENDING_DEPTH:][::-1]))
 
 
 def read_narrative(data_dir: Path, tables: dict[str, LoadedTable], problems: list[Problem]) -> LoadedTable:
     loaded = LoadedTable(NARRATIVE_TABLE)
     units = tables.get("units")
     known_units = {row["unit_code"] for row in units.rows} if units else set()
-    for path in sorted((data_dir / NARRATIVE_DIR).glob("**/*.md")):
+    for path in sorted(p for p in (data_dir / NARRATIVE_DIR).glob("**/*") if p.is_file()):
         file_name = path.relative_to(data_dir).as_posix()
+        if path.suffix.lower() != ".md":
+            problems.append(Problem(file_name, texts.NARRATIVE_NOT_MD.format(value=path.name)))
+            continue
         parts = path.relative_to(data_dir / NARRATIVE_DIR).parts
-        if len(parts) != 2 or not path.stem.isdigit() or not FIRST_YEAR <= int(path.stem) <= LAST_YEAR:
+        if (len(parts) != 2 or not INTEGER_PATTERN.match(path.stem)
+                or not FIRST_YEAR <= int(path.stem) <= LAST_YEAR):
             problems.append(Problem(file_name, texts.NARRATIVE_BAD_PATH))
             continue
         unit_code, year = parts[0], path.stem
         if units is not None and unit_code not in known_units:
             problems.append(Problem(file_name, texts.NARRATIVE_UNKNOWN_UNIT.format(value=unit_code)))
             continue
-        text = decode(path.read_bytes())
+        text = read_text(path, file_name, MAX_NARRATIVE_BYTES, problems)
         if text is None:
-            problems.append(Problem(file_name, texts.UNREADABLE_ENCODING))
+            continue
+        control = CONTROL_PATTERN.search(text.replace("\t", " "))  # a tab in prose is only a wide space
+        if control:
+            problems.append(Problem(file_name, texts.CONTROL_CHARACTER.format(code=f"U+{ord(control.group()):04X}"),
+                                    line=text.count("\n", 0, control.start()) + 1))
             continue
         sections, section_problems = parse_narrative(text)
         problems.extend(Problem(file_name, message, line=line) for line, message in section_problems)

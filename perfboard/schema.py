@@ -7,6 +7,7 @@ data/README.md (which documents the same columns for finance staff).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 
@@ -24,6 +25,11 @@ class Kind(Enum):
     @property
     def sql_type(self) -> str:
         return self.value[1]
+
+    @property
+    def magnitude_limit(self) -> float | None:
+        """Numbers must stay below this in absolute value to be stored exactly (None: not a number)."""
+        return {"NUMBER": 1e15, "MONEY": 1e16, "INTEGER": 2**31}.get(self.name)
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,16 @@ SCORE_ROWS = LEVEL1_GROUPS + ("总分",)
 QUALIFIERS = ("近", "约", "以上", "超过", "不足")
 ACHIEVEMENT_TIERS = ("达成", "部分达成", "未达成")  # qualitative indicators, 财预〔2020〕10号
 PROJECT_STATUSES = ("前期", "在建", "已完成", "已投产", "已运营")
-FIRST_YEAR, LAST_YEAR = 2000, 2100
+FIRST_YEAR = 2000
+LAST_YEAR = date.today().year + 1  # a report is written after its year; a plan may name the next one
+
+# Limits on what one load may hold: far above any county's data (docs/architecture.md, "Limits"), low
+# enough that a wrong or hostile file is refused with a message before it can exhaust the server.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_NARRATIVE_BYTES = 5 * 1024 * 1024  # a report's text is tens of kilobytes
+MAX_ROWS_PER_FILE = 1_500_000
+MAX_CELL_CHARS = 20_000
+MAX_SPENDING_DEPTH = 8  # 合计 → 基本支出 → 人员经费 → … ; deeper chains are a wrong parent code
 
 _UNIT = Column("unit_code", "单位代码", Kind.CODE, required=True, references="units.unit_code")
 _YEAR = Column("year", "年度", Kind.YEAR, required=True)

@@ -16,6 +16,22 @@ UNREADABLE_ENCODING = (
     "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）。"
     "请在 Excel 中用“另存为 → CSV UTF-8（逗号分隔）”重新保存。"
 )
+MIXED_ENCODING = (
+    "文件混用了两种编码：多数行是 {majority}，这一行是 {minority}（会显示成乱码）。"
+    "请在 Excel 中打开全部内容后，用“另存为 → CSV UTF-8（逗号分隔）”重新保存整个文件。"
+)
+NOT_GBK_TEXT = (
+    "文件不是 UTF-8，按 GBK 读出来有 {share} 的汉字是生僻字，很可能是 Big5（繁体）或其他编码，读出来会是乱码。"
+    "请用“另存为 → CSV UTF-8（逗号分隔）”重新保存。"
+)
+FILE_TOO_LARGE = "文件有 {size}，超过上限 {limit}。请按单位或年度拆分后分批载入，或联系管理员。"
+TOO_MANY_ROWS = "文件超过 {limit} 行的上限，其余行未读。请按单位或年度拆分后分批载入。"
+CONTROL_CHARACTER = "值中含有不可见的控制字符（{code}），导出 Excel 和 PPT 时会出错。请删去该字符后重新保存。"
+CELL_TOO_LONG = "值有 {length} 个字符，超过单元格上限 {limit}。长文字请放在报告原文（narrative）中。"
+NOT_ASCII_DIGITS = "值“{value}”含全角或其他非半角数字。请改为半角数字：{suggestion}。"
+NUMBER_TOO_LARGE = "值“{value}”超出可保存的范围（绝对值须小于 {limit}）。请检查单位或是否多写了数字。"
+SPENDING_TOO_DEEP = "支出项的上级链条超过 {limit} 层（{chain} …）。请检查上级支出项代码是否填错。"
+NARRATIVE_NOT_MD = "报告原文文件应为 .md 文本文件（如 2024.md），而不是“{value}”。"
 BROKEN_CSV = "无法按 CSV 读取：{error}。请检查引号是否成对。"
 EMPTY_FILE = "文件为空，缺少表头行。第一行应为列名：{columns}。"
 MISSING_COLUMN = "缺少这一列。请在表头加上“{column}”；即使整列为空，列名也要保留。"
@@ -27,7 +43,7 @@ NOT_A_NUMBER = "值“{value}”不是数字。应填写数字，如 52318.07 �
 NOT_AN_INTEGER = "值“{value}”不是整数。应填写整数，如 3。"
 TOO_MANY_DECIMALS = "值“{value}”超过两位小数。金额以万元计，精确到分，最多两位小数。"
 NEGATIVE = "值“{value}”为负数，而{label}不能为负。请检查是否多写了负号。"
-BAD_YEAR = "年度“{value}”不合理。应为 {first} 到 {last} 之间的四位年份，如 2024。"
+BAD_YEAR = "年度“{value}”不合理。应为 {first} 到 {last} 之间的四位年份（不晚于明年），如 2024。"
 NOT_A_BOOLEAN = "值“{value}”不是“是/否”。请填写 true/false、是/否 或 1/0；留空表示否。"
 BAD_CODE = "代码“{value}”只能由英文字母、数字和下划线组成，且以字母开头，如 tax_revenue。"
 NOT_A_CHOICE = "值“{value}”不在可选范围内。可选：{choices}。"

@@ -71,6 +71,29 @@ BAD_INPUTS = [
      "spending.csv", 2, "is_memo", "值“maybe”不是“是/否”"),
     ("required cell empty", lambda d: edit(d, "indicators.csv", "tax_revenue,税收入库,", "tax_revenue,,"),
      "indicators.csv", 2, "indicator_name", "不能为空"),
+    # Python's \d and isdigit() accept these digits; DuckDB's casts do not (the load then crashed)
+    ("full-width digits", lambda d: edit(d, "indicator_values.csv", "tax_revenue,4.28,", "tax_revenue,４.２８,"),
+     "indicator_values.csv", 2, "target", "请改为半角数字：4.28"),
+    ("Arabic-Indic digits", lambda d: edit(d, "indicator_values.csv", "tax_revenue,4.28,", "tax_revenue,٤.٢٨,"),
+     "indicator_values.csv", 2, "target", "请改为半角数字：4.28"),
+    ("superscript year", lambda d: edit(d, "evaluation.csv", "taojiang_hitech,2024,效益", "taojiang_hitech,202⁴,效益"),
+     "evaluation.csv", 3, "year", "请改为半角数字：2024"),
+    ("typo year far ahead", lambda d: edit(d, "evaluation.csv", "taojiang_hitech,2024,效益", "taojiang_hitech,2100,效益"),
+     "evaluation.csv", 3, "year", "年度“2100”不合理"),
+    ("400-digit number", lambda d: edit(d, "indicator_values.csv", "tax_revenue,4.28,", "tax_revenue," + "9" * 400 + ","),
+     "indicator_values.csv", 2, "target", "超出可保存的范围"),
+    ("money beyond DECIMAL(18,2)", lambda d: edit(d, "spending.csv", ",754.63,", ",12345678901234567.5,"),
+     "spending.csv", 4, "actual", "超出可保存的范围"),
+    ("integer beyond INTEGER", lambda d: edit(d, "categories.csv", "tax,税收,1,", "tax,税收,99999999999,"),
+     "categories.csv", 2, "sort_order", "超出可保存的范围"),
+    ("NUL in a text cell", lambda d: edit(d, "units.csv", "桃江高新", "桃江\x00高新"),
+     "units.csv", 2, "unit_name", "控制字符（U+0000）"),
+    ("escape character in a name", lambda d: edit(d, "indicators.csv", "税收入库", "税收\x1b[31m入库"),
+     "indicators.csv", 2, "indicator_name", "控制字符（U+001B）"),
+    ("tab inside a name", lambda d: edit(d, "projects.csv", "新兴管件二期", "新兴\t管件二期"),
+     "projects.csv", 4, "project_name", "控制字符（U+0009）"),
+    ("overlong cell", lambda d: edit(d, "units.csv", "桃江高新", "长" * 20_001),
+     "units.csv", 2, "unit_name", "超过单元格上限 20000"),
 ]
 
 
@@ -95,7 +118,7 @@ def test_bad_input_is_rejected_with_its_place_and_changes_nothing(data_copy, exi
     message = str(matching[0])
     assert message.startswith(f"{file_name} 第{line}行") and column in message and words in message
     assert digest(existing_db) == before
-    assert not list(existing_db.parent.glob(".*.building"))
+    assert not list(existing_db.parent.rglob("*.building*"))
 
 
 def test_a_load_reports_every_problem_not_just_the_first(data_copy, existing_db):
@@ -112,6 +135,77 @@ def test_unreadable_encoding_names_the_file_and_what_to_do(data_copy, existing_d
     with pytest.raises(LoadError) as raised:
         load(data_copy, existing_db)
     assert "units.csv：无法识别文件编码" in str(raised.value) and "CSV UTF-8" in str(raised.value)
+
+
+def test_mixed_encodings_name_the_first_line_in_the_other_encoding(data_copy, existing_db):
+    """Excel on one machine and a text editor on another: a UTF-8 file with one row pasted in GBK."""
+    path = data_copy / "projects.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    raw = b"".join(line.encode("gbk" if number == 5 else "utf-8") for number, line in enumerate(lines, start=1))
+    path.write_bytes(raw)
+    before = digest(existing_db)
+    with pytest.raises(LoadError) as raised:
+        load(data_copy, existing_db)
+    assert "projects.csv 第5行：文件混用了两种编码：多数行是 UTF-8，这一行是 GBK" in str(raised.value)
+    assert digest(existing_db) == before
+
+
+def test_big5_is_refused_rather_than_read_as_gbk_mojibake(data_copy, existing_db):
+    path = data_copy / "projects.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    # 繁體 names as a Taiwan or Hong Kong office would save them: each is valid GBK byte for byte
+    traditional = [row.replace("项目", "項目").replace("产业", "產業") for row in rows]
+    path.write_bytes("\n".join([header, *traditional]).encode("big5", errors="replace"))
+    with pytest.raises(LoadError) as raised:
+        load(data_copy, existing_db)
+    assert "projects.csv：文件不是 UTF-8" in str(raised.value) and "Big5" in str(raised.value)
+
+
+@pytest.mark.parametrize(("name", "words"), [("2024.MD", None), ("2023.txt", "应为 .md 文本文件")])
+def test_narrative_file_names_are_read_whatever_the_case_and_others_are_named(data_copy, tmp_path, name, words):
+    folder = data_copy / "narrative" / "taojiang_hitech"
+    (folder / "2024.md").rename(folder / name)
+    if words is None:  # Windows keeps whatever case the name was typed in
+        load(data_copy, tmp_path / "case.duckdb")
+        con = connect(tmp_path / "case.duckdb")
+        assert con.execute("select count(*) from narrative_sections").fetchone()[0] == 21
+        con.close()
+    else:
+        with pytest.raises(LoadError, match=f"narrative/taojiang_hitech/{name}：报告原文文件{words}"):
+            load(data_copy, tmp_path / "other.duckdb")
+
+
+def test_a_control_character_in_the_report_text_names_its_line(data_copy, existing_db):
+    path = data_copy / "narrative" / "taojiang_hitech" / "2024.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[6] += "\x07"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(LoadError, match="2024.md 第7行：值中含有不可见的控制字符（U\\+0007）"):
+        load(data_copy, existing_db)
+
+
+def test_limits_refuse_oversized_files_and_row_counts(data_copy, existing_db, monkeypatch):
+    from perfboard import loader
+
+    monkeypatch.setattr(loader, "MAX_ROWS_PER_FILE", 10)
+    monkeypatch.setattr(loader, "MAX_NARRATIVE_BYTES", 1000)
+    with pytest.raises(LoadError) as raised:
+        load(data_copy, existing_db)
+    message = str(raised.value)
+    assert "projects.csv 第12行：文件超过 10 行的上限" in message  # the header and 10 rows pass, the 11th does not
+    assert "narrative/taojiang_hitech/2024.md：文件有 0.0 MB，超过上限 0.0 MB" in message
+
+
+def test_the_spending_tree_check_is_linear_and_refuses_deep_chains():
+    """A 4,000-deep chain took 122 s in the quadratic check; it is now walked once and refused at depth 9."""
+    from perfboard.loader import tree_faults
+
+    chain = {f"item{n}": (f"item{n - 1}" if n else None) for n in range(4000)}
+    faults = list(tree_faults(chain))
+    assert [item for item, _ in faults] == ["item8"]  # item0 is level 1, so item8 is the first at level 9
+    assert "超过 8 层" in faults[0][1]
+    cycle = {"a": "b", "b": "c", "c": "a", "d": "a"}
+    assert [item for item, _ in tree_faults(cycle)] == ["a"]  # one cycle, reported once
 
 
 def test_missing_file_is_named(data_copy, existing_db):
