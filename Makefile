@@ -1,6 +1,7 @@
 # Two commands on a fresh Debian machine with Python 3.11+ and make:
-#   make run    install what is needed, load data/ into DuckDB, start the dashboard
-#   make test   install what is needed (Chromium and CJK fonts included), run the whole suite
+#   make run    install what is needed (Chromium and CJK fonts for the image, deck and PDF exports included),
+#               load data/ into DuckDB, start the dashboard on this machine (HOST=0.0.0.0 to serve a network)
+#   make test   install what is needed, run the whole suite
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -8,16 +9,17 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 PORT ?= 8501
+HOST ?= 127.0.0.1
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test load check system-packages test-packages
+.PHONY: run test load check export-packages
 
-run: $(VENV)/.synced load
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+run: $(VENV)/.synced export-packages load
+	$(VENV)/bin/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
 
-test: $(VENV)/.synced test-packages
+test: $(VENV)/.synced export-packages
 	$(VENV)/bin/pytest
 
 load: $(VENV)/.synced
@@ -36,5 +38,6 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked --python $(PYTHON)
 	touch $@
 
-test-packages:
-	bash scripts/debian-packages.sh test
+# Chromium and CJK fonts: chart images, the deck and the PDF (the app's own exports) and the browser tests.
+export-packages:
+	bash scripts/debian-packages.sh exports

@@ -4,7 +4,8 @@ import streamlit as st
 
 from perfboard import texts, ui
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/monitoring:", layout="wide")
+# The icon is a file of ours: a Material icon as favicon makes every browser fetch it from an outside server.
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=ui.APP_ICON, layout="wide")
 
 # Page files are named *_page.py so that no URL path equals a file name in pages/: until the first
 # st.navigation call of a server process, Streamlit would serve pages/<path>.py directly (its older
@@ -22,5 +23,6 @@ navigation = st.navigation([
     st.Page("pages/present_page.py", title=texts.PAGE_PRESENT, icon=":material/co_present:", url_path="present"),
 ])
 ui.page_style()
-st.session_state["selection"] = ui.sidebar_selection()
-navigation.run()
+with ui.friendly_errors():
+    st.session_state["selection"] = ui.sidebar_selection()
+    navigation.run()

@@ -16,12 +16,17 @@ import string
 # emphasis, link, image, heading, list, HTML tag, entity, math ($) or Streamlit directive (:red[…]) can start.
 _MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
 _LINE_START_SPACES = re.compile(r"^[ \t]+", re.MULTILINE)  # four spaces would start a code block
+# GitHub's autolinks (http://…, www.…, name@host) are found in the parsed text, after escapes are gone; an
+# invisible word joiner inside each pattern keeps the text as it reads and links nothing.
+_AUTOLINK_START = re.compile(r"(?i)(https?|ftp|mailto|www)(\\[:.])|(\\@)")
+WORD_JOINER = "\u2060"
 
 
 def plain(value: object) -> str:
     """Data as Markdown that shows exactly its text: 4.28亿元 stays 4.28亿元, <b> stays <b>."""
     text = "" if value is None else str(value)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_START_SPACES.sub("", text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_START_SPACES.sub("", text))
+    return _AUTOLINK_START.sub(lambda m: (m.group(1) or "") + WORD_JOINER + (m.group(2) or m.group(3)), escaped)
 
 
 def fill(template: str, **values: object) -> str:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +27,7 @@ from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Re
                                 fetch_df)
 
 LOG = logging.getLogger("perfboard")
+APP_ICON = str(Path(__file__).resolve().parent.parent / "assets" / "icon.png")
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN"}
 TABLE_ROW_HEIGHT = 35  # px, Streamlit's dataframe row
 TABLE_FULL_ROWS = 40  # tables up to this many rows are shown whole, without an inner scroll
@@ -76,8 +81,21 @@ def view(name: str, unit_code: str | None = None, year: int | None = None) -> pd
 
 
 def _query_param_year() -> int | None:
-    value = st.query_params.get("year")
-    return int(value) if value and value.isdigit() else None
+    """The year asked for in the URL, when it is a plain four-digit year (not ² or ٢٠٢٤)."""
+    value = st.query_params.get("year") or ""
+    return int(value) if re.fullmatch("[0-9]{4}", value) else None
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Whatever goes wrong in a page, a visitor sees a short Chinese message with a reference, never a
+    traceback or a server path; the details go to the server log under the same reference."""
+    try:
+        yield
+    except Exception:  # st.stop() and reruns are not Exceptions: they pass through
+        reference = uuid.uuid4().hex[:8]
+        LOG.exception("page failed [%s]", reference)
+        st.error(texts.PAGE_FAILED.format(reference=reference))
 
 
 def sidebar_selection() -> Selection | None:

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a step needs, only those missing (apt-get as root, else through sudo).
 #   python  what `python3 -m venv` needs
-#   test    Chromium and CJK fonts for the browser tests and image exports
+#   exports Chromium and CJK fonts for chart images, the deck and the PDF (and the browser tests)
 set -euo pipefail
 
 missing=()
-case "${1:?usage: debian-packages.sh python|test}" in
+case "${1:?usage: debian-packages.sh python|exports}" in
   python)
     python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
     ;;
-  test)
+  exports)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
     ;;

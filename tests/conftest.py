@@ -89,4 +89,4 @@ def shown(markdown: str) -> str:
     """What a reader sees of Markdown that markup.plain wrote: the text without its escapes."""
     import re
 
-    return re.sub(r"\\(.)", r"\1", markdown)
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

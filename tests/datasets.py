@@ -69,3 +69,57 @@ def write_dataset(folder: Path, narratives: dict[tuple[str, int], str] | None = 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return folder
+
+
+# The payload kinds that once reached readers' browsers: script in the app's origin through an iframe, tags
+# with event handlers, a stylesheet, and Markdown that makes every reader's browser fetch an outside address
+# (198.51.100.0/24 is reserved for documentation: nothing answers there).
+PAYLOADS = (
+    '<iframe srcdoc="<script>parent.alert(1)</script>"></iframe>',
+    "<script>alert(2)</script>",
+    "<img src=x onerror=alert(3)>",
+    "<svg onload=alert(4)>",
+    "![跟踪](http://198.51.100.7/pixel.png)",
+    "[点此](javascript:alert(5))",
+    "<style>body{display:none}</style>:red[红字]$x^2$",
+)
+
+
+def hostile_text(label: str) -> str:
+    """A name that is readable Chinese followed by every payload kind."""
+    return label + "".join(PAYLOADS)
+
+
+def write_hostile_dataset(folder: Path) -> Path:
+    """The default data set with every payload in every free-text field: names, periods, sources, notes,
+    and the report's headings and paragraphs."""
+    h = hostile_text
+
+    def row(**cells: object) -> dict[str, object]:
+        return {"unit_code": UNIT, "year": YEAR, "source": h("二"), "note": h("备注"), **cells}
+
+    narrative = "\n\n".join([f"# {h('一、基本情况')} {{#overview}}", h("正文"), f"# {h('二、绩效情况')} {{#performance}}",
+                             h("税收"), f"## {h('1.税收')} {{#performance.tax}}", h("段落")])
+    return write_dataset(
+        folder,
+        narratives={(UNIT, YEAR): narrative},
+        units=[{"unit_code": UNIT, "unit_name": h("单位（测试数据）"), "note": h("备注")}],
+        categories=[{"category_code": "tax", "category_name": h("税收"), "sort_order": 1, "report_section": h("二"),
+                     "note": h("备注")}],
+        indicators=[{"indicator_code": "tax_revenue", "indicator_name": h("税收收入"), "category": "tax",
+                     "is_headline": "true", "level1": "产出", "level2": h("数量"), "unit": "亿元",
+                     "direction": "higher", "sort_order": 1, "note": h("备注")},
+                    {"indicator_code": "investment", "indicator_name": h("投资"), "category": "tax",
+                     "is_headline": "true", "unit": "亿元", "direction": "higher", "sort_order": 2}],
+        indicator_values=[row(indicator_code="tax_revenue", target=2, actual=2.5, stated_yoy=10, weight=50, score=50,
+                              period=h("截至10月")),
+                          row(indicator_code="investment", target=3, actual=1, is_estimate="true")],
+        spending=[row(item_code="total", item_name=h("合计"), actual=300),
+                  row(item_code="basic", parent_code="total", item_name=h("基本支出"), actual=100, budget=120),
+                  row(item_code="project", parent_code="total", item_name=h("项目支出"), actual=200),
+                  row(item_code="project_a", parent_code="project", item_name=h("项目甲"), actual=150),
+                  row(item_code="sangong", item_name=h("三公经费"), actual=4, is_memo="true"),
+                  row(item_code="reception", parent_code="sangong", item_name=h("接待费"), actual=4, is_memo="true")],
+        projects=[row(project_name=h("项目"), project_type=h("类型"), status="在建")],
+        evaluation=[row(level1="产出", max_score=50, score=45), row(level1="总分", score=88)],
+    )

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,14 +33,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextmanager
+def app_server(env: dict[str, str]) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port with `env` added; yields its address."""
     port = free_port()
-    env = {**os.environ, "PERFBOARD_DB": str(tmp_path_factory.mktemp("browser") / "perfboard.duckdb")}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -51,9 +53,17 @@ def server(tmp_path_factory):
                 process.kill()
                 raise RuntimeError(process.stdout.read().decode(errors="replace"))
             time.sleep(0.5)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with app_server({"PERFBOARD_DB": str(tmp_path_factory.mktemp("browser") / "perfboard.duckdb")}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -69,14 +79,14 @@ def browser():
 def test_page_in_chromium(server, browser, path, charts):
     page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
     page.goto(f"{server}/{path}", wait_until="networkidle")
-    page.wait_for_selector("h1, .key-message", timeout=30_000)
+    page.wait_for_selector("h1, .st-key-key_message", timeout=30_000)
     if charts:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=30_000)
     page.wait_for_timeout(1500)  # let the last charts finish their first draw
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
-    assert page.locator("h1, .key-message").count() >= 1
+    assert page.locator("h1, .st-key-key_message").count() >= 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = path or "overview"
     page.screenshot(path=SCREENSHOTS / f"{name}.png")
@@ -86,4 +96,48 @@ def test_page_in_chromium(server, browser, path, charts):
     page.wait_for_timeout(1000)
     page.screenshot(path=SCREENSHOTS / f"{name}-full.png")
     print(f"screenshots: {SCREENSHOTS / name}.png")
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    from perfboard.database import load
+    from tests.datasets import write_hostile_dataset
+
+    folder = tmp_path_factory.mktemp("hostile_browser")
+    data_dir = write_hostile_dataset(folder / "data")
+    load(data_dir, folder / "hostile.duckdb")
+    with app_server({"PERFBOARD_DATA": str(data_dir), "PERFBOARD_DB": str(folder / "hostile.duckdb")}) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+def test_hostile_data_runs_no_script_and_fetches_nothing_outside(hostile_server, browser, path):
+    """Seven payload kinds in every text field (tests/datasets.py): no dialog opens, no request leaves the
+    machine, no iframe or outside image is in the page, and the payloads are there as text."""
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    dialogs, outside = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    page.goto(f"{hostile_server}/{path}", wait_until="networkidle")
+    page.wait_for_selector("h1, .st-key-key_message", timeout=30_000)
+    page.wait_for_timeout(2500)
+    assert dialogs == [] and outside == []
+    assert page.locator("iframe[srcdoc], img[src*='198.51.100'], [data-testid='stMain'] svg[onload], "
+                        "a[href*='198.51.100'], a[href^='javascript']").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "<script>alert(2)</script>" in page.locator("[data-testid='stMain']").inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"hostile-{path or 'overview'}.png")
+    page.close()
+
+
+def test_a_malformed_url_shows_no_traceback_or_server_path(server, browser):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page.goto(f"{server}/?year=%C2%B2&unit=%3Cb%3E", wait_until="networkidle")  # year=², unit=<b>
+    page.wait_for_selector("h1", timeout=30_000)
+    text = page.locator("body").inner_text()
+    assert "Traceback" not in text and str(ROOT) not in text and "/perfboard/" not in text
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()

@@ -135,3 +135,32 @@ def test_cli_exports_every_chart_and_the_tables(capsys, seed_db, tmp_path):
 def test_cli_export_needs_one_unit_year(capsys, seed_db, tmp_path):
     assert main(["export", "deck", "--year", "2019", "--db", str(seed_db), "--out", str(tmp_path / "d.pptx")]) == 2
     assert "请用 --unit 和 --year 指定" in capsys.readouterr().err
+
+
+def test_images_rendered_in_eight_threads_are_each_the_one_asked_for(render):
+    """The kaleido server is shared by every session; unguarded, 4 threads got 40 of 40 wrong images."""
+    import threading
+
+    import plotly.graph_objects as go
+
+    results: dict[int, list[bytes]] = {n: [] for n in range(8)}
+    errors: list[str] = []
+
+    def draw(number: int) -> None:
+        figure = go.Figure(go.Bar(x=[1], y=[number + 1]), layout={"title": {"text": f"marker-{number}-end"}})
+        try:
+            for _ in range(3):
+                results[number].append(render(figure, "svg"))
+        except Exception as error:  # noqa: BLE001
+            errors.append(repr(error))
+
+    threads = [threading.Thread(target=draw, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    for number, images in results.items():
+        assert len(images) == 3
+        for image in images:  # each image carries its own figure's title and no other's
+            assert {m for m in range(8) if f"marker-{m}-end".encode() in image} == {number}

@@ -152,3 +152,35 @@ def test_a_page_view_never_rebuilds_and_a_new_load_reaches_the_running_app(data_
     load(data_copy, db_path)
     at.run()
     assert {m.label: m.value for m in at.metric}["税收入库"] == "5.28亿元"  # the same session, no restart
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠٢٤", "2024abc", "-1"])
+def test_a_malformed_year_in_the_url_falls_back_to_the_latest(year, seed_paths, monkeypatch):
+    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch, year=year)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["selection"].year == 2024
+
+
+def test_a_failing_page_shows_a_reference_not_a_traceback(seed_paths, monkeypatch, caplog):
+    """Whatever breaks inside a page, the visitor reads a Chinese sentence with a reference; the server log
+    has the details under that reference."""
+    from perfboard import summary
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("/srv/secret/path went wrong")
+
+    monkeypatch.setattr(summary, "year_summary", broken)
+    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    assert not at.exception
+    message = " ".join(e.value for e in at.error)
+    assert "这一页暂时无法显示" in message and "/srv/secret" not in message
+    reference = message.split("编号 ")[1].split(" ")[0]
+    assert any(reference in record.getMessage() and record.exc_info for record in caplog.records)
+
+
+def test_error_details_are_off_for_visitors():
+    import tomllib
+
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["address"] == "127.0.0.1"
