@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import tempfile
 import threading
@@ -25,6 +26,7 @@ from perfboard import texts
 CHROMIUM = "/usr/bin/chromium"
 EXPORT_WIDTH = 1400  # px; PNG at scale 2 is 2800 px wide, sharp in Word and on a slide
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+SIGNED_FIGURE = re.compile(r"^[+-][0-9][0-9,]*(\.[0-9]+)?%?$")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation", "html": "text/html"}
@@ -75,8 +77,9 @@ def render_cold(figure: go.Figure, image_format: str) -> bytes:
 # ---- tables -------------------------------------------------------------------------------------
 
 def neutralised(value: object) -> object:
-    """A text cell that Excel would read as a formula (=, +, -, @) gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """A CSV cell that Excel would read as a formula (=, +, -, @, tab, CR) gets a leading apostrophe; a plain
+    signed figure such as +10.63% or -5 is a number to Excel, not a formula, and is left as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not SIGNED_FIGURE.match(value):
         return "'" + value
     return value
 
@@ -101,7 +104,8 @@ def headed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """A workbook, one sheet per frame: bold frozen header, number formats, column widths."""
+    """A workbook, one sheet per frame: bold frozen header, number formats, column widths. Every text cell
+    is stored as text, so nothing in it is ever a formula (and +10.63% shows without an apostrophe)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -110,15 +114,18 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     book.remove(book.active)
     for name, frame in sheets.items():
         sheet = book.create_sheet(title=name[:31])
-        safe = safe_frame(frame)
-        sheet.append(list(safe.columns))
-        for row in safe.itertuples(index=False):
+        sheet.append([str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False):
             sheet.append([None if _missing(v) else _plain(v) for v in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DCE6F2")
         sheet.freeze_panes = "A2"
-        for index, column in enumerate(safe.columns, start=1):
+        for index, column in enumerate(frame.columns, start=1):
             series = frame.iloc[:, index - 1]
             letter = get_column_letter(index)
             if pd.api.types.is_float_dtype(series):

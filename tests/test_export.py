@@ -97,8 +97,9 @@ def test_csv_has_a_bom_for_excel(views):
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("+1", "'+1"), ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+    ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("+1", "+1"), ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
     ("@SUM(1)", "'@SUM(1)"), ("税收入库", "税收入库"), (4.28, 4.28), (None, None),
+    ("+10.63%", "+10.63%"), ("-5", "-5"), ("+1,234.5", "+1,234.5"), ("-1+1", "'-1+1"), ("+10%x", "'+10%x"),
 ])
 def test_formula_injection_is_neutralised(value, expected):
     assert export.neutralised(value) == expected
@@ -110,7 +111,17 @@ def test_workbook_and_csv_neutralise_formulas_in_cells():
     frame = pd.DataFrame({"备注": ["=HYPERLINK(\"http://x\")", "正常"]})
     assert "'=HYPERLINK" in export.csv_bytes(frame).decode("utf-8-sig")
     book = load_workbook(io.BytesIO(export.xlsx_bytes({"t": frame})))
-    assert book["t"]["A2"].value == "'=HYPERLINK(\"http://x\")" and book["t"]["A2"].data_type == "s"
+    assert book["t"]["A2"].value == "=HYPERLINK(\"http://x\")" and book["t"]["A2"].data_type == "s"
+
+
+def test_workbook_shows_signed_figures_without_an_apostrophe():
+    import pandas as pd
+
+    frame = pd.DataFrame({"同比": ["+10.63%", "=1+1"]})
+    sheet = load_workbook(io.BytesIO(export.xlsx_bytes({"t": frame})))["t"]
+    assert [sheet["A2"].value, sheet["A3"].value] == ["+10.63%", "=1+1"]  # both text: nothing is evaluated
+    assert sheet["A3"].data_type == "s"
+    assert "+10.63%" in export.csv_bytes(frame).decode("utf-8-sig").splitlines()
 
 
 def test_html_report_is_self_contained_and_its_pdf_prints(views, tmp_path):
