@@ -184,3 +184,22 @@ def test_error_details_are_off_for_visitors():
     config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["address"] == "127.0.0.1"
+
+
+def test_a_client_clearing_the_caches_leaves_connections_and_pages_working(seed_paths, monkeypatch):
+    """Any websocket client may send Streamlit's clear-cache message (it clears both caches for everyone).
+    The connections live outside those caches, so a clear costs recomputation and nothing else."""
+    import streamlit as st
+
+    from perfboard import ui
+    from perfboard.database import current_build
+
+    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    build = current_build(seed_paths[1])
+    connection = ui.READERS.connection(build)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert {m.label: m.value for m in at.metric}["税收入库"] == "4.28亿元"  # 四.1
+    assert ui.READERS.connection(build) is connection
