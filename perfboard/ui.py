@@ -111,10 +111,12 @@ def sidebar_selection() -> Selection | None:
         st.session_state["unit"] = requested if requested in names else units[0]
     with st.sidebar:
         st.markdown(f"### {texts.APP_TITLE}\n{texts.APP_SUBTITLE}")
+        years_of = {unit: tuple(int(y) for y in available[available["unit_code"] == unit]["year"]) for unit in units}
         if len(units) > 1:
-            st.selectbox(texts.SIDEBAR_UNIT, units, format_func=names.get, key="unit")
+            st.selectbox(texts.SIDEBAR_UNIT, units, format_func=names.get, key="unit", on_change=_follow_unit,
+                         args=(years_of,))
         unit_code = st.session_state["unit"]
-        years = tuple(int(y) for y in available[available["unit_code"] == unit_code]["year"])
+        years = years_of[unit_code]
         if "year" not in st.session_state:
             requested_year = _query_param_year()
             st.session_state["year"] = requested_year if requested_year is not None else max(years)
@@ -136,6 +138,14 @@ def sidebar_selection() -> Selection | None:
     with st.sidebar:
         st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, unit_name=names[unit_code], year=year))
     return Selection(unit_code, names[unit_code], int(year), years)
+
+
+def _follow_unit(years_of: dict[str, tuple[int, ...]]) -> None:
+    """A new unit keeps the year when it has it, else shows its latest: never a year it does not have."""
+    years = years_of[st.session_state["unit"]]
+    if st.session_state.get("year") not in years:
+        st.session_state["year"] = max(years)
+    st.session_state.pop("missing_year", None)
 
 
 def current_selection() -> Selection:

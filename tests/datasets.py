@@ -123,3 +123,22 @@ def write_hostile_dataset(folder: Path) -> Path:
         projects=[row(project_name=h("项目"), project_type=h("类型"), status="在建")],
         evaluation=[row(level1="产出", max_score=50, score=45), row(level1="总分", score=88)],
     )
+
+
+def write_seed_with_fixture_unit(folder: Path) -> Path:
+    """The embedded data (桃江, 2024) plus the default 测试数据 unit (2023 only), sharing the catalogue."""
+    import shutil
+
+    from perfboard.database import DEFAULT_DATA_DIR
+
+    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    for name, rows in DEFAULTS.items():
+        if name in ("categories", "indicators"):
+            continue  # the fixture's indicator is already in the seed's catalogue
+        with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            existing = list(csv.DictReader(handle))
+        write_table(folder / f"{name}.csv", name, existing + rows)
+    path = folder / NARRATIVE_DIR / UNIT / f"{YEAR}.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(NARRATIVE, encoding="utf-8")
+    return folder

@@ -203,3 +203,27 @@ def test_a_client_clearing_the_caches_leaves_connections_and_pages_working(seed_
     assert not at.exception, [e.value for e in at.exception]
     assert {m.label: m.value for m in at.metric}["税收入库"] == "4.28亿元"  # 四.1
     assert ui.READERS.connection(build) is connection
+
+
+@pytest.fixture(scope="module")
+def two_units(tmp_path_factory):
+    from perfboard.database import load
+    from tests.datasets import write_seed_with_fixture_unit
+
+    folder = tmp_path_factory.mktemp("two_units")
+    data_dir = write_seed_with_fixture_unit(folder / "data")
+    load(data_dir, folder / "two.duckdb")
+    return data_dir, folder / "two.duckdb"
+
+
+def test_switching_unit_lands_on_a_year_that_unit_has(two_units, monkeypatch):
+    """From 桃江 2024 to a unit that has 2023 only: its latest year, in the URL too (it was a dead end)."""
+    at = open_page("pages/overview_page.py", *two_units, monkeypatch, unit="taojiang_hitech", year="2024")
+    assert at.session_state["selection"].year == 2024
+    at.sidebar.selectbox(key="unit").select("test_unit").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["selection"].unit_code == "test_unit"
+    assert at.session_state["selection"].year == 2023
+    assert at.query_params["year"] in (["2023"], "2023") and at.query_params["unit"] in (["test_unit"], "test_unit")
+    at.sidebar.selectbox(key="unit").select("taojiang_hitech").run()
+    assert at.session_state["selection"].year == 2024
