@@ -17,9 +17,10 @@ import pandas as pd
 
 from perfboard import formatting, texts
 from perfboard.narrative import cited_text, split_refs
-from perfboard.schema import COUNT_MEASURE_UNITS
+from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, Bound
 
 RATE_TOLERANCE = 0.00015  # a stated percentage with two places and the views' 4-place rates: rounding only
+APPROXIMATE_TOLERANCE = 0.05  # 约/近 figures: five points either way before a stated rate contradicts them
 
 
 @dataclass(frozen=True)
@@ -185,12 +186,24 @@ def score_groups_present(report: Report) -> Iterable[Finding]:
 
 # ---- stated rates against the report's own figures ----------------------------------------------
 
+def rate_contradicts(stated: float, computed: float, qualifier: object) -> bool:
+    """Whether a stated completion rate contradicts the one the figures give. A qualified actual is a bound or
+    an approximation (schema.QUALIFIER_MEANINGS): "超过2亿" completes at least what 2 gives, "约2亿" about it."""
+    bound = QUALIFIER_MEANINGS[qualifier][0] if isinstance(qualifier, str) and qualifier else None
+    if bound is Bound.AT_LEAST:
+        return stated < computed - RATE_TOLERANCE
+    if bound is Bound.BELOW:
+        return stated > computed + RATE_TOLERANCE
+    tolerance = APPROXIMATE_TOLERANCE if bound is Bound.APPROXIMATE else RATE_TOLERANCE
+    return abs(computed - stated) > tolerance
+
+
 @check("RATE_MISMATCH", texts.SEVERITY_ERROR)
 def stated_rates_hold(report: Report) -> Iterable[Finding]:
     rows = report.indicators.dropna(subset=["stated_rate", "completion_rate"])
     for _, row in rows.iterrows():
         computed = row["completion_rate"]  # the view's rule (queries/macros/completion_rate.sql), to 4 places
-        if abs(computed - row["stated_rate"]) > RATE_TOLERANCE:
+        if rate_contradicts(row["stated_rate"], computed, row["qualifier"]):
             yield finding("RATE_MISMATCH", "indicator", row["indicator_code"], row["indicator_name"],
                           texts.FINDING["RATE_MISMATCH"].format(
                               name=row["indicator_name"], stated=percent(row["stated_rate"]),

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from perfboard import texts
+from perfboard.schema import QUALIFIER_MEANINGS
 
 
 def is_missing(value: object) -> bool:
@@ -32,7 +33,7 @@ def amount(value: object, unit: str = "", qualifier: object = None) -> str:
     text = f"{plain_number(value)}{unit}"
     if is_missing(qualifier) or not qualifier:
         return text
-    return f"{qualifier}{text}" if qualifier in texts.QUALIFIERS_BEFORE else f"{text}{qualifier}"
+    return f"{qualifier}{text}" if QUALIFIER_MEANINGS[qualifier][1] == "before" else f"{text}{qualifier}"
 
 
 def money(value: object) -> str:

@@ -61,14 +61,32 @@ class Table:
 
 # Measurement units an indicator may use. Every one but % counts or measures something that
 # cannot be negative.
-MEASURE_UNITS = ("亿元", "万元", "元", "万美元", "个", "家", "件", "起", "人", "人次", "次", "亩",
+MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", "个", "家", "件", "起", "人", "人次", "次", "亩",
                  "平方米", "平方公里", "%")
 SIGNED_MEASURE_UNITS = ("%",)
 COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次")  # small whole numbers that often coincide
 DIRECTIONS = ("higher", "lower", "equal")
 LEVEL1_GROUPS = ("产出", "效益", "满意度", "预算执行")
 SCORE_ROWS = LEVEL1_GROUPS + ("总分",)
-QUALIFIERS = ("近", "约", "以上", "超过", "不足")
+
+
+
+class Bound(Enum):
+    """What a qualified figure says about the true value (the audit compares rates accordingly)."""
+
+    APPROXIMATE = "approximate"  # 近5000万元, 约3亿元: about this much
+    AT_LEAST = "at_least"  # 超过/突破2亿美元, 5个以上: this much or more
+    BELOW = "below"  # 不足10个: less than this
+
+
+# The qualifiers reports write before or after a figure, with their meaning and their place: "before" reads
+# 突破2亿美元, "after" reads 5个以上.
+QUALIFIER_MEANINGS: dict[str, tuple[Bound, str]] = {
+    "近": (Bound.APPROXIMATE, "before"), "约": (Bound.APPROXIMATE, "before"),
+    "超过": (Bound.AT_LEAST, "before"), "突破": (Bound.AT_LEAST, "before"), "以上": (Bound.AT_LEAST, "after"),
+    "不足": (Bound.BELOW, "before"),
+}
+QUALIFIERS = tuple(QUALIFIER_MEANINGS)
 ACHIEVEMENT_TIERS = ("达成", "部分达成", "未达成")  # qualitative indicators, 财预〔2020〕10号
 PROJECT_STATUSES = ("前期", "在建", "已完成", "已投产", "已运营")
 FIRST_YEAR = 2000

@@ -91,7 +91,6 @@ MONEY_UNIT = "万元"  # the report's unit for spending
 COUNT_SUFFIX = "{count}个"
 POINTS_SUFFIX = "{score}分"
 NO_RATE = "—"
-QUALIFIERS_BEFORE = ("近", "约", "超过", "不足")  # 近5000万元; the others (以上) follow the unit
 MARK_ESTIMATE = "（预计）"
 MARK_PERIOD = "（{period}）"
 MARK_DERIVED = "〔推算〕"

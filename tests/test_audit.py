@@ -198,3 +198,39 @@ def test_run_on_the_seed_counts_each_check(seed):
                       "ESTIMATE_IN_YEAR_END": 7, "PARTIAL_PERIOD": 8, "TEXT_YEAR_LABEL": 1, "TEXT_STALE_PLAN": 3,
                       "TEXT_GENERIC_SECTION": 2}
     assert all(f.unit_code == SEED_UNIT and f.year == SEED_YEAR for f in findings)
+
+
+@pytest.mark.parametrize(("stated", "computed", "qualifier", "contradicts"), [
+    (1.0477, 1.0477, None, False),   # 立项争资 2200.15 / 2100 = 104.77%, stated the same
+    (0.5608, 0.5184, None, True),    # 四.5: 12.96 / 25 = 51.84% against the stated 56.08%
+    (1.10, 1.00, "超过", False),     # "超过2亿" completes at least 2 / 2 = 100%: 110% may be true
+    (0.90, 1.00, "突破", True),      # at least 100%, stated 90%: contradicts
+    (0.90, 1.00, "不足", False),     # less than 100%: 90% may be true
+    (0.97, 1.00, "约", False),       # about 100%: within five points
+    (0.90, 1.00, "近", True),        # about 100%: ten points off
+])
+def test_a_qualified_figure_is_compared_as_the_bound_it_states(stated, computed, qualifier, contradicts):
+    assert audit.rate_contradicts(stated, computed, qualifier) is contradicts
+
+
+def test_us_dollars_and_breakthrough_figures_load_and_stand_in_the_text(tmp_path):
+    """'实际利用外资突破2亿美元' is typed as it is written: 2, 亿美元, 突破 (once refused, and typed as 超过 20000万美元
+    it was then reported missing from the text)."""
+    from perfboard.database import connect, load
+    from tests.datasets import NARRATIVE, UNIT, YEAR, write_dataset
+
+    data_dir = write_dataset(
+        tmp_path / "data",
+        narratives={(UNIT, YEAR): NARRATIVE.replace("税收收入2.5亿元。", "实际利用外资突破2亿美元。")},
+        categories=[{"category_code": "investment", "category_name": "招商引资"}],
+        indicators=[{"indicator_code": "foreign_capital", "indicator_name": "实际利用外资", "category": "investment",
+                     "unit": "亿美元", "direction": "higher"}],
+        indicator_values=[{"unit_code": UNIT, "year": YEAR, "indicator_code": "foreign_capital", "actual": 2,
+                           "qualifier": "突破", "source": "二"}])
+    load(data_dir, tmp_path / "usd.duckdb")
+    con = connect(tmp_path / "usd.duckdb")
+    report = audit.Report.from_views(UNIT, YEAR, lambda name: fetch_df(con, name, UNIT, YEAR))
+    con.close()
+    assert fired(report, "TEXT_FIGURE_MISSING") == []
+    row = report.indicators.iloc[0]
+    assert audit.amount(row) == "突破2亿美元"
