@@ -63,11 +63,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_database(args: argparse.Namespace):
-    """A read-only connection, or None after saying in Chinese what to do."""
+    """A read-only connection, or None after saying in Chinese what to do: no database yet, or a --unit or
+    --year that it does not hold (the units and years it holds are named)."""
     if not args.db.exists():
         print(texts.CLI_NO_DATABASE.format(db=args.db), file=sys.stderr)
         return None
-    return connect(args.db)
+    con = connect(args.db)
+    unit, year = getattr(args, "unit", None), getattr(args, "year", None)
+    if (unit is not None or year is not None) and not unit_years(con, unit, year):
+        held = unit_years(con, None, None)
+        print(texts.CLI_UNKNOWN_SCOPE.format(
+            asked=" ".join(filter(None, [unit, str(year) if year is not None else None])),
+            held=texts.LIST_JOIN.join(f"{code}（{texts.LIST_JOIN.join(str(y) for c, y in held if c == code)}）"
+                                      for code in dict.fromkeys(c for c, _ in held))), file=sys.stderr)
+        con.close()
+        return None
+    return con
 
 
 def unit_years(con, unit_code: str | None, year: int | None) -> list[tuple[str, int]]:
@@ -88,10 +99,15 @@ def run_audit(args: argparse.Namespace) -> int:
     frame = audit.findings_frame(findings)
     columns = ["unit_code", "year", "severity", "check", "check_label", "subject_kind", "subject", "subject_name",
                "message", "source"]
-    shown = columns if args.format == "json" else ["year", "severity", "check_label", "subject_name", "message",
-                                                   "source"]
+    shown = columns if args.format == "json" else [*unit_column(frame), "year", "severity", "check_label",
+                                                   "subject_name", "message", "source"]
     write_frame(frame, shown, args.format)
     return 0
+
+
+def unit_column(frame: pd.DataFrame) -> list[str]:
+    """["unit_code"] when the rows come from more than one unit: a table must say whose row is whose."""
+    return ["unit_code"] if frame["unit_code"].nunique() > 1 else []
 
 
 def run_score(args: argparse.Namespace) -> int:
@@ -105,7 +121,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_frame(frame, list(frame.columns), "json")
     else:
-        write_frame(tables.score_table(frame), ["year", *texts.SCORE_TABLE_COLUMNS], "table",
+        write_frame(tables.score_table(frame), [*unit_column(frame), "year", *texts.SCORE_TABLE_COLUMNS], "table",
                     texts.SCORE_TABLE_COLUMNS)
     return 0
 
@@ -128,11 +144,21 @@ def run_export(args: argparse.Namespace) -> int:
         def views(name: str, whole_series: bool) -> pd.DataFrame:
             return fetch_df(con, name, unit_code, None if whole_series else year)
 
-        written = write_export(args.what, views, unit_name, year, args.out, args.format)
+        out = with_suffix(args.out, args.what)
+        written = write_export(args.what, views, unit_name, year, out, args.format)
     finally:
         con.close()
-    print(texts.EXPORT_DONE.format(count=written, path=args.out))
+    print(texts.EXPORT_DONE.format(count=written, path=out))
     return 0
+
+
+EXPORT_SUFFIXES = {"deck": ".pptx", "tables": ".xlsx", "html": ".html", "pdf": ".pdf"}  # charts: a folder
+
+
+def with_suffix(out: Path, what: str) -> Path:
+    """The output file with the extension its kind needs (`--out tables` writes tables.xlsx)."""
+    suffix = EXPORT_SUFFIXES.get(what)
+    return out if suffix is None or out.suffix.lower() == suffix else out.with_name(out.name + suffix)
 
 
 def write_export(what: str, views, unit_name: str, year: int, out: Path, image_format: str) -> int:

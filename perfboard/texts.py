@@ -83,6 +83,7 @@ CLI_YEAR = "只看这个年度"
 CLI_FORMAT = "输出格式：table（表格）、csv（带表头）或 json（对象列表）"
 CLI_UNKNOWN_VIEW = "没有名为“{view}”的视图。可用的视图：{views}。"
 CLI_NO_DATABASE = "数据库 {db} 不存在。请先运行 perfboard load。"
+CLI_UNKNOWN_SCOPE = "数据库中没有 {asked} 的数据。现有单位（年度）：{held}。请改用其中之一。"
 CLI_NO_ROWS = "（没有符合条件的数据）"
 
 # ---- figures ------------------------------------------------------------------------------------

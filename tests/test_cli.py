@@ -47,9 +47,9 @@ def test_query_json_is_a_list_of_objects(capsys, seed_db):
     assert total["amount"] == 52318.07 and total["parent_code"] is None
 
 
-def test_query_filters_to_nothing_for_a_year_without_data(capsys, seed_db):
-    code, out, _ = run(capsys, "query", "indicator_progress", "--year", 2019, "--db", seed_db)
-    assert code == 0 and "没有符合条件的数据" in out
+def test_query_for_a_year_without_data_exits_2_naming_the_years(capsys, seed_db):
+    code, out, err = run(capsys, "query", "indicator_progress", "--year", 2019, "--db", seed_db)
+    assert code == 2 and out == "" and "没有 2019 的数据" in err and "taojiang_hitech（2024）" in err
 
 
 def test_query_unknown_view_says_which_exist(capsys, seed_db):
@@ -105,8 +105,8 @@ def test_audit_json_lists_findings_with_their_fields(capsys, seed_db):
 def test_audit_table_and_a_year_without_data(capsys, seed_db):
     code, out, _ = run(capsys, "audit", "--db", seed_db)
     assert code == 0 and "所述完成率与数字不符" in out
-    code, out, _ = run(capsys, "audit", "--year", 2019, "--db", seed_db)
-    assert code == 0 and "没有符合条件的数据" in out
+    code, out, err = run(capsys, "audit", "--year", 2019, "--db", seed_db)
+    assert code == 2 and "taojiang_hitech（2024）" in err
 
 
 def test_score_prints_stated_beside_computed_and_why(capsys, seed_db):
@@ -123,3 +123,39 @@ def test_a_missing_database_says_what_to_do(capsys, tmp_path, command):
     args = [command, "indicator_progress"] if command == "query" else [command]
     code, _, err = run(capsys, *args, "--db", tmp_path / "none.duckdb")
     assert code == 2 and "请先运行 perfboard load" in err
+
+
+@pytest.fixture(scope="module")
+def two_unit_db(tmp_path_factory):
+    from perfboard.database import load
+    from tests.datasets import write_seed_with_fixture_unit
+
+    folder = tmp_path_factory.mktemp("cli_two_units")
+    load(write_seed_with_fixture_unit(folder / "data"), folder / "two.duckdb")
+    return folder / "two.duckdb"
+
+
+@pytest.mark.parametrize("command", ["audit", "score"])
+def test_tables_over_several_units_say_whose_row_is_whose(capsys, two_unit_db, command):
+    code, out, _ = run(capsys, command, "--db", two_unit_db)
+    assert code == 0
+    header = out.splitlines()[0]
+    assert header.startswith("unit_code")
+    assert "taojiang_hitech" in out and "test_unit" in out
+
+
+@pytest.mark.parametrize("args", [["query", "indicator_progress", "--unit", "nope"], ["audit", "--year", "2019"],
+                                  ["score", "--unit", "test_unit", "--year", "2024"],
+                                  ["export", "tables", "--unit", "nope", "--out", "x.xlsx"]])
+def test_an_unknown_unit_or_year_exits_non_zero_and_names_what_exists(capsys, two_unit_db, args):
+    code, out, err = run(capsys, *args, "--db", two_unit_db)
+    assert code == 2 and out == ""
+    assert "现有单位（年度）：taojiang_hitech（2024）、test_unit（2023）" in err
+
+
+@pytest.mark.parametrize(("what", "given", "written"), [("tables", "tables", "tables.xlsx"),
+                                                         ("html", "report", "report.html"),
+                                                         ("tables", "t.XLSX", "t.XLSX")])
+def test_export_adds_the_extension_its_kind_needs(capsys, seed_db, tmp_path, what, given, written):
+    code, out, _ = run(capsys, "export", what, "--db", seed_db, "--out", tmp_path / given)
+    assert code == 0 and (tmp_path / written).is_file() and str(tmp_path / written) in out
