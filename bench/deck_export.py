@@ -14,6 +14,7 @@ from perfboard import export
 from perfboard.catalogue import year_charts
 from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, connect, ensure_database, fetch, fetch_df
 from perfboard.deck import DeckContent, build_deck
+from perfboard.reports import ReportRef
 
 
 def main() -> None:
@@ -21,12 +22,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     rounds = parser.parse_args().rounds
     con = connect(ensure_database(DEFAULT_DATA_DIR, DEFAULT_DB_PATH))
-    unit_code, unit_name, year = fetch(con, "available_years")[1][-1][:3]
+    unit_code, unit_name, year, title = fetch(con, "available_years")[1][-1][:4]
+    report = ReportRef.of(unit_name, year, title)
 
     def views(name: str, whole_series: bool):
         return fetch_df(con, name, unit_code, None if whole_series else year)
 
-    content = DeckContent.from_views(views, unit_name, year)
+    content = DeckContent.from_views(views, report)
     slide_charts = [c for c in content.charts.values() if c.key.startswith("bullet_") or c.key in
                     ("spending_share", "yoy_rates", "project_pipeline")][:7]
     figures = [c.figure for c in slide_charts]
@@ -47,7 +49,7 @@ def main() -> None:
         warm.append(time.perf_counter() - started)
 
     print(f"warm server start-up (once per process): {startup:.2f} s")
-    print(f"charts on slides: {len(figures)}; all charts of the year: {len(year_charts(views, unit_name, year))}")
+    print(f"charts on slides: {len(figures)}; all charts of the year: {len(year_charts(views, report))}")
     print(f"deck build, one warm server (whole deck):        median {statistics.median(warm):.2f} s "
           f"(runs: {', '.join(f'{t:.2f}' for t in warm)})")
     print(f"naive export, a browser per figure (PNGs only):  median {statistics.median(cold):.2f} s "

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from perfboard import charts, formatting, summary, texts
 from perfboard.narrative import split_refs
+from perfboard.reports import ReportRef
 
 # The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
 # use) and 三 (how projects were organised).
@@ -53,39 +54,39 @@ def most_cited(sources: pd.Series) -> str:
     return min(ref for ref, count in cited.items() if count == most)
 
 
-def category_bullets(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def category_bullets(views: Views, report: ReportRef) -> list[NamedChart]:
     """One bullet graph per indicator category, shown beside the section the category cites."""
     results = views("indicator_results", False)
     found = []
     for (code, name), group in results.groupby(["category", "category_name"], sort=False):
         title = texts.CHART_BULLET_TITLE.format(category=name)
-        figure = charts.bullet_chart(group, title, charts.source_of(group, unit_name, year))
+        figure = charts.bullet_chart(group, title, charts.source_of(group, report))
         found.append(NamedChart(f"bullet_{code}", title, figure, section_at(views, group["category_section"].iloc[0]),
                                 lead_sentence(group)))
     return found
 
 
-def headline_bullet(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def headline_bullet(views: Views, report: ReportRef) -> list[NamedChart]:
     results = views("indicator_results", False)
     headline = results[results["is_headline"]]
     if headline.empty:
         return []
-    title = texts.CHART_HEADLINE_TITLE.format(year=year)
+    title = texts.CHART_HEADLINE_TITLE.format(year=report.year)
     met = int((headline["status"] == "met").sum())
     message = texts.MESSAGE_HEADLINE.format(met=met, total=len(headline),
                                             missing=int(headline["actual"].isna().sum()))
     return [NamedChart("bullet_headline", title,
-                       charts.bullet_chart(headline, title, charts.source_of(headline, unit_name, year)),
+                       charts.bullet_chart(headline, title, charts.source_of(headline, report)),
                        ("overview.targets",), message)]
 
 
-def spending_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def spending_charts(views: Views, report: ReportRef) -> list[NamedChart]:
     """The tree, the first-level split, each first-level item's parts, and each memo tree."""
     structure = views("spending_structure", False)
     if structure.empty:
         return []
-    return [*main_tree_charts(structure, views, unit_name, year), *memo_charts(structure, views, unit_name, year),
-            *budget_charts(structure, views, unit_name, year)]
+    return [*main_tree_charts(structure, views, report), *memo_charts(structure, views, report),
+            *budget_charts(structure, views, report)]
 
 
 def total_section(views: Views, structure: pd.DataFrame) -> tuple[str, ...]:
@@ -95,31 +96,31 @@ def total_section(views: Views, structure: pd.DataFrame) -> tuple[str, ...]:
     return section_at(views, "；".join(first_ref))
 
 
-def main_tree_charts(structure: pd.DataFrame, views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def main_tree_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -> list[NamedChart]:
     """The tree, the first-level split and each first-level item's parts; none when the year has memo
     items only (三公经费 without the total)."""
-    source = charts.source_of(structure, unit_name, year)
+    source = charts.source_of(structure, report)
     main = structure[~structure["is_memo"]]
     roots = main[main["depth"] == 0]
     if roots.empty:
         return []
     root = roots.iloc[0]
     first_level = main[main["parent_code"] == root["item_code"]]
-    tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=year)
+    tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=report.year)
     at_root = total_section(views, structure)
     total_message = summary.spending_sentence(structure) or ""
     found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root,
                         total_message)]
     split_title = texts.CHART_SPENDING_SPLIT_TITLE.format(parts=texts.LIST_JOIN.join(first_level["item_name"]))
     found.append(NamedChart("spending_share", split_title,
-                            charts.share_donut(first_level, split_title, charts.source_of(first_level, unit_name, year)),
+                            charts.share_donut(first_level, split_title, charts.source_of(first_level, report)),
                             at_root, total_message))
     for _, item in first_level.iterrows():
         parts = main[main["parent_code"] == item["item_code"]]
         if parts.empty:
             continue
         title = texts.CHART_PARTS_TITLE.format(item=item["item_name"])
-        part_source = charts.source_of(parts, unit_name, year)
+        part_source = charts.source_of(parts, report)
         # A few parts read best as shares of a ring, a longer list as bars.
         if len(parts) <= 3:
             key, figure = f"spending_share_{item['item_code']}", charts.share_donut(parts, title, part_source)
@@ -129,7 +130,7 @@ def main_tree_charts(structure: pd.DataFrame, views: Views, unit_name: str, year
     return found
 
 
-def memo_charts(structure: pd.DataFrame, views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def memo_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -> list[NamedChart]:
     """Each memo tree (三公经费) as bars of its parts, or of itself when the report gives no parts."""
     found = []
     memo = structure[structure["is_memo"]]
@@ -140,35 +141,35 @@ def memo_charts(structure: pd.DataFrame, views: Views, unit_name: str, year: int
         title = texts.CHART_MEMO_TITLE.format(item=memo_root["item_name"],
                                               total=formatting.amount(memo_root["amount"], texts.MONEY_UNIT))
         found.append(NamedChart(f"spending_memo_{memo_root['item_code']}", title,
-                                charts.amount_bars(parts, title, charts.source_of(parts, unit_name, year)),
+                                charts.amount_bars(parts, title, charts.source_of(parts, report)),
                                 section_at(views, memo_root["source"]), largest_part(memo_root, parts)))
     return found
 
 
-def budget_charts(structure: pd.DataFrame, views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def budget_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -> list[NamedChart]:
     budgeted = structure[structure["budget_execution"].notna()]
     if budgeted.empty:
         return []
     return [NamedChart("budget_execution", texts.CHART_BUDGET_TITLE,
                        charts.budget_execution_bars(budgeted, texts.CHART_BUDGET_TITLE,
-                                                    charts.source_of(budgeted, unit_name, year)),
+                                                    charts.source_of(budgeted, report)),
                        total_section(views, structure))]  # no message: the 2024 report gives no budget to test it on
 
 
-def project_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def project_charts(views: Views, report: ReportRef) -> list[NamedChart]:
     projects = views("project_list", False)
     if projects.empty:
         return []
     return [NamedChart("project_pipeline", texts.CHART_PIPELINE_TITLE,
                        charts.project_pipeline(projects, texts.CHART_PIPELINE_TITLE,
-                                               charts.source_of(projects, unit_name, year)),
+                                               charts.source_of(projects, report)),
                        section_at(views, most_cited(projects["source"])),
                        texts.MESSAGE_PROJECTS.format(count=len(projects), statuses=texts.LIST_JOIN.join(
                            status + texts.COUNT_SUFFIX.format(count=count) for status, count in
                            projects.groupby("status", sort=False).size().items())))]
 
 
-def score_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def score_charts(views: Views, report: ReportRef) -> list[NamedChart]:
     scores = views("evaluation_score", False)
     groups = scores[scores["row_type"] == "group"]
     if groups["stated_score"].isna().all() and groups["computed_score"].isna().all():
@@ -178,11 +179,11 @@ def score_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
               else formatting.plain_number(total["stated_score"]))
     title = texts.CHART_SCORE_TITLE.format(total=stated)
     message = texts.MESSAGE_SCORE.format(score=stated, grade=total["stated_grade"] or texts.NOT_REPORTED)
-    return [NamedChart("score_groups", title, charts.score_bars(groups, title, charts.source_of(groups, unit_name, year)),
+    return [NamedChart("score_groups", title, charts.score_bars(groups, title, charts.source_of(groups, report)),
                        section_at(views, total["source"]), message)]
 
 
-def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def trend_charts(views: Views, report: ReportRef) -> list[NamedChart]:
     """Year on year: the growth the report states or the loaded years give, and spending by year."""
     found = []
     results = views("indicator_results", False)
@@ -190,15 +191,15 @@ def trend_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
     if not growth.empty:
         found.append(NamedChart("yoy_rates", texts.CHART_YOY_TITLE,
                                 charts.yoy_bars(growth, texts.CHART_YOY_TITLE,
-                                                charts.source_of(growth, unit_name, year)),
+                                                charts.source_of(growth, report)),
                                 section_at(views, most_cited(growth["source"])),
                                 lead_sentence(growth)))
     structure = views("spending_structure", True)
     if not structure.empty:
         found.append(NamedChart("spending_by_year", texts.CHART_SPENDING_YEARS_TITLE,
                                 charts.spending_by_year(structure, texts.CHART_SPENDING_YEARS_TITLE,
-                                                        charts.source_of(structure, unit_name, year)), (),
-                                summary.spending_sentence(structure[structure["year"] == year]) or ""))
+                                                        charts.source_of(structure, report)), (),
+                                summary.spending_sentence(structure[structure["year"] == report.year]) or ""))
     return found
 
 
@@ -218,6 +219,6 @@ def largest_part(parent: pd.Series, parts: pd.DataFrame) -> str:
 BUILDERS = (headline_bullet, category_bullets, spending_charts, project_charts, score_charts, trend_charts)
 
 
-def year_charts(views: Views, unit_name: str, year: int) -> list[NamedChart]:
+def year_charts(views: Views, report: ReportRef) -> list[NamedChart]:
     """Every chart of the year, in the order a reader meets them."""
-    return [chart for build in BUILDERS for chart in build(views, unit_name, year)]
+    return [chart for build in BUILDERS for chart in build(views, report)]

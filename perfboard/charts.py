@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from plotly.subplots import make_subplots
 
 from perfboard import formatting, markup, texts
 from perfboard.narrative import split_refs
+from perfboard.reports import ReportRef
 
 # One palette for the whole app, chosen for contrast on a projector.
 BLUE = "#1f5fa8"
@@ -33,28 +35,33 @@ FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang S
 FONT_SIZE = 16
 ROW_HEIGHT = 92
 BULLET_LABEL_WIDTH = 230  # px right of the bullets for the written-out figures
-SOURCE_LINE_WIDTH = 36  # characters before the source line wraps: it must fit under a half-width chart
+SOURCE_LINE_HEIGHT = 20  # px a line of the source line takes at its font size
+SOURCE_LINE_WIDTH = 36
+NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)  # characters before the source line wraps: it must fit under a half-width chart
 
 
 @dataclass(frozen=True)
 class Source:
     """Where a chart's figures come from: the report of a unit and year, and its sections."""
 
-    unit_name: str
-    year: int
+    report: ReportRef
     sections: tuple[str, ...] = ()
     has_estimate: bool = False
     has_partial: bool = False
     has_derived: bool = False
+    notes: tuple[str, ...] = ()  # footnotes for figures from other public sources, with their caveats
 
     def line(self) -> str:
         """来源：单位《报告》第…部分；含预计数…, wrapped so that it fits under a narrow chart too."""
-        report = texts.SOURCE_LINE.format(unit_name=markup.chart_text(self.unit_name), year=self.year)
+        report = texts.SOURCE_LINE.format(cited=markup.chart_text(self.report.cited()))
         flags = [texts.SOURCE_FLAGS[name] for name, present in
                  (("estimate", self.has_estimate), ("partial", self.has_partial), ("derived", self.has_derived))
                  if present]
         parts = [report, *filter(None, [sections_text(self.sections)]), *flags]
-        return "<br>".join("；".join(line) for line in wrap(parts, SOURCE_LINE_WIDTH))
+        lines = ["；".join(line) for line in wrap(parts, SOURCE_LINE_WIDTH)]
+        note_lines = ["".join(line) for note in self.notes
+                      for line in wrap([part for part in re.split("(?<=[。；])", note) if part], NOTE_LINE_WIDTH)]
+        return "<br>".join([*lines, *(markup.chart_text(line) for line in note_lines)])
 
 
 def wrap(parts: list[str], width: int) -> list[list[str]]:
@@ -74,24 +81,38 @@ def sections_text(sections: Iterable[str]) -> str:
     return texts.SOURCE_SECTIONS.format(sections=markup.chart_text(texts.LIST_JOIN.join(refs)))
 
 
+def other_sources(frame: pd.DataFrame) -> list[pd.Series]:
+    """The documents other than the report that figures of `frame` come from, in order: note 1, 2, …"""
+    if "from_report" not in frame:
+        return []
+    others = frame[~frame["from_report"].fillna(True).astype(bool)]
+    return [rows.iloc[0] for _, rows in others.groupby("document_title", sort=False)]
+
+
+def other_source_note(number: int, document: pd.Series) -> str:
+    return texts.SOURCE_OTHER_NOTE.format(number=number, title=document["document_title"],
+                                          publisher=document["document_publisher"] or "",
+                                          date=document["document_date"] or "", caveat=document["caveat"] or "")
+
+
 def ordered_unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
-def source_of(frame: pd.DataFrame, unit_name: str, year: int) -> Source:
+def source_of(frame: pd.DataFrame, report: ReportRef) -> Source:
     """The source of a chart drawn from `frame`: its sections and whether any figure is marked."""
 
     def any_true(column: str) -> bool:
         return column in frame and bool(frame[column].fillna(False).astype(bool).any())
 
     return Source(
-        unit_name=unit_name,
-        year=year,
+        report=report,
         sections=tuple(frame["source"].dropna()) if "source" in frame else (),
         has_estimate=any_true("is_estimate"),
         has_partial=any_true("is_partial"),
         has_derived=any_true("is_derived") or ("previous_basis" in frame
                                                and bool((frame["previous_basis"] == "derived").any())),
+        notes=tuple(other_source_note(n, d) for n, d in enumerate(other_sources(frame), start=1)),
     )
 
 
@@ -132,6 +153,9 @@ def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure
                 "font": {"size": FONT_SIZE - 1}},
         hoverlabel={"font": {"family": FONT_FAMILY}},
     )
+    lines = source.line().count("<br>") + 1
+    extra = SOURCE_LINE_HEIGHT * max(0, lines - 3)  # footnotes beyond the usual three lines: room below
+    fig.update_layout(height=height + extra, margin={"b": 135 + extra})
     fig.add_annotation(text=source.line(), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
                        yshift=-40, showarrow=False, font={"size": FONT_SIZE - 3, "color": GREY}, align="left")
     return fig
@@ -289,6 +313,26 @@ def budget_execution_bars(items: pd.DataFrame, title: str, source: Source) -> go
     return finish(fig, title, source, height=110 + 60 * max(len(items), 1) + 80)
 
 
+# point kind -> (fill, symbol, edge): a report's figure, one derived from a stated growth rate, one from
+# another public source (a news report: not like-for-like, shown with its note)
+POINT_STYLES = {"report": (BLUE, "circle", BLUE), "derived": (DERIVED, "circle-open", BLUE),
+                "other": (GREY, "square-open", GREY)}
+
+
+def point_kind(point: pd.Series, note_numbers: dict[str, int]) -> tuple[str, str]:
+    """(kind, the mark after its figure) of one point of a series."""
+    if formatting.truthy(point.get("is_derived")):
+        return "derived", texts.MARK_DERIVED
+    if "from_report" in point and not formatting.truthy(point["from_report"]):
+        return "other", texts.MARK_OTHER_SOURCE.format(number=note_numbers[point["document_title"]])
+    return "report", ""
+
+
+def label_positions(years: list[int]) -> list[str]:
+    """Above each point, but below one that the next year's point follows: neighbours' labels never meet."""
+    return ["bottom center" if later == year + 1 else "top center" for year, later in zip(years, [*years[1:], None])]
+
+
 @from_data
 def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Small multiples, one per indicator, over all years; derived years are open markers on a dashed line."""
@@ -299,29 +343,34 @@ def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
     fig = make_subplots(rows=rows, cols=columns, subplot_titles=[f"{n}（{units[n]}）" for n in names],
                         vertical_spacing=0.5 / rows, horizontal_spacing=0.08)
     years = sorted(series["year"].unique())
+    note_numbers = {d["document_title"]: n for n, d in enumerate(other_sources(series), start=1)}
     for number, name in enumerate(names):
         row, col = divmod(number, columns)
         points = series[series["indicator_name"] == name].sort_values("year")
-        derived = points["is_derived"].astype(bool)
+        kinds = [point_kind(point, note_numbers) for _, point in points.iterrows()]
         fig.add_trace(go.Scatter(
             x=points["year"], y=points["actual"], mode="lines+markers+text", showlegend=False,
-            line={"color": BLUE, "width": 3, "dash": "dash" if derived.any() else "solid"},
-            marker={"size": 14, "color": [DERIVED if d else BLUE for d in derived],
-                    "symbol": ["circle-open" if d else "circle" for d in derived], "line": {"width": 3, "color": BLUE}},
-            text=[formatting.plain_number(v) + (texts.MARK_DERIVED if d else "") for v, d in
-                  zip(points["actual"], derived)],
-            textposition="top center", cliponaxis=False,
+            line={"color": BLUE, "width": 3, "dash": "solid" if set(kinds) == {"report"} else "dash"},
+            marker={"size": 14, "color": [POINT_STYLES[kind[0]][0] for kind in kinds],
+                    "symbol": [POINT_STYLES[kind[0]][1] for kind in kinds],
+                    "line": {"width": 3, "color": [POINT_STYLES[kind[0]][2] for kind in kinds]}},
+            text=[formatting.plain_number(v) + kind[1] for v, kind in zip(points["actual"], kinds)],
+            textposition=label_positions(list(points["year"])), cliponaxis=False,
             hovertemplate="%{text}<extra>" + name + "</extra>",
         ), row=row + 1, col=col + 1)
         top = float(points["actual"].max())
         fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row + 1, col=col + 1, gridcolor="#eeeeee")
         fig.update_xaxes(tickvals=years, ticktext=[formatting.year(y) for y in years],
-                         range=[min(years) - 0.5, max(years) + 0.5],
+                         range=[min(years) - 0.8, max(years) + 0.5],
                          row=row + 1, col=col + 1)
-    for legend_name, colour, symbol in ((texts.LEGEND_LOADED, BLUE, "circle"),
-                                        (texts.LEGEND_DERIVED, BLUE, "circle-open")):
+    legend = [(texts.LEGEND_LOADED, "report"), (texts.LEGEND_DERIVED, "derived")]
+    if note_numbers:
+        legend.append((texts.LEGEND_OTHER_SOURCE, "other"))
+    for legend_name, kind in legend:
+        fill, symbol, edge = POINT_STYLES[kind]
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend_name,
-                                 marker={"symbol": symbol, "size": 14, "color": colour, "line": {"width": 3}}))
+                                 marker={"symbol": symbol, "size": 14, "color": fill,
+                                         "line": {"width": 3, "color": edge}}))
     finish(fig, title, source, height=300 * rows + 190)
     fig.update_layout(legend={"y": 1.0 + 60 / (300 * rows), "yanchor": "bottom"}, margin={"t": 150})
     return fig

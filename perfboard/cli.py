@@ -16,6 +16,7 @@ from perfboard import audit, deck, export, tables, texts
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StoreError, connect, fetch, fetch_df, load,
                                 view_names)
 from perfboard.loader import read_dataset
+from perfboard.reports import ReportRef
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,13 +140,14 @@ def run_export(args: argparse.Namespace) -> int:
             print(texts.CLI_EXPORT_NEEDS_ONE.format(count=len(available)), file=sys.stderr)
             return 2
         (unit_code, year), = available
-        unit_name = fetch_df(con, "available_years", unit_code, year).iloc[0]["unit_name"]
+        held = fetch_df(con, "available_years", unit_code, year).iloc[0]
+        report = ReportRef.of(held["unit_name"], year, held["report_title"])
 
         def views(name: str, whole_series: bool) -> pd.DataFrame:
             return fetch_df(con, name, unit_code, None if whole_series else year)
 
         out = with_suffix(args.out, args.what)
-        written = write_export(args.what, views, unit_name, year, out, args.format)
+        written = write_export(args.what, views, report, out, args.format)
     finally:
         con.close()
     print(texts.EXPORT_DONE.format(count=written, path=out))
@@ -161,13 +163,13 @@ def with_suffix(out: Path, what: str) -> Path:
     return out if suffix is None or out.suffix.lower() == suffix else out.with_name(out.name + suffix)
 
 
-def write_export(what: str, views, unit_name: str, year: int, out: Path, image_format: str) -> int:
+def write_export(what: str, views, report: ReportRef, out: Path, image_format: str) -> int:
     """Write one export and say how many files it made."""
     if what == "tables":
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(export.xlsx_bytes({name: export.headed(views(name, False)) for name in view_names()}))
         return 1
-    content = deck.DeckContent.from_views(views, unit_name, year)
+    content = deck.DeckContent.from_views(views, report)
     if what in ("html", "pdf"):
         page = deck.build_html(content)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from pptx.util import Emu, Inches, Pt
 
 from perfboard import formatting, summary, texts
 from perfboard.catalogue import NamedChart, Views, year_charts
+from perfboard.reports import ReportRef
 from perfboard.narrative import cited_text, split_refs
 from perfboard.tables import spending_totals
 
@@ -31,8 +32,7 @@ SLIDE_CHART_WIDTH, SLIDE_CHART_MIN_HEIGHT = 960, 640  # px: the chart box's prop
 class DeckContent:
     """What the deck says, read from the views of one unit's year."""
 
-    unit_name: str
-    year: int
+    report: ReportRef
     charts: dict[str, NamedChart]
     headline: pd.DataFrame
     structure: pd.DataFrame
@@ -40,8 +40,8 @@ class DeckContent:
     sections: pd.DataFrame
 
     @classmethod
-    def from_views(cls, views: Views, unit_name: str, year: int) -> DeckContent:
-        return cls(unit_name, year, {c.key: c for c in year_charts(views, unit_name, year)},
+    def from_views(cls, views: Views, report: ReportRef) -> DeckContent:
+        return cls(report, {c.key: c for c in year_charts(views, report)},
                    views("headline_progress", False), views("spending_structure", False),
                    views("evaluation_score", False), views("report_sections", False))
 
@@ -146,11 +146,11 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
                   if not total.empty and not formatting.is_missing(total.iloc[0]["stated_score"]) else "")
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     add_text(slide, Inches(0.8), Inches(2.0), Inches(11.7), Inches(3.5), [
-        (content.unit_name, 36, True, INK),
-        (texts.DECK_TITLE.format(year=content.year), 30, False, BLUE),
+        (content.report.unit_name, 36, True, INK),
+        (texts.DECK_TITLE.format(year=content.report.year), 30, False, BLUE),
         (score_line, 24, False, INK),
     ])
-    set_notes(slide, summary.year_summary(content.year, content.headline, content.structure,
+    set_notes(slide, summary.year_summary(content.report.year, content.headline, content.structure,
                                           total.rename(columns={"stated_score": "total_score",
                                                                 "stated_grade": "grade"})))
     step(texts.DECK_STEP_TITLE)
@@ -189,7 +189,7 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     add_text(slide, Inches(0.8), Inches(2.3), Inches(11.7), Inches(3.0), [
         (texts.DECK_CLOSING, 40, True, BLUE),
-        (texts.DECK_CLOSING_SOURCE.format(unit_name=content.unit_name, year=content.year), 18, False, GREY),
+        (texts.DECK_CLOSING_SOURCE.format(cited=content.report.cited()), 18, False, GREY),
     ])
     step(texts.DECK_STEP_DONE)
     buffer = io.BytesIO()
@@ -203,13 +203,13 @@ def build_html(content: DeckContent) -> str:
 
     total = content.scores[content.scores["row_type"] == "total"]
     score = total.rename(columns={"stated_score": "total_score", "stated_grade": "grade"})
-    text = summary.year_summary(content.year, content.headline, content.structure, score)
+    text = summary.year_summary(content.report.year, content.headline, content.structure, score)
 
     def words(section_keys: tuple[str, ...]) -> str:
         refs = content.sections[content.sections["section_key"].isin(section_keys[:1])]["ref"].dropna()
         return content.section_text("；".join(refs), whole=False)
 
-    return report_html(content.unit_name, content.year, text, list(content.charts.values()), words)
+    return report_html(content.report, text, list(content.charts.values()), words)
 
 
 def shorten(point: str, limit: int = 90) -> str:

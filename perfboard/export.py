@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from perfboard import texts
+from perfboard.reports import ReportRef
 
 CHROMIUM = "/usr/bin/chromium"
 EXPORT_WIDTH = 1400  # px; PNG at scale 2 is 2800 px wide, sharp in Word and on a slide
@@ -184,10 +185,10 @@ footer { color: #7f8c8d; font-size: .85rem; margin-top: 3rem; }
 """
 
 
-def report_html(unit_name: str, year: int, summary_text: str, charts: list, words: Callable[[object], str]) -> str:
+def report_html(report: ReportRef, summary_text: str, charts: list, words: Callable[[object], str]) -> str:
     """One self-contained page: plotly.js inlined once, every chart with its key message and the report's
     words beside it; it opens offline."""
-    title = html_escape(texts.HTML_TITLE.format(unit_name=unit_name, year=year))
+    title = html_escape(texts.HTML_TITLE.format(unit_name=report.unit_name, year=report.year))
     parts = [f"<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'><title>{title}</title>",
              f"<style>{HTML_STYLE}</style></head><body><h1>{title}</h1>",
              f"<p class='summary'>{html_escape(summary_text)}</p>"]
@@ -200,7 +201,7 @@ def report_html(unit_name: str, year: int, summary_text: str, charts: list, word
         if text:
             parts.append(f"<p class='words'>{html_escape(text)}</p>")
         parts.append("</section>")
-    parts.append(f"<footer>{html_escape(texts.HTML_GENERATED.format(unit_name=unit_name, year=year))}</footer>")
+    parts.append(f"<footer>{html_escape(texts.HTML_GENERATED.format(cited=report.cited()))}</footer>")
     parts.append("</body></html>")
     return "".join(parts)
 

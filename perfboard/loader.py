@@ -244,6 +244,8 @@ def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> LoadedT
     """The table's rows with every cell checked; None when the file cannot be read as this table."""
     path = data_dir / table.file_name
     if not path.is_file():
+        if not table.required_file:
+            return LoadedTable(table)  # a file the first data format did not have: none of its rows
         problems.append(Problem(table.file_name, texts.MISSING_FILE.format(file=table.file_name)))
         return None
     rows = read_rows(path, table.file_name, problems)
@@ -264,7 +266,7 @@ def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> LoadedT
             problems.append(Problem(table.file_name, texts.ROW_WIDTH.format(found=len(cells), expected=len(header)),
                                     line=line))
             continue
-        row: dict[str, str | None] = {}
+        row: dict[str, str | None] = dict.fromkeys(c.name for c in table.columns)  # optional columns left out
         for index, (name, raw) in enumerate(zip(header, cells), start=1):
             column = table.column(name)
             value, error = normalise_cell(column, raw)
@@ -292,7 +294,7 @@ def check_header(table: Table, header: list[str], problems: list[Problem]) -> bo
                                     table.column(name).label, name))
             ok = False
     for column in table.columns:
-        if column.name not in header:
+        if column.name not in header and not column.optional:
             problems.append(Problem(table.file_name, texts.MISSING_COLUMN.format(column=column.name), 1,
                                     column.name, None, column.label))
             ok = False

@@ -41,6 +41,7 @@ class Column:
     choices: tuple[str, ...] = ()  # allowed values, when the column is a closed list
     non_negative: bool = False
     references: str | None = None  # "table.column" that must hold the value
+    optional: bool = False  # added after the first data format: a file without this column still loads
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ QUALIFIER_MEANINGS: dict[str, tuple[Bound, str]] = {
 QUALIFIERS = tuple(QUALIFIER_MEANINGS)
 ACHIEVEMENT_TIERS = ("达成", "部分达成", "未达成")  # qualitative indicators, 财预〔2020〕10号
 PROJECT_STATUSES = ("前期", "在建", "已完成", "已投产", "已运营")
+DOCUMENT_KINDS = ("自评报告", "其他公开资料")  # a unit-year's self-evaluation report, or another public source
+SELF_EVALUATION = DOCUMENT_KINDS[0]
 FIRST_YEAR = 2000
 LAST_YEAR = date.today().year + 1  # a report is written after its year; a plan may name the next one
 
@@ -131,6 +134,18 @@ TABLES: tuple[Table, ...] = (
         Column("sort_order", "排序", Kind.INTEGER),
         _NOTE,
     ), key=("indicator_code",)),
+    Table("documents", "资料来源", (
+        Column("document_code", "资料代码", Kind.CODE, required=True),
+        _UNIT,
+        _YEAR,
+        Column("kind", "资料类别", required=True, choices=DOCUMENT_KINDS),
+        Column("title", "标题", required=True),
+        Column("publisher", "发布者"),
+        Column("published_on", "发布日期"),
+        Column("address", "网址"),
+        Column("caveat", "使用须知（随数字一同显示）"),
+        _NOTE,
+    ), key=("document_code",), required_file=False),
     Table("indicator_values", "指标值", (
         _UNIT,
         _YEAR,
@@ -148,6 +163,8 @@ TABLES: tuple[Table, ...] = (
         Column("period", "统计期（非全年时填写）"),
         _SOURCE,
         _NOTE,
+        Column("document_code", "资料代码（空：本年度自评报告）", Kind.CODE, references="documents.document_code",
+               optional=True),
     ), key=("unit_code", "year", "indicator_code")),
     Table("spending", "支出", (
         _UNIT,

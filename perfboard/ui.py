@@ -23,6 +23,7 @@ from perfboard import audit, deck, export, formatting, markup, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
+from perfboard.reports import ReportRef
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StoreError, ensure_database,
                                 fetch_df)
 
@@ -42,11 +43,10 @@ class Selection:
     unit_name: str
     year: int
     years: tuple[int, ...]
+    report: ReportRef
 
-    def source(self, frame: pd.DataFrame | None = None) -> Source:
-        if frame is None:
-            return Source(self.unit_name, self.year)
-        return source_of(frame, self.unit_name, self.year)
+    def source(self, frame: pd.DataFrame) -> Source:
+        return source_of(frame, self.report)
 
 
 def database_path() -> Path:
@@ -135,9 +135,11 @@ def sidebar_selection() -> Selection | None:
                             years=texts.LIST_JOIN.join(formatting.year(y) for y in sorted(years))))
         return None
     st.query_params["year"] = str(year)
+    held = available[(available["unit_code"] == unit_code) & (available["year"] == year)].iloc[0]
+    report = ReportRef.of(names[unit_code], year, held["report_title"])
     with st.sidebar:
-        st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, unit_name=names[unit_code], year=year))
-    return Selection(unit_code, names[unit_code], int(year), years)
+        st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, cited=report.cited()))
+    return Selection(unit_code, names[unit_code], int(year), years, report)
 
 
 def _follow_unit(years_of: dict[str, tuple[int, ...]]) -> None:
@@ -207,13 +209,13 @@ def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, 
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _year_charts(build: str, unit_code: str, unit_name: str, year: int) -> list[NamedChart]:
-    return year_charts(_views_of_build(build, unit_code, year), unit_name, year)
+def _year_charts(build: str, unit_code: str, report: ReportRef) -> list[NamedChart]:
+    return year_charts(_views_of_build(build, unit_code, report.year), report)
 
 
 def charts_of_year(selection: Selection) -> dict[str, NamedChart]:
     """Every chart of the selected year by key, built once per database version."""
-    built = _year_charts(str(database_path()), selection.unit_code, selection.unit_name, selection.year)
+    built = _year_charts(str(database_path()), selection.unit_code, selection.report)
     return {named.key: named for named in built}
 
 
@@ -349,7 +351,7 @@ def meeting_exports(selection: Selection) -> None:
     with deck_column:
         if st.button(texts.DECK_BUTTON, icon=":material/slideshow:", key="build_deck"):
             bar = st.progress(0.0, text=texts.DECK_PROGRESS.format(step=""))
-            content = deck.DeckContent.from_views(_views_of(selection), selection.unit_name, selection.year)
+            content = deck.DeckContent.from_views(_views_of(selection), selection.report)
             st.session_state[built] = deck.build_deck(
                 content, export.shared_renderer(), lambda done, step: bar.progress(done, texts.DECK_PROGRESS.format(step=step)))
             bar.empty()
@@ -359,7 +361,7 @@ def meeting_exports(selection: Selection) -> None:
     with html_column:
         st.download_button(texts.HTML_BUTTON, icon=":material/html:", key="download_html", on_click="ignore",
                            data=lambda: deck.build_html(deck.DeckContent.from_views(
-                               _views_of(selection), selection.unit_name, selection.year)).encode("utf-8"),
+                               _views_of(selection), selection.report)).encode("utf-8"),
                            file_name=texts.HTML_FILE.format(**names), mime=export.MIME["html"])
 
 

@@ -1,8 +1,9 @@
--- Which unit has data for which year, and of what kind: the sidebar offers these.
+-- Which unit has a report for which year, what kind of data it holds, and the report's title: the sidebar
+-- offers these. Figures from other public sources (value_documents) do not make a year of their own.
 with
 
 data_years as (
-    select unit_code, year, 'indicators' as kind from indicator_values
+    select unit_code, year, 'indicators' as kind from value_documents where from_report
     union all
     select unit_code, year, 'spending' from spending
     union all
@@ -13,9 +14,16 @@ data_years as (
     select unit_code, year, 'narrative' from narrative_sections
 ),
 
+report_titles as (
+    select unit_code, year, min(title) as report_title
+    from documents
+    where kind = '自评报告'
+    group by unit_code, year
+),
+
 final as (
     select
-        d.unit_code, u.unit_name, d.year,
+        d.unit_code, u.unit_name, d.year, any_value(t.report_title) as report_title,
         bool_or(d.kind = 'indicators') as has_indicators,
         bool_or(d.kind = 'spending') as has_spending,
         bool_or(d.kind = 'projects') as has_projects,
@@ -23,6 +31,7 @@ final as (
         bool_or(d.kind = 'narrative') as has_narrative
     from data_years as d
     join units as u using (unit_code)
+    left join report_titles as t using (unit_code, year)
     group by d.unit_code, u.unit_name, d.year
     order by d.unit_code, d.year
 )

@@ -8,8 +8,8 @@ default_weights as (
         as t(level1, default_weight, level1_order)
 ),
 
-unit_years as (
-    select unit_code, year from indicator_values
+unit_years as (  -- the years of a report: figures from other sources are not scored
+    select unit_code, year from value_documents where from_report
     union
     select unit_code, year from evaluation
     union
@@ -37,6 +37,7 @@ indicator_rows as (
         far_above_target(p.completion_rate) as far_above_target
     from indicator_progress as p
     join indicator_values as v using (unit_code, year, indicator_code)
+    where p.from_report
 ),
 
 indicator_scores as (

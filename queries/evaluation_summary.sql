@@ -1,4 +1,4 @@
--- The self-assessed score the report states, per unit and year, with its grade (DESIGN.md section 4).
+-- The self-assessed score the report states, per unit and year, with its grade (docs/architecture.md, Domain rules).
 -- Where the report gives no total row, the total is the sum of its parts and marked derived.
 with
 

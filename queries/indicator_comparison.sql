@@ -1,11 +1,13 @@
 -- Any two years side by side: each indicator's actual in `year` against an earlier `base_year`,
 -- over the series (loaded years and derived previous years, marked), with the change between them.
+-- Figures from other public sources are shown in the series but never compared (not like-for-like).
 with
 
 series as (
     select unit_code, year, indicator_code, indicator_name, unit, actual, is_derived, is_estimate, period,
            indicator_order
     from indicator_series
+    where from_report
 ),
 
 pairs as (

@@ -1,4 +1,4 @@
--- One row per unit, year and indicator: target against actual, direction-aware (DESIGN.md section 4).
+-- One row per unit, year and indicator: target against actual, direction-aware (docs/architecture.md, Domain rules).
 -- Rates are fractions (1.0 = 100%); stated_rate / stated_yoy are the report's own percentages as fractions.
 with
 
@@ -28,10 +28,12 @@ indicator_rows as (
         v.source,
         v.note,
         c.sort_order as category_order,
-        i.sort_order as indicator_order
+        i.sort_order as indicator_order,
+        d.document_code, d.from_report, d.document_title, d.document_publisher, d.document_date, d.caveat
     from indicator_values as v
     join indicators as i using (indicator_code)
     join categories as c on c.category_code = i.category
+    join value_documents as d using (unit_code, year, indicator_code)
 ),
 
 rated as (
@@ -54,7 +56,8 @@ final as (
             else 'not_met'
         end as status,
         stated_rate, stated_yoy, is_estimate, period, period is not null as is_partial,
-        weight, score, source, note, category_order, indicator_order
+        weight, score, source, note, category_order, indicator_order,
+        document_code, from_report, document_title, document_publisher, document_date, caveat
     from rated
 )
 

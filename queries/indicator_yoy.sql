@@ -9,17 +9,17 @@ this_year as (
     from indicator_progress
 ),
 
-loaded_previous as (
+loaded_previous as (  -- only from a report: a figure from another source is not like-for-like
     select unit_code, year + 1 as year, indicator_code, actual as previous_actual
-    from indicator_values
-    where actual is not null
+    from indicator_progress
+    where actual is not null and from_report
 ),
 
 with_previous as (
     select
         t.*,
         l.previous_actual as loaded_previous,
-        case when t.stated_yoy > -1 then round(t.actual / (1 + t.stated_yoy), 4) end as derived_previous
+        derived_previous(t.actual, t.stated_yoy) as derived_previous
     from this_year as t
     left join loaded_previous as l using (unit_code, year, indicator_code)
 ),

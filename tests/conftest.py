@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from perfboard.database import DEFAULT_DATA_DIR, connect, load
+from perfboard.reports import ReportRef
 
 SEED_UNIT = "taojiang_hitech"
 SEED_YEAR = 2024
+SEED_REPORT = ReportRef("桃江高新技术产业开发区管理委员会", SEED_YEAR, "2024年度部门整体支出自评绩效报告")  # documents.csv
 
 
 @pytest.fixture(scope="session")
@@ -55,10 +57,12 @@ def two_year_data(tmp_path_factory) -> Path:
     The copy is not a real 2023 report; it exists only to exercise year switching."""
     target = tmp_path_factory.mktemp("two_years") / "data"
     shutil.copytree(DEFAULT_DATA_DIR, target)
+    (target / "documents.csv").unlink()  # the copy has no report of its own, and no other sources
     for path in target.glob("*.csv"):
         header, *rows = path.read_text(encoding="utf-8").splitlines()
         if "year" not in header.split(","):
             continue
+        rows = [row for row in rows if f",{SEED_YEAR}," in row]
         copies = [row.replace(f",{SEED_YEAR},", ",2023,", 1) for row in rows]
         path.write_text("\n".join([header, *rows, *copies]) + "\n", encoding="utf-8")
     narrative = target / "narrative" / SEED_UNIT

@@ -7,9 +7,8 @@ import pytest
 from perfboard import charts
 from perfboard.catalogue import year_charts
 from perfboard.database import fetch_df
-from tests.conftest import SEED_UNIT, SEED_YEAR
+from tests.conftest import SEED_REPORT, SEED_UNIT, SEED_YEAR
 
-UNIT_NAME = "桃江高新技术产业开发区管理委员会"
 
 
 @pytest.fixture
@@ -22,9 +21,9 @@ def annotations(figure) -> list[str]:
 
 
 @pytest.mark.parametrize(("source", "expected"), [
-    (charts.Source(UNIT_NAME, 2024, ("一(三)；四.1", "四.1")),
+    (charts.Source(SEED_REPORT, ("一(三)；四.1", "四.1")),
      "来源：桃江高新技术产业开发区管理委员会《2024年度部门整体支出自评绩效报告》<br>第一(三)、四.1部分"),
-    (charts.Source(UNIT_NAME, 2024, (), has_estimate=True, has_derived=True),
+    (charts.Source(SEED_REPORT, (), has_estimate=True, has_derived=True),
      "来源：桃江高新技术产业开发区管理委员会《2024年度部门整体支出自评绩效报告》<br>含预计数；〔推算〕为据报告数字推算"),
 ])
 def test_source_line_names_the_report_its_sections_and_marks(source, expected):
@@ -34,13 +33,13 @@ def test_source_line_names_the_report_its_sections_and_marks(source, expected):
 def test_bullet_chart_has_bands_target_actual_and_derived_previous(views):
     results = views("indicator_results", False)
     investment = results[results["category"] == "investment"]
-    figure = charts.bullet_chart(investment, "投资", charts.source_of(investment, UNIT_NAME, SEED_YEAR))
+    figure = charts.bullet_chart(investment, "投资", charts.source_of(investment, SEED_REPORT))
     names = [trace.name for trace in figure.data]
     assert names.count("目标的60%") == 1      # bands only where there is a target (固定资产投资)
     assert "目标" in names and "完成" in names
     previous = [t for t in figure.data if t.name == "上年"]
     assert len(previous) == 2 and all(t.marker.symbol == "diamond-open" for t in previous)  # derived: open
-    assert previous[0].x[0] == pytest.approx(32.0347)  # 35.44 / 1.1063
+    assert previous[0].x[0] == pytest.approx(32.03)  # 35.44 / 1.1063 = 32.0347…, to the report's two places
     labels = " ".join(annotations(figure))
     assert "35.44亿元（预计）" in labels and "完成 117.3%" in labels and "无目标值" in labels
     assert "含预计数" in labels and "〔推算〕为据报告数字推算" in labels
@@ -49,14 +48,14 @@ def test_bullet_chart_has_bands_target_actual_and_derived_previous(views):
 def test_bullet_chart_says_when_the_report_gives_no_actual(views):
     results = views("indicator_results", False)
     started = results[results["indicator_code"] == "projects_started"]
-    figure = charts.bullet_chart(started, "项目", charts.source_of(started, UNIT_NAME, SEED_YEAR))
+    figure = charts.bullet_chart(started, "项目", charts.source_of(started, SEED_REPORT))
     assert "未报告完成数" in " ".join(annotations(figure))
     assert not [t for t in figure.data if t.name == "完成"]
 
 
 def test_spending_treemap_marks_the_derived_remainder_and_leaves_out_memo(views):
     structure = views("spending_structure", False)
-    figure = charts.spending_treemap(structure, "支出", charts.source_of(structure, UNIT_NAME, SEED_YEAR))
+    figure = charts.spending_treemap(structure, "支出", charts.source_of(structure, SEED_REPORT))
     tree = figure.data[0]
     assert "其他项目支出（报告未逐项列明）〔推算〕" in tree.labels
     assert "三公经费" not in tree.labels
@@ -64,7 +63,7 @@ def test_spending_treemap_marks_the_derived_remainder_and_leaves_out_memo(views)
 
 
 def test_every_chart_of_the_year_has_a_title_and_a_source_line(views):
-    built = year_charts(views, UNIT_NAME, SEED_YEAR)
+    built = year_charts(views, SEED_REPORT)
     assert len({c.key for c in built}) == len(built) == 20
     for named in built:
         assert named.figure.layout.title.text == named.title
@@ -72,7 +71,7 @@ def test_every_chart_of_the_year_has_a_title_and_a_source_line(views):
 
 
 def test_charts_sit_beside_the_section_that_speaks_about_them(views):
-    sections = {c.key: c.sections for c in year_charts(views, UNIT_NAME, SEED_YEAR)}
+    sections = {c.key: c.sections for c in year_charts(views, SEED_REPORT)}
     assert sections["bullet_headline"] == ("overview.targets",)      # 一(三) sets the targets
     assert sections["spending_tree"] == ("overview.spending",)       # 一(二) gives the totals
     assert sections["spending_parts_project"] == ("spending.project",)  # 二(二) lists the items
@@ -83,7 +82,7 @@ def test_charts_sit_beside_the_section_that_speaks_about_them(views):
 
 def test_pipeline_counts_projects_by_status(views):
     projects = views("project_list", False)
-    figure = charts.project_pipeline(projects, "项目", charts.Source(UNIT_NAME, SEED_YEAR))
+    figure = charts.project_pipeline(projects, "项目", charts.Source(SEED_REPORT))
     totals = dict(zip(figure.data[-1].x, figure.data[-1].text))
     # 四.3: 1 in 前期 (标厂七期), 3 在建, 1 已完成 (口味王五期), 10 已投产 as listed, 1 已运营 (变电站)
     assert totals == {"前期": "1个", "在建": "3个", "已完成": "1个", "已投产": "10个", "已运营": "1个"}

@@ -159,3 +159,8 @@ def test_an_unknown_unit_or_year_exits_non_zero_and_names_what_exists(capsys, tw
 def test_export_adds_the_extension_its_kind_needs(capsys, seed_db, tmp_path, what, given, written):
     code, out, _ = run(capsys, "export", what, "--db", seed_db, "--out", tmp_path / given)
     assert code == 0 and (tmp_path / written).is_file() and str(tmp_path / written) in out
+
+
+def test_export_over_two_units_asks_which_one(capsys, two_unit_db, tmp_path):
+    code, _, err = run(capsys, "export", "html", "--db", two_unit_db, "--out", tmp_path / "r.html")
+    assert code == 2 and "当前有 2 个组合" in err and "请用 --unit 和 --year 指定" in err

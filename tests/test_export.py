@@ -17,9 +17,9 @@ from perfboard.catalogue import year_charts
 from perfboard.cli import main
 from perfboard.database import fetch_df, view_names
 from perfboard.deck import DeckContent, build_deck, build_html
-from tests.conftest import SEED_UNIT, SEED_YEAR
+from tests.conftest import SEED_REPORT, SEED_UNIT, SEED_YEAR
 
-UNIT_NAME = "桃江高新技术产业开发区管理委员会"
+UNIT_NAME = SEED_REPORT.unit_name
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +39,12 @@ def render():
 @pytest.fixture(scope="module")
 def deck_file(views, render):
     steps = []
-    data = build_deck(DeckContent.from_views(views, UNIT_NAME, SEED_YEAR), render, lambda done, step: steps.append(done))
+    data = build_deck(DeckContent.from_views(views, SEED_REPORT), render, lambda done, step: steps.append(done))
     return Presentation(io.BytesIO(data)), steps
 
 
 def test_png_and_svg_carry_the_chinese_title_and_source(views, render):
-    named = next(c for c in year_charts(views, UNIT_NAME, SEED_YEAR) if c.key == "bullet_investment")
+    named = next(c for c in year_charts(views, SEED_REPORT) if c.key == "bullet_investment")
     png = render(named.figure, "png")
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG" and image.size == (2 * export.EXPORT_WIDTH, 2 * named.figure.layout.height)
@@ -125,7 +125,7 @@ def test_workbook_shows_signed_figures_without_an_apostrophe():
 
 
 def test_html_report_is_self_contained_and_its_pdf_prints(views, tmp_path):
-    page = build_html(DeckContent.from_views(views, UNIT_NAME, SEED_YEAR))
+    page = build_html(DeckContent.from_views(views, SEED_REPORT))
     assert page.count("<script") >= 20 and "<script src=" not in page  # plotly.js inlined, nothing fetched
     assert "plotly.js v" in page
     assert "2024年，税收入库4.28亿元，完成年度目标的100.0%" in page
@@ -145,7 +145,7 @@ def test_cli_exports_every_chart_and_the_tables(capsys, seed_db, tmp_path):
 
 def test_cli_export_needs_one_unit_year(capsys, seed_db, tmp_path):
     assert main(["export", "deck", "--year", "2019", "--db", str(seed_db), "--out", str(tmp_path / "d.pptx")]) == 2
-    assert "请用 --unit 和 --year 指定" in capsys.readouterr().err
+    assert "现有单位（年度）：taojiang_hitech（2024）" in capsys.readouterr().err
 
 
 def test_images_rendered_in_eight_threads_are_each_the_one_asked_for(render):

@@ -227,3 +227,38 @@ def test_switching_unit_lands_on_a_year_that_unit_has(two_units, monkeypatch):
     assert at.query_params["year"] in (["2023"], "2023") and at.query_params["unit"] in (["test_unit"], "test_unit")
     at.sidebar.selectbox(key="unit").select("taojiang_hitech").run()
     assert at.session_state["selection"].year == 2024
+
+
+def test_trends_show_the_public_figures_of_2020_and_2023_marked_with_their_documents(seed_paths, monkeypatch):
+    """历年对比 for 桃江: tax in 2020, 2023 and 2024, investment in 2020 and 2024 (and 2023 derived from the
+    2024 report's 10.63%); the news figures carry a note mark, and the footnotes name the documents and their
+    caveats (documents.csv)."""
+    import plotly.io as pio
+
+    at = open_page("pages/trends_page.py", *seed_paths, monkeypatch)
+    assert not at.exception, [e.value for e in at.exception]
+    from perfboard import texts
+
+    figures = [pio.from_json(chart.proto.spec) for chart in at.get("plotly_chart")]
+    trend = next(f for f in figures if f.layout.title.text == texts.CHART_TRENDS_TITLE)
+    tax, investment = (next(t for t in trend.data if t.text and label in t.text) for label in ("4.28", "35.44"))
+    assert list(plotted(tax.x)) == [2020, 2023, 2024] and list(plotted(tax.y)) == [1.78, 3.36, 4.28]
+    assert list(tax.text) == ["1.78［注1］", "3.36［注2］", "4.28"]
+    assert list(plotted(investment.x)) == [2020, 2023, 2024]
+    assert list(investment.text) == ["28.8［注1］", "32.03〔推算〕", "35.44"]  # 35.44 / 1.1063 = 32.0347…
+    assert list(tax.marker.symbol) == ["square-open", "square-open", "circle"]  # the news figures' own marker
+    note = next(a.text for a in trend.layout.annotations if a.text.startswith("来源"))
+    assert "注1：经开区2020年工作总结（新闻报道）（桃江县人民政府网站，2021-03-01）" in note
+    assert "注2：园区2023年度工作总结大会（新闻报道）（桃江新闻网，2024-02-07）" in note
+    assert note.count("园区合并前的数字，未说明是否含灰山港") == 2
+
+
+def plotted(values):
+    """A trace's numbers as Plotly sends them to the browser (typed arrays arrive base64-encoded)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)

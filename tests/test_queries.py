@@ -1,4 +1,4 @@
-"""Every query file creates a view that runs; the rate and grade macros follow DESIGN.md section 4."""
+"""Every query file creates a view that runs; the rate and grade macros follow docs/architecture.md, Domain rules."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_every_query_file_is_a_chain_of_named_ctes(view):
     ("higher", 0, 5, None),                     # a zero target has no meaningful ratio
     ("lower", 10, 8, 1.0),                      # under a ceiling: achieved
     ("lower", 10, 12.5, 0.8),                   # 10 / 12.5 = 0.8
-    ("lower", 0, 0, 1.0),                       # DESIGN.md: lower with A = 0 and B = 0 is achieved
+    ("lower", 0, 0, 1.0),                       # docs/architecture.md: lower with A = 0 and B = 0 is achieved
     ("lower", 0, 3, 0.0),                       # 0 / 3
     ("equal", 65, 65, 1.0),
     ("equal", 50, 40, 0.8),                     # min(40/50, 50/40) = 0.8

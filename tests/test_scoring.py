@@ -1,4 +1,4 @@
-"""Scoring by the rules (DESIGN.md section 4, 财预〔2020〕10号): hand-computed cases for forward, reverse,
+"""Scoring by the rules (docs/architecture.md, Domain rules, 财预〔2020〕10号): hand-computed cases for forward, reverse,
 equality and qualitative indicators, the cap, the budget-execution rule and the grade bands.
 
 The weights below are test data: the 2024 report states no indicator weights, so the embedded data set

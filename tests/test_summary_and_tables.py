@@ -47,6 +47,6 @@ def test_pick_keeps_everything_for_an_empty_choice(seed_con):
 def test_year_comparison_marks_derived_years(seed_con):
     pairs = fetch_df(seed_con, "indicator_comparison", SEED_UNIT, SEED_YEAR)
     table = tables.year_comparison(pairs[pairs["base_year"] == 2023]).set_index("indicator_code")
-    assert table.at["industrial_output", "base_text"] == "182.5566亿元〔推算〕"   # 182.94 / 1.0021
+    assert table.at["industrial_output", "base_text"] == "182.56亿元〔推算〕"   # 182.94 / 1.0021 = 182.5566…
     assert table.at["industrial_output", "actual_text"] == "182.94亿元（预计）"
     assert table.at["industrial_output", "change_text"] == "+0.21%"

@@ -69,10 +69,11 @@ def test_headline_progress_is_the_seven_headline_indicators_in_four_categories(s
 
 
 @pytest.mark.parametrize(("code", "previous", "basis", "yoy"), [
-    ("fixed_asset_investment", 32.0347, "derived", 0.1063),             # 35.44 / 1.1063 = 32.03471… 四.1
-    ("industrial_fixed_asset_investment", 26.6938, "derived", 0.1321),  # 30.22 / 1.1321 = 26.69375…
-    ("industrial_output", 182.5566, "derived", 0.0021),                 # 182.94 / 1.0021 = 182.55663…
-    ("industrial_value_added", 41.0546, "derived", 0.0089),             # 41.42 / 1.0089 = 41.05461…
+    # at the precision of the report's figure (two places), issue 8 item 6
+    ("fixed_asset_investment", 32.03, "derived", 0.1063),             # 35.44 / 1.1063 = 32.03471… 四.1
+    ("industrial_fixed_asset_investment", 26.69, "derived", 0.1321),  # 30.22 / 1.1321 = 26.69375…
+    ("industrial_output", 182.56, "derived", 0.0021),                 # 182.94 / 1.0021 = 182.55663…
+    ("industrial_value_added", 41.05, "derived", 0.0089),             # 41.42 / 1.0089 = 41.05461…
     ("tax_revenue", None, None, None),                                   # no growth rate stated, no 2023 data
 ])
 def test_indicator_yoy_derives_last_year_from_stated_growth(seed_con, code, previous, basis, yoy):
@@ -142,4 +143,22 @@ def test_indicator_series_marks_derived_previous_years(seed_con):
               for r in rows}
     assert series[("industrial_output", 2024)] is False
     assert series[("industrial_output", 2023)] is True  # 182.94 / 1.0021, not typed in
-    assert ("tax_revenue", 2023) not in series           # no stated growth, nothing derived
+    assert series[("tax_revenue", 2023)] is False        # 3.36, from a news report (documents.csv), not derived
+
+
+def test_figures_from_other_sources_are_shown_marked_and_never_compared(seed_con):
+    """2020 and 2023 come from news reports (documents.csv): the series holds them with their document and
+    caveat; no growth rate, comparison, score or year of their own comes from them."""
+    columns, rows = fetch(seed_con, "indicator_series", SEED_UNIT)
+    at = {(r[columns.index("indicator_code")], r[columns.index("year")]): dict(zip(columns, r)) for r in rows}
+    assert [at[("tax_revenue", y)]["actual"] for y in (2020, 2023, 2024)] == [1.78, 3.36, 4.28]
+    assert [at[("tax_revenue", y)]["from_report"] for y in (2020, 2023, 2024)] == [False, False, True]
+    assert at[("fixed_asset_investment", 2020)]["actual"] == 28.8 and "灰山港" in at[("fixed_asset_investment", 2020)]["caveat"]
+    assert at[("fixed_asset_investment", 2023)]["is_derived"]  # 35.44 / 1.1063, from the 2024 report's 10.63%
+    columns, rows = fetch(seed_con, "indicator_yoy", SEED_UNIT, SEED_YEAR)
+    tax = next(dict(zip(columns, r)) for r in rows if r[columns.index("indicator_code")] == "tax_revenue")
+    assert tax["previous_actual"] is None and tax["yoy_rate"] is None  # not (4.28 - 3.36) / 3.36
+    _, years = fetch(seed_con, "available_years", SEED_UNIT)
+    assert [row[2] for row in years] == [2024]
+    columns, rows = fetch(seed_con, "indicator_comparison", SEED_UNIT)
+    assert {r[columns.index("base_year")] for r in rows} == {2023}  # the derived 2023 only, never 2020

@@ -1,4 +1,4 @@
--- 完成率 as DESIGN.md section 4 defines it, with A = target and B = actual; a fraction (1.0 = 100%).
+-- 完成率 as docs/architecture.md, Domain rules defines it, with A = target and B = actual; a fraction (1.0 = 100%).
 -- No target or no actual gives no rate. A "higher" target of zero or less has no meaningful ratio.
 create or replace macro completion_rate(direction, target, actual) as
     case

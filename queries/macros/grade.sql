@@ -1,4 +1,4 @@
--- 评价等级 (DESIGN.md section 4): >= 90 优, [80, 90) 良, [60, 80) 中, < 60 差.
+-- 评价等级 (docs/architecture.md, Domain rules): >= 90 优, [80, 90) 良, [60, 80) 中, < 60 差.
 create or replace macro grade(score) as
     case
         when score is null then null

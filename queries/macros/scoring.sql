@@ -1,4 +1,4 @@
--- Self-evaluation scoring (DESIGN.md section 4; 财预〔2020〕10号, 项目支出绩效自评表 notes).
+-- Self-evaluation scoring (docs/architecture.md, Domain rules; 财预〔2020〕10号, 项目支出绩效自评表 notes).
 -- A quantitative indicator met or exceeded scores its full weight, otherwise weight × completion rate.
 create or replace macro quantitative_score(weight, rate) as
     case when weight is null or rate is null then null else weight * least(rate, 1.0) end;

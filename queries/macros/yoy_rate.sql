@@ -1,4 +1,4 @@
--- 同比增长率 (DESIGN.md section 4): (this year - last year) / last year, a fraction.
+-- 同比增长率 (docs/architecture.md, Domain rules): (this year - last year) / last year, a fraction.
 -- A missing or zero last year gives no rate rather than an error.
 create or replace macro yoy_rate(current_value, previous_value) as
     case
