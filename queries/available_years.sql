@@ -14,16 +14,9 @@ data_years as (
     select unit_code, year, 'narrative' from narrative_sections
 ),
 
-report_titles as (
-    select unit_code, year, min(title) as report_title
-    from documents
-    where kind = '自评报告'
-    group by unit_code, year
-),
-
 final as (
     select
-        d.unit_code, u.unit_name, d.year, any_value(t.report_title) as report_title,
+        d.unit_code, u.unit_name, d.year, any_value(r.title) as report_title,
         bool_or(d.kind = 'indicators') as has_indicators,
         bool_or(d.kind = 'spending') as has_spending,
         bool_or(d.kind = 'projects') as has_projects,
@@ -31,7 +24,7 @@ final as (
         bool_or(d.kind = 'narrative') as has_narrative
     from data_years as d
     join units as u using (unit_code)
-    left join report_titles as t using (unit_code, year)
+    left join unit_reports as r using (unit_code, year)
     group by d.unit_code, u.unit_name, d.year
     order by d.unit_code, d.year
 )

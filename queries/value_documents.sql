@@ -8,19 +8,12 @@ values_with_code as (
     select unit_code, year, indicator_code, document_code from indicator_values
 ),
 
-own_reports as (
-    select unit_code, year, min(document_code) as document_code
-    from documents
-    where kind = '自评报告'
-    group by unit_code, year
-),
-
 resolved as (
     select
         v.unit_code, v.year, v.indicator_code,
         coalesce(v.document_code, r.document_code) as document_code
     from values_with_code as v
-    left join own_reports as r using (unit_code, year)
+    left join unit_reports as r using (unit_code, year)
 ),
 
 final as (
