@@ -36,8 +36,9 @@ for number, cards in enumerate(tables.card_rows(headline, CARDS_PER_ROW)):
 
 spending_column, figures_column = st.columns([2, 1])
 with spending_column:
-    if "spending_share" in charts:
-        ui.show_chart(charts["spending_share"])
+    shown_spending = next((key for key in ("spending_share", "spending_tree") if key in charts), None)
+    if shown_spending:
+        ui.show_chart(charts[shown_spending])
     else:
         ui.nothing_for_year(selection, texts.WHAT_SPENDING)
 with figures_column:

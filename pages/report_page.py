@@ -23,3 +23,9 @@ for _, section in found.iterrows():
     for named in charts.values():
         if section["section_key"] in named.sections[:1]:
             ui.show_chart(named)
+
+unplaced = [named for named in charts.values() if not set(named.sections[:1]) & set(sections["section_key"])]
+if unplaced and not query.strip():
+    st.header(texts.REPORT_UNPLACED_CHARTS)
+    for named in unplaced:
+        ui.show_chart(named)

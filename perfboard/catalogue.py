@@ -44,10 +44,11 @@ def section_at(views: Views, refs: object) -> tuple[str, ...]:
     return (key_of_ref[cited[-1]],) if cited[-1] in key_of_ref else ()
 
 
-def most_cited(sources: pd.Series) -> str:
-    """The reference that the rows cite most often (each row's most specific, its last); "" when none do.
-    Ties go to the first in sort order, so the choice does not depend on row order."""
-    cited = Counter(refs[-1] for refs in map(split_refs, sources) if refs)
+def most_cited(sources: pd.Series, position: int = -1) -> str:
+    """The reference that the rows cite most often at `position` of their `source` (the last: the most
+    specific; the first: where a report states its targets); "" when none do. Ties go to the first in sort
+    order, so the choice does not depend on row order."""
+    cited = Counter(refs[position] for refs in map(split_refs, sources) if refs)
     if not cited:
         return ""
     most = max(cited.values())
@@ -77,7 +78,7 @@ def headline_bullet(views: Views, report: ReportRef) -> list[NamedChart]:
                                             missing=int(headline["actual"].isna().sum()))
     return [NamedChart("bullet_headline", title,
                        charts.bullet_chart(headline, title, charts.source_of(headline, report)),
-                       ("overview.targets",), message)]
+                       section_at(views, most_cited(headline["source"], position=0)), message)]
 
 
 def spending_charts(views: Views, report: ReportRef) -> list[NamedChart]:
@@ -111,10 +112,11 @@ def main_tree_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -
     total_message = summary.spending_sentence(structure) or ""
     found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root,
                         total_message)]
-    split_title = texts.CHART_SPENDING_SPLIT_TITLE.format(parts=texts.LIST_JOIN.join(first_level["item_name"]))
-    found.append(NamedChart("spending_share", split_title,
-                            charts.share_donut(first_level, split_title, charts.source_of(first_level, report)),
-                            at_root, total_message))
+    if not first_level.empty:  # a total the report does not split has no split to show
+        split_title = texts.CHART_SPENDING_SPLIT_TITLE.format(parts=texts.LIST_JOIN.join(first_level["item_name"]))
+        found.append(NamedChart("spending_share", split_title,
+                                charts.share_donut(first_level, split_title, charts.source_of(first_level, report)),
+                                at_root, total_message))
     for _, item in first_level.iterrows():
         parts = main[main["parent_code"] == item["item_code"]]
         if parts.empty:

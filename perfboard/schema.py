@@ -63,7 +63,7 @@ class Table:
 # Measurement units an indicator may use. Every one but % counts or measures something that
 # cannot be negative.
 MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", "个", "家", "件", "起", "人", "人次", "次", "亩",
-                 "平方米", "平方公里", "%")
+                 "平方米", "万平方米", "平方公里", "公里", "%")
 SIGNED_MEASURE_UNITS = ("%",)
 COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次")  # small whole numbers that often coincide
 DIRECTIONS = ("higher", "lower", "equal")
@@ -119,7 +119,7 @@ TABLES: tuple[Table, ...] = (
         Column("category_code", "类别代码", Kind.CODE, required=True),
         Column("category_name", "类别名称", required=True),
         Column("sort_order", "排序", Kind.INTEGER),
-        Column("report_section", "报告章节"),
+        Column("report_section", "报告章节（不再使用：见 category_sections 视图）"),  # kept: older files load
         _NOTE,
     ), key=("category_code",)),
     Table("indicators", "指标目录", (

@@ -34,7 +34,10 @@ def spending_sentence(structure: pd.DataFrame) -> str | None:
         texts.SUMMARY_SPENDING_PART.format(name=part["item_name"], amount=formatting.amount(part["amount"], texts.MONEY_UNIT),
                                            share=formatting.rate(part["share_of_parent"]))
         for _, part in parts.iterrows())
-    return texts.SUMMARY_SPENDING.format(total=formatting.amount(total["amount"], texts.MONEY_UNIT), parts=described)
+    total_text = formatting.amount(total["amount"], texts.MONEY_UNIT)
+    if not described:
+        return texts.SUMMARY_SPENDING_TOTAL.format(total=total_text)
+    return texts.SUMMARY_SPENDING.format(total=total_text, parts=described)
 
 
 def year_summary(year: int, headline: pd.DataFrame, structure: pd.DataFrame, score: pd.DataFrame) -> str:

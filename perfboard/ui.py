@@ -250,8 +250,8 @@ def kpi_card(row: pd.Series) -> None:
 
 def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
     """The stated total score, its grade and the score of each first-level group."""
-    if score.empty:
-        figure_card(texts.OVERVIEW_SCORE, texts.OVERVIEW_NO_SCORE)
+    if score.empty:  # a short value: a card's figure is cut at its width, the reason goes underneath
+        figure_card(texts.OVERVIEW_SCORE, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
         return
     parts = stated[stated["level1"] != "总分"]
     figure_card(

@@ -10,7 +10,7 @@ indicator_rows as (
         i.indicator_name,
         i.category,
         c.category_name,
-        c.report_section as category_section,
+        cs.category_section,
         coalesce(i.is_headline, false) as is_headline,
         i.level1,
         i.level2,
@@ -34,6 +34,8 @@ indicator_rows as (
     join indicators as i using (indicator_code)
     join categories as c on c.category_code = i.category
     join value_documents as d using (unit_code, year, indicator_code)
+    left join category_sections as cs on cs.unit_code = v.unit_code and cs.year = v.year
+        and cs.category = i.category
 ),
 
 rated as (

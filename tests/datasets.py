@@ -32,6 +32,7 @@ DEFAULTS: dict[str, list[dict[str, object]]] = {
     "projects": [{"unit_code": UNIT, "year": YEAR, "project_name": "示例项目", "project_type": "产业项目",
                   "status": "在建", "source": "二"}],
     "evaluation": [{"unit_code": UNIT, "year": YEAR, "level1": "总分", "score": 90, "source": "三"}],
+    "documents": [],  # optional: every figure from its year's report, cited by the standard title
 }
 
 NARRATIVE = """# 一、基本情况 {#overview}
@@ -133,8 +134,8 @@ def write_seed_with_fixture_unit(folder: Path) -> Path:
 
     shutil.copytree(DEFAULT_DATA_DIR, folder)
     for name, rows in DEFAULTS.items():
-        if name in ("categories", "indicators"):
-            continue  # the fixture's indicator is already in the seed's catalogue
+        if name in ("categories", "indicators", "documents"):
+            continue  # the fixture's indicator is already in the seed's catalogue; it has no documents
         with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
             existing = list(csv.DictReader(handle))
         write_table(folder / f"{name}.csv", name, existing + rows)
@@ -142,3 +143,74 @@ def write_seed_with_fixture_unit(folder: Path) -> Path:
     path.parent.mkdir(parents=True)
     path.write_text(NARRATIVE, encoding="utf-8")
     return folder
+
+
+OTHER_UNIT, OTHER_YEAR = "other_zone", 2022
+OTHER_TITLE = "2022年绩效自评工作情况总结"
+OTHER_NARRATIVE = """# 2022年绩效自评工作情况总结 {#preface}
+
+测试数据：按另一种提纲写成的自评总结，用来检验看板不依赖种子报告的章节。
+
+# 一、工作完成情况 {#results}
+
+## （一）招商引资 {#results.attraction}
+
+全年新签约项目19个，签约总投资186.5亿元，其中正式签约111.72亿元，意向协议74.1亿元。实际利用外资突破2亿美元。
+
+## （二）园区建设 {#results.building}
+
+新建道路3.2公里，新增标准厂房12万平方米。
+
+# 二、存在问题 {#problems}
+
+部分签约项目落地较慢，要素保障压力较大。
+
+# 三、下一步打算 {#plans}
+
+加快签约项目转化，持续优化营商环境。
+"""
+
+
+def write_other_unit_dataset(folder: Path) -> Path:
+    """A 测试数据 unit shaped unlike the seed: another outline and title, no targets at all, 19 indicators in
+    one category, a figure in 亿美元 with 突破, a whole whose parts do not add up (186.5 ≠ 111.72 + 74.1 =
+    185.82), no projects and no score."""
+    def value(code: str, actual: object, **cells: object) -> dict[str, object]:
+        return {"unit_code": OTHER_UNIT, "year": OTHER_YEAR, "indicator_code": code, "actual": actual,
+                "source": "一(一)", **cells}
+
+    signed = [{"indicator_code": f"signed_project_{n:02d}", "indicator_name": f"签约项目{n:02d}投资",
+               "category": "attraction", "unit": "亿元", "direction": "higher", "sort_order": 10 + n}
+              for n in range(1, 17)]
+    indicators = [
+        {"indicator_code": "signed_investment", "indicator_name": "签约总投资", "category": "attraction",
+         "is_headline": "true", "unit": "亿元", "direction": "higher", "sort_order": 1},
+        {"indicator_code": "signed_formal", "indicator_name": "正式签约投资", "category": "attraction",
+         "unit": "亿元", "direction": "higher", "sort_order": 2},
+        {"indicator_code": "signed_intent", "indicator_name": "意向协议投资", "category": "attraction",
+         "unit": "亿元", "direction": "higher", "sort_order": 3},
+        {"indicator_code": "foreign_capital_usd", "indicator_name": "实际利用外资", "category": "attraction",
+         "is_headline": "true", "unit": "亿美元", "direction": "higher", "sort_order": 4},
+        *signed[:15],
+        {"indicator_code": "roads_built", "indicator_name": "新建道路", "category": "building", "unit": "公里",
+         "direction": "higher", "sort_order": 40},
+    ]
+    values = [value("signed_investment", 186.5), value("signed_formal", 111.72), value("signed_intent", 74.1),
+              value("foreign_capital_usd", 2, qualifier="突破"),
+              *(value(row["indicator_code"], 1 + n / 10) for n, row in enumerate(signed[:15])),
+              value("roads_built", 3.2, source="一(二)")]
+    return write_dataset(
+        folder,
+        narratives={(OTHER_UNIT, OTHER_YEAR): OTHER_NARRATIVE},
+        units=[{"unit_code": OTHER_UNIT, "unit_name": "某经济开发区管理委员会（测试数据）"}],
+        categories=[{"category_code": "attraction", "category_name": "招商引资", "sort_order": 1},
+                    {"category_code": "building", "category_name": "园区建设", "sort_order": 2}],
+        indicators=indicators,
+        indicator_values=values,
+        spending=[{"unit_code": OTHER_UNIT, "year": OTHER_YEAR, "item_code": "total", "item_name": "部门整体支出",
+                   "actual": 1234.5}],
+        projects=[],
+        evaluation=[],
+        documents=[{"document_code": "other_report_2022", "unit_code": OTHER_UNIT, "year": OTHER_YEAR,
+                    "kind": "自评报告", "title": OTHER_TITLE, "publisher": "某经济开发区管理委员会（测试数据）"}],
+    )

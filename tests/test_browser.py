@@ -141,3 +141,35 @@ def test_a_malformed_url_shows_no_traceback_or_server_path(server, browser):
     assert "Traceback" not in text and str(ROOT) not in text and "/perfboard/" not in text
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+@pytest.fixture(scope="module")
+def other_server(tmp_path_factory):
+    """The seed beside the 测试数据 unit shaped unlike it (tests/datasets.py), opened on that unit."""
+    from perfboard.database import load
+    from tests.datasets import write_other_unit_dataset
+
+    folder = tmp_path_factory.mktemp("other_browser")
+    data_dir = write_other_unit_dataset(folder / "data")
+    load(data_dir, folder / "other.duckdb")
+    with app_server({"PERFBOARD_DATA": str(data_dir), "PERFBOARD_DB": str(folder / "other.duckdb")}) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+def test_other_unit_in_chromium(other_server, browser, path):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page.goto(f"{other_server}/{path}", wait_until="networkidle")
+    page.wait_for_selector("h1, .st-key-key_message", timeout=30_000)
+    page.wait_for_timeout(2500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    text = page.locator("body").inner_text()
+    assert "桃江" not in text
+    if path != "present":  # the presentation hides the sidebar, where the report is cited
+        assert "《2022年绩效自评工作情况总结》" in text
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1920, "height": max(1080, int(height))})
+    page.wait_for_timeout(1000)
+    page.screenshot(path=SCREENSHOTS / f"other-{path or 'overview'}-full.png")
+    page.close()

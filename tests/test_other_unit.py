@@ -1,0 +1,101 @@
+"""A second unit shaped unlike the seed (tests/datasets.py, 测试数据): another outline and report title, no
+targets, 19 indicators in one category, 亿美元 and 突破. Every page, export and the audit work on it alone and
+beside the seed, and nothing of the seed's report appears on its pages or in its files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from perfboard.cli import main
+from perfboard.database import load
+from tests.conftest import shown
+from tests.datasets import OTHER_TITLE, OTHER_UNIT, OTHER_YEAR, write_other_unit_dataset
+from tests.test_pages import PAGES, charts_on, open_page
+
+SEED_WORDS = ("桃江", "2024年度部门整体支出自评绩效报告", "四.1", "一(三)")
+
+
+@pytest.fixture(scope="module")
+def other(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("other_unit")
+    data_dir = write_other_unit_dataset(folder / "data")
+    load(data_dir, folder / "other.duckdb")
+    return data_dir, folder / "other.duckdb"
+
+
+def page_text(at) -> str:
+    texts = [shown(e.value) for kind in ("markdown", "caption", "info", "warning", "title", "subheader")
+             for e in at.get(kind) if isinstance(e.value, str) and not e.value.startswith("<style>")]
+    texts += [m.label + m.value for m in at.get("metric")]
+    texts += [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("plotly_chart")]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=list(PAGES))
+def test_every_page_renders_the_other_unit_without_the_seed(page, other, monkeypatch):
+    at = open_page(page, *other, monkeypatch)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    text = page_text(at)
+    assert not [word for word in SEED_WORDS if word in text]
+    sidebar = " ".join(shown(c.value) for c in at.sidebar.caption)
+    assert f"《{OTHER_TITLE}》" in sidebar  # the report's own title, not the seed's
+
+
+def test_each_category_sits_beside_its_own_section(other, monkeypatch):
+    """The other report discusses 招商引资 in 一(一) and 园区建设 in 一(二): its own outline, not the seed's 四.1."""
+    at = open_page("pages/targets_page.py", *other, monkeypatch)
+    cited = [shown(c.value) for c in at.caption if "报告原文" in shown(c.value)]
+    assert any("一(一)" in c for c in cited) and any("一(二)" in c for c in cited)
+
+
+def test_the_report_page_places_every_chart_of_the_year(other, monkeypatch):
+    from perfboard.catalogue import year_charts
+    from perfboard.database import connect, fetch_df
+    from perfboard.reports import ReportRef
+
+    con = connect(other[1])
+    charts = year_charts(lambda name, whole: fetch_df(con, name, OTHER_UNIT, None if whole else OTHER_YEAR),
+                         ReportRef.of("x", OTHER_YEAR, OTHER_TITLE))
+    con.close()
+    at = open_page("pages/report_page.py", *other, monkeypatch)
+    assert charts_on(at) == len(charts) and len(charts) >= 3
+
+
+@pytest.mark.parametrize("what", ["html", "tables", "deck"])
+def test_exports_cite_the_other_report_and_nothing_of_the_seed(what, other, tmp_path):
+    out = tmp_path / "export"
+    assert main(["export", what, "--db", str(other[1]), "--out", str(out)]) == 0
+    written = next(tmp_path.glob("export.*"))
+    if what == "html":
+        page = written.read_text(encoding="utf-8")
+        assert f"《{OTHER_TITLE}》" in page and not [w for w in SEED_WORDS if w in page]
+    elif what == "deck":
+        from pptx import Presentation
+
+        deck = Presentation(str(written))
+        words = "\n".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+                          if shape.has_text_frame)
+        assert f"《{OTHER_TITLE}》" in words and not [w for w in SEED_WORDS if w in words]
+    else:
+        assert written.suffix == ".xlsx" and written.stat().st_size > 5000
+
+
+def test_audit_and_score_run_on_the_other_unit(other, capsys):
+    assert main(["audit", "--db", str(other[1])]) == 0
+    assert main(["score", "--db", str(other[1])]) == 0
+    out = capsys.readouterr().out
+    assert "桃江" not in out
+
+
+def test_overview_without_a_score_or_a_spending_split_says_so_in_full(other, monkeypatch):
+    """The score card's figure is cut at the card's width: it says 未报告 and the reason goes underneath; a
+    total without parts is charted as it is instead of 'no spending data' beside its own figure."""
+    at = open_page("pages/overview_page.py", *other, monkeypatch)
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["自评得分"] == "未报告" and cards["部门整体支出"] == "1,234.50万元"
+    assert any("报告未给出自评得分" in shown(c.value) for c in at.caption)
+    assert not any("没有支出数据" in shown(i.value) for i in at.info)
+    assert charts_on(at) == 2  # the spending tree and the headline bullets
