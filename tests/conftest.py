@@ -23,6 +23,23 @@ def seed_db(tmp_path_factory) -> Path:
     return db_path
 
 
+@pytest.fixture(scope="session")
+def loaded(tmp_path_factory):
+    """A factory for loaded data sets: `loaded(name, write)` has `write(folder)` write a data directory
+    (tests/datasets.py) and loads it, once per name in the session; it returns (data_dir, db_path)."""
+    made: dict[str, tuple[Path, Path]] = {}
+
+    def make(name: str, write) -> tuple[Path, Path]:
+        if name not in made:
+            folder = tmp_path_factory.mktemp(name)
+            data_dir = write(folder / "data")
+            load(data_dir, folder / "perfboard.duckdb")
+            made[name] = (data_dir, folder / "perfboard.duckdb")
+        return made[name]
+
+    return make
+
+
 @pytest.fixture
 def seed_con(seed_db):
     con = connect(seed_db)

@@ -99,15 +99,27 @@ def test_page_in_chromium(server, browser, path, charts):
     page.close()
 
 
+def visit(page, url: str) -> None:
+    """Open a page of the app and let its charts draw; no Streamlit exception box may show."""
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_selector("h1, .st-key-key_message", timeout=30_000)
+    page.wait_for_timeout(2500)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+@contextmanager
+def serving(paths: tuple[Path, Path]) -> Iterator[str]:
+    """The app on a loaded data set (the `loaded` fixture's data directory and database)."""
+    data_dir, db_path = paths
+    with app_server({"PERFBOARD_DATA": str(data_dir), "PERFBOARD_DB": str(db_path)}) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory):
-    from perfboard.database import load
+def hostile_server(loaded):
     from tests.datasets import write_hostile_dataset
 
-    folder = tmp_path_factory.mktemp("hostile_browser")
-    data_dir = write_hostile_dataset(folder / "data")
-    load(data_dir, folder / "hostile.duckdb")
-    with app_server({"PERFBOARD_DATA": str(data_dir), "PERFBOARD_DB": str(folder / "hostile.duckdb")}) as url:
+    with serving(loaded("hostile", write_hostile_dataset)) as url:
         yield url
 
 
@@ -120,13 +132,10 @@ def test_hostile_data_runs_no_script_and_fetches_nothing_outside(hostile_server,
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda request: outside.append(request.url)
             if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
-    page.goto(f"{hostile_server}/{path}", wait_until="networkidle")
-    page.wait_for_selector("h1, .st-key-key_message", timeout=30_000)
-    page.wait_for_timeout(2500)
+    visit(page, f"{hostile_server}/{path}")
     assert dialogs == [] and outside == []
     assert page.locator("iframe[srcdoc], img[src*='198.51.100'], [data-testid='stMain'] svg[onload], "
                         "a[href*='198.51.100'], a[href^='javascript']").count() == 0
-    assert page.locator("[data-testid='stException']").count() == 0
     assert "<script>alert(2)</script>" in page.locator("[data-testid='stMain']").inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"hostile-{path or 'overview'}.png")
@@ -144,25 +153,18 @@ def test_a_malformed_url_shows_no_traceback_or_server_path(server, browser):
 
 
 @pytest.fixture(scope="module")
-def other_server(tmp_path_factory):
-    """The seed beside the 测试数据 unit shaped unlike it (tests/datasets.py), opened on that unit."""
-    from perfboard.database import load
+def other_server(loaded):
+    """The 测试数据 unit shaped unlike the seed (tests/datasets.py)."""
     from tests.datasets import write_other_unit_dataset
 
-    folder = tmp_path_factory.mktemp("other_browser")
-    data_dir = write_other_unit_dataset(folder / "data")
-    load(data_dir, folder / "other.duckdb")
-    with app_server({"PERFBOARD_DATA": str(data_dir), "PERFBOARD_DB": str(folder / "other.duckdb")}) as url:
+    with serving(loaded("other_unit", write_other_unit_dataset)) as url:
         yield url
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
 def test_other_unit_in_chromium(other_server, browser, path):
     page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    page.goto(f"{other_server}/{path}", wait_until="networkidle")
-    page.wait_for_selector("h1, .st-key-key_message", timeout=30_000)
-    page.wait_for_timeout(2500)
-    assert page.locator("[data-testid='stException']").count() == 0
+    visit(page, f"{other_server}/{path}")
     text = page.locator("body").inner_text()
     assert "桃江" not in text
     if path != "present":  # the presentation hides the sidebar, where the report is cited

@@ -126,13 +126,10 @@ def test_a_missing_database_says_what_to_do(capsys, tmp_path, command):
 
 
 @pytest.fixture(scope="module")
-def two_unit_db(tmp_path_factory):
-    from perfboard.database import load
+def two_unit_db(loaded):
     from tests.datasets import write_seed_with_fixture_unit
 
-    folder = tmp_path_factory.mktemp("cli_two_units")
-    load(write_seed_with_fixture_unit(folder / "data"), folder / "two.duckdb")
-    return folder / "two.duckdb"
+    return loaded("two_units", write_seed_with_fixture_unit)[1]
 
 
 @pytest.mark.parametrize("command", ["audit", "score"])

@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from perfboard.database import load
 from tests.datasets import PAYLOADS, write_hostile_dataset
 from tests.test_pages import PAGES, open_page
 
@@ -20,11 +19,8 @@ CHART_TAGS = re.compile(r"<\s*(script|iframe|img|svg|style|a)\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("hostile")
-    data_dir = write_hostile_dataset(folder / "data")
-    load(data_dir, folder / "hostile.duckdb")
-    return data_dir, folder / "hostile.duckdb"
+def hostile(loaded):
+    return loaded("hostile", write_hostile_dataset)
 
 
 def markdown_texts(at) -> list[tuple[str, str, bool]]:

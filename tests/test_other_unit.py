@@ -9,7 +9,6 @@ import json
 import pytest
 
 from perfboard.cli import main
-from perfboard.database import load
 from tests.conftest import shown
 from tests.datasets import OTHER_TITLE, OTHER_UNIT, OTHER_YEAR, write_other_unit_dataset
 from tests.test_pages import PAGES, charts_on, open_page
@@ -18,11 +17,8 @@ SEED_WORDS = ("桃江", "2024年度部门整体支出自评绩效报告", "四.1
 
 
 @pytest.fixture(scope="module")
-def other(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("other_unit")
-    data_dir = write_other_unit_dataset(folder / "data")
-    load(data_dir, folder / "other.duckdb")
-    return data_dir, folder / "other.duckdb"
+def other(loaded):
+    return loaded("other_unit", write_other_unit_dataset)
 
 
 def page_text(at) -> str:

@@ -206,14 +206,10 @@ def test_a_client_clearing_the_caches_leaves_connections_and_pages_working(seed_
 
 
 @pytest.fixture(scope="module")
-def two_units(tmp_path_factory):
-    from perfboard.database import load
+def two_units(loaded):
     from tests.datasets import write_seed_with_fixture_unit
 
-    folder = tmp_path_factory.mktemp("two_units")
-    data_dir = write_seed_with_fixture_unit(folder / "data")
-    load(data_dir, folder / "two.duckdb")
-    return data_dir, folder / "two.duckdb"
+    return loaded("two_units", write_seed_with_fixture_unit)
 
 
 def test_switching_unit_lands_on_a_year_that_unit_has(two_units, monkeypatch):

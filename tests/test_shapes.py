@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from perfboard.cli import main
-from perfboard.database import load
 from tests.datasets import UNIT, YEAR, write_dataset
 from tests.test_pages import PAGES, charts_on, open_page
 
@@ -35,11 +34,8 @@ SHAPES = {
 
 
 @pytest.fixture(scope="module", params=SHAPES, ids=list(SHAPES))
-def shaped(request, tmp_path_factory):
-    folder = tmp_path_factory.mktemp(request.param)
-    data_dir = write_dataset(folder / "data", **SHAPES[request.param])
-    load(data_dir, folder / "shaped.duckdb")
-    return data_dir, folder / "shaped.duckdb"
+def shaped(request, loaded):
+    return loaded(request.param, lambda folder: write_dataset(folder, **SHAPES[request.param]))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=list(PAGES))
