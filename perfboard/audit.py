@@ -271,6 +271,61 @@ def targets_have_actuals(report: Report) -> Iterable[Finding]:
                       row["source"])
 
 
+def rounding_tolerance(*figures: float) -> float:
+    """Half a unit in the last place each figure is stated to, added up: 186.5 and 111.72 + 74.1 may differ
+    by 0.05 + 0.005 + 0.05 through rounding alone, and no more."""
+    return sum(0.5 * 10 ** -decimal_places(figure) for figure in figures)
+
+
+def decimal_places(figure: float) -> int:
+    text = formatting.plain_number(figure, 6).replace(",", "")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+@check("INDICATOR_PARTS", texts.SEVERITY_ERROR)
+def indicator_parts_add_up(report: Report) -> Iterable[Finding]:
+    """A whole the catalogue splits into parts (indicators.part_of) equals the sum of the parts the report gives."""
+    indicators = report.indicators.set_index("indicator_code", drop=False)
+    parts = indicators[indicators["part_of"].notna() & indicators["actual"].notna()]
+    for whole_code, group in parts.groupby("part_of", sort=False):
+        if whole_code not in indicators.index or formatting.is_missing(indicators.loc[whole_code, "actual"]):
+            continue
+        whole = indicators.loc[whole_code]
+        total, listed = float(whole["actual"]), float(group["actual"].sum())
+        tolerance = rounding_tolerance(total, *group["actual"])
+        if abs(total - listed) > tolerance:
+            yield finding("INDICATOR_PARTS", "indicator", whole_code, whole["indicator_name"],
+                          texts.FINDING["INDICATOR_PARTS"].format(
+                              name=whole["indicator_name"], total=amount(whole),
+                              parts=texts.LIST_JOIN.join(f"{p['indicator_name']}{amount(p)}" for _, p in group.iterrows()),
+                              sum=formatting.amount(round(listed, 6), whole["unit"]),
+                              gap=formatting.amount(round(abs(total - listed), 6), whole["unit"]),
+                              tolerance=formatting.plain_number(round(tolerance, 6))),
+                          whole["source"])
+
+
+@check("NO_TARGETS", texts.SEVERITY_WARNING)
+def some_targets_are_set(report: Report) -> Iterable[Finding]:
+    """A self-evaluation measures results against targets: a report that sets none cannot be evaluated."""
+    indicators = report.indicators
+    if indicators.empty or indicators["target"].notna().any() or indicators["achievement"].notna().any():
+        return
+    yield finding("NO_TARGETS", "indicator", "", texts.SUBJECT_KINDS["indicator"],
+                  texts.FINDING["NO_TARGETS"].format(count=len(indicators)))
+
+
+@check("TARGET_NOT_MEASURABLE", texts.SEVERITY_WARNING)
+def targets_are_measurable(report: Report) -> Iterable[Finding]:
+    """A target stated only in words (「保障…正常运转」), with no figure and no achievement tier."""
+    rows = report.indicators[report.indicators["target_text"].notna() & report.indicators["target"].isna()
+                             & report.indicators["achievement"].isna()]
+    for _, row in rows.iterrows():
+        yield finding("TARGET_NOT_MEASURABLE", "indicator", row["indicator_code"], row["indicator_name"],
+                      texts.FINDING["TARGET_NOT_MEASURABLE"].format(name=row["indicator_name"],
+                                                                    text=row["target_text"]),
+                      row["source"])
+
+
 @check("FAR_ABOVE_TARGET", texts.SEVERITY_WARNING)
 def results_not_far_above_target(report: Report) -> Iterable[Finding]:
     rows = report.indicators[report.indicators["completion_rate"] > 1.5]

@@ -133,6 +133,8 @@ TABLES: tuple[Table, ...] = (
         Column("direction", "指标方向", required=True, choices=DIRECTIONS),
         Column("sort_order", "排序", Kind.INTEGER),
         _NOTE,
+        Column("part_of", "所属合计指标（本指标是其组成部分）", Kind.CODE, references="indicators.indicator_code",
+               optional=True),
     ), key=("indicator_code",)),
     Table("documents", "资料来源", (
         Column("document_code", "资料代码", Kind.CODE, required=True),
@@ -152,6 +154,7 @@ TABLES: tuple[Table, ...] = (
         Column("indicator_code", "指标代码", Kind.CODE, required=True,
                references="indicators.indicator_code"),
         Column("target", "目标值", Kind.NUMBER),
+        Column("target_text", "目标表述（报告的目标不是数字时照录）", optional=True),
         Column("actual", "实际完成值", Kind.NUMBER),
         Column("qualifier", "限定词", choices=QUALIFIERS),
         Column("achievement", "定性指标达成情况", choices=ACHIEVEMENT_TIERS),

@@ -31,6 +31,7 @@ final as (
     select unit_code, year, category, ref as category_section
     from ranked
     where place = 1
+    order by unit_code, year, category
 )
 
 select * from final

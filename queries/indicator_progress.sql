@@ -14,11 +14,14 @@ indicator_rows as (
         coalesce(i.is_headline, false) as is_headline,
         i.level1,
         i.level2,
+        i.part_of,
         i.unit,
         i.direction,
         v.target,
+        v.target_text,
         v.actual,
         v.qualifier,
+        v.achievement,
         v.weight,
         v.score,
         v.stated_rate / 100 as stated_rate,
@@ -48,7 +51,8 @@ rated as (
 final as (
     select
         unit_code, year, indicator_code, indicator_name, category, category_name, category_section, is_headline,
-        level1, level2, unit, direction, target, actual, qualifier, completion_rate,
+        level1, level2, part_of, unit, direction, target, target_text, actual, qualifier, achievement,
+        completion_rate,
         case
             when target is null and actual is null then 'no_data'
             when actual is null then 'no_actual'

@@ -12,6 +12,7 @@ final as (
     select r.unit_code, r.year, r.document_code, d.title
     from reports as r
     join documents as d using (document_code)
+    order by r.unit_code, r.year
 )
 
 select * from final

@@ -24,6 +24,7 @@ final as (
         d.address as document_address, d.caveat
     from resolved as r
     left join documents as d using (document_code)
+    order by r.unit_code, r.year, r.indicator_code
 )
 
 select * from final

@@ -172,9 +172,9 @@ OTHER_NARRATIVE = """# 2022年绩效自评工作情况总结 {#preface}
 
 
 def write_other_unit_dataset(folder: Path) -> Path:
-    """A 测试数据 unit shaped unlike the seed: another outline and title, no targets at all, 19 indicators in
-    one category, a figure in 亿美元 with 突破, a whole whose parts do not add up (186.5 ≠ 111.72 + 74.1 =
-    185.82), no projects and no score."""
+    """A 测试数据 unit shaped unlike the seed: another outline and title, no numeric targets at all (one in
+    words only), 19 indicators in one category, a figure in 亿美元 with 突破, a whole whose parts do not add
+    up (186.5 ≠ 111.72 + 74.1 = 185.82), no projects and no score."""
     def value(code: str, actual: object, **cells: object) -> dict[str, object]:
         return {"unit_code": OTHER_UNIT, "year": OTHER_YEAR, "indicator_code": code, "actual": actual,
                 "source": "一(一)", **cells}
@@ -186,19 +186,22 @@ def write_other_unit_dataset(folder: Path) -> Path:
         {"indicator_code": "signed_investment", "indicator_name": "签约总投资", "category": "attraction",
          "is_headline": "true", "unit": "亿元", "direction": "higher", "sort_order": 1},
         {"indicator_code": "signed_formal", "indicator_name": "正式签约投资", "category": "attraction",
-         "unit": "亿元", "direction": "higher", "sort_order": 2},
+         "unit": "亿元", "direction": "higher", "sort_order": 2, "part_of": "signed_investment"},
         {"indicator_code": "signed_intent", "indicator_name": "意向协议投资", "category": "attraction",
-         "unit": "亿元", "direction": "higher", "sort_order": 3},
+         "unit": "亿元", "direction": "higher", "sort_order": 3, "part_of": "signed_investment"},
         {"indicator_code": "foreign_capital_usd", "indicator_name": "实际利用外资", "category": "attraction",
          "is_headline": "true", "unit": "亿美元", "direction": "higher", "sort_order": 4},
         *signed[:15],
         {"indicator_code": "roads_built", "indicator_name": "新建道路", "category": "building", "unit": "公里",
          "direction": "higher", "sort_order": 40},
+        {"indicator_code": "office_running", "indicator_name": "机关运转保障", "category": "building", "unit": "%",
+         "direction": "higher", "sort_order": 41},
     ]
     values = [value("signed_investment", 186.5), value("signed_formal", 111.72), value("signed_intent", 74.1),
               value("foreign_capital_usd", 2, qualifier="突破"),
               *(value(row["indicator_code"], 1 + n / 10) for n, row in enumerate(signed[:15])),
-              value("roads_built", 3.2, source="一(二)")]
+              value("roads_built", 3.2, source="一(二)"),
+              value("office_running", None, target_text="保障园区机关正常运转", source="一(二)")]
     return write_dataset(
         folder,
         narratives={(OTHER_UNIT, OTHER_YEAR): OTHER_NARRATIVE},

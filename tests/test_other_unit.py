@@ -95,3 +95,29 @@ def test_overview_without_a_score_or_a_spending_split_says_so_in_full(other, mon
     assert any("报告未给出自评得分" in shown(c.value) for c in at.caption)
     assert not any("没有支出数据" in shown(i.value) for i in at.info)
     assert charts_on(at) == 2  # the spending tree and the headline bullets
+
+
+def test_the_audit_sees_parts_that_do_not_add_up_and_targets_that_are_missing_or_unmeasurable(other):
+    from perfboard import audit
+    from perfboard.database import connect, fetch_df
+
+    con = connect(other[1])
+    report = audit.Report.from_views(OTHER_UNIT, OTHER_YEAR, lambda name: fetch_df(con, name, OTHER_UNIT, OTHER_YEAR))
+    con.close()
+    found = {f.check: f for f in audit.run(report)}
+    # 186.5 against 111.72 + 74.1 = 185.82: 0.68 apart, while rounding allows 0.05 + 0.005 + 0.05 = 0.105
+    parts = found["INDICATOR_PARTS"]
+    assert parts.subject == "signed_investment" and "185.82亿元" in parts.message and "0.68亿元" in parts.message
+    assert "21 项指标" in found["NO_TARGETS"].message  # 19 in 招商引资, then 新建道路 and 机关运转保障
+    assert "保障园区机关正常运转" in found["TARGET_NOT_MEASURABLE"].message
+
+
+@pytest.mark.parametrize(("total", "parts", "fires"), [
+    (186.5, (111.72, 74.1), True),    # 0.68 apart: more than rounding (0.105)
+    (185.8, (111.72, 74.1), False),   # 0.02 apart: within rounding
+    (10, (4, 6), False),              # exact
+])
+def test_parts_are_held_to_their_rounding(total, parts, fires):
+    from perfboard import audit
+
+    assert (abs(total - sum(parts)) > audit.rounding_tolerance(total, *parts)) is fires
