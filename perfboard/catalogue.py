@@ -74,8 +74,8 @@ def headline_bullet(views: Views, report: ReportRef) -> list[NamedChart]:
         return []
     title = texts.CHART_HEADLINE_TITLE.format(year=report.year)
     met = int((headline["status"] == "met").sum())
-    message = texts.MESSAGE_HEADLINE.format(met=met, total=len(headline),
-                                            missing=int(headline["actual"].isna().sum()))
+    message = (texts.MESSAGE_HEADLINE.format(met=met, total=len(headline), missing=int(headline["actual"].isna().sum()))
+               if headline["target"].notna().any() else texts.MESSAGE_HEADLINE_NO_TARGETS.format(total=len(headline)))
     return [NamedChart("bullet_headline", title,
                        charts.bullet_chart(headline, title, charts.source_of(headline, report)),
                        section_at(views, most_cited(headline["source"], position=0)), message)]

@@ -1,12 +1,13 @@
-"""The 16:9 deck for the evaluation meeting (绩效评价会): title, one slide per headline category, spending,
+"""The 16:9 deck for the evaluation meeting (绩效评价会): title, a slide per indicator category, spending,
 trends, projects, problems and measures, and a closing slide. Each chart slide carries the chart, its key
 figures and a short excerpt of the report; the whole section goes into the speaker notes."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from pptx import Presentation
@@ -14,8 +15,8 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from perfboard import formatting, summary, texts
-from perfboard.catalogue import NamedChart, Views, year_charts
+from perfboard import charts, formatting, summary, texts
+from perfboard.catalogue import NamedChart, Views, lead_sentence, year_charts
 from perfboard.reports import ReportRef
 from perfboard.narrative import cited_text, split_refs
 from perfboard.tables import spending_totals
@@ -35,6 +36,7 @@ class DeckContent:
     report: ReportRef
     charts: dict[str, NamedChart]
     headline: pd.DataFrame
+    results: pd.DataFrame
     structure: pd.DataFrame
     scores: pd.DataFrame
     sections: pd.DataFrame
@@ -42,7 +44,8 @@ class DeckContent:
     @classmethod
     def from_views(cls, views: Views, report: ReportRef) -> DeckContent:
         return cls(report, {c.key: c for c in year_charts(views, report)},
-                   views("headline_progress", False), views("spending_structure", False),
+                   views("headline_progress", False), views("indicator_results", False),
+                   views("spending_structure", False),
                    views("evaluation_score", False), views("report_sections", False))
 
     def section_text(self, refs: object, whole: bool = True) -> str:
@@ -126,13 +129,49 @@ def indicator_figure(row: pd.Series) -> str:
         target=formatting.amount(row["target"], row["unit"]), rate=formatting.rate(row["completion_rate"]))
 
 
+SLIDE_MAX_INDICATORS = 8  # bullets on one slide that stay legible on a projector
+MIDDLE_CHARTS = ("spending_share", "yoy_rates", "project_pipeline")  # after the categories, in this order
+
+
+def slide_charts(content: DeckContent) -> list[NamedChart]:
+    """Every chart the deck shows, in slide order."""
+    return [named for named, _ in indicator_slides(content)] + [content.charts[key] for key in MIDDLE_CHARTS
+                                                                  if key in content.charts]
+
+
+def indicator_slides(content: DeckContent) -> Iterator[tuple[NamedChart, pd.DataFrame]]:
+    """Every category of the year (not only the headline ones), as one chart per slide; a category with
+    more indicators than a slide holds is split across slides, (1/3), (2/3), …"""
+    for code, group in content.results.groupby("category", sort=False):
+        named = content.charts.get(f"bullet_{code}")
+        if named is None:
+            continue
+        size = math.ceil(len(group) / math.ceil(len(group) / SLIDE_MAX_INDICATORS))  # 9 rows: 5 and 4, not 8 and 1
+        chunks = [group.iloc[start:start + size] for start in range(0, len(group), size)]
+        if len(chunks) == 1:
+            yield named, group
+            continue
+        for number, chunk in enumerate(chunks, start=1):
+            title = named.title + texts.CHART_PART_SUFFIX.format(number=number, count=len(chunks))
+            figure = charts.bullet_chart(chunk, title, charts.source_of(chunk, content.report))
+            yield NamedChart(f"{named.key}_{number}", title, figure, named.sections, lead_sentence(chunk)), chunk
+
+
+def unique_title(named: NamedChart, used: set[str]) -> NamedChart:
+    """The slide keeps its key message unless an earlier slide said the same: then its chart's title."""
+    message = named.message or named.title
+    if message in used:
+        message = named.title
+    used.add(message)
+    return replace(named, message=message)
+
+
 def build_deck(content: DeckContent, render: Callable, progress: Callable[[float, str], None] | None = None) -> bytes:
     """The deck as .pptx bytes; `progress(fraction, step)` is told as each slide is made."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    categories = list(dict.fromkeys(content.headline["category_code"]))
-    middle = ("spending_share", "yoy_rates", "project_pipeline")
-    steps = 1 + len(categories) + len(middle) + 2
+    category_slides = list(indicator_slides(content))
+    steps = 1 + len(category_slides) + len(MIDDLE_CHARTS) + 2
     done = []
 
     def step(what: str) -> None:
@@ -155,22 +194,20 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
                                                                 "stated_grade": "grade"})))
     step(texts.DECK_STEP_TITLE)
 
-    results_by_category = content.headline.groupby("category_code", sort=False)
-    for code in categories:
-        group = results_by_category.get_group(code)
-        named = content.charts.get(f"bullet_{code}")
-        if named is not None:
-            refs = "；".join(dict.fromkeys(ref for cell in group["source"] for ref in split_refs(cell)))
-            chart_slide(deck, named, render, [indicator_figure(row) for _, row in group.iterrows()], refs, content)
-        step(group["category_name"].iloc[0])
+    titles: set[str] = set()
+    for named, group in category_slides:
+        refs = "；".join(dict.fromkeys(ref for cell in group["source"] for ref in split_refs(cell)))
+        chart_slide(deck, unique_title(named, titles), render, [indicator_figure(row) for _, row in group.iterrows()],
+                    refs, content)
+        step(named.title)
 
     spending_figures = [texts.DECK_SPENDING_ITEM.format(name=row["item_name"], amount=formatting.money(row["amount"]),
                                                         share=formatting.rate(row["share_of_total"]))
                         for _, row in spending_totals(content.structure).iterrows()]
-    for key, figures in zip(middle, (spending_figures, [], [])):
+    for key, figures in zip(MIDDLE_CHARTS, (spending_figures, [], [])):
         if key in content.charts:
             named = content.charts[key]
-            chart_slide(deck, named, render, figures, content.refs_of(named), content)
+            chart_slide(deck, unique_title(named, titles), render, figures, content.refs_of(named), content)
             step(named.title)
 
     for titled in (content.sections_titled("问题"), content.sections_titled("措施", "建议")):

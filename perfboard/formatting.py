@@ -50,11 +50,13 @@ def rate(value: object, decimals: int = 1) -> str:
     return f"{float(value) * 100:.{decimals}f}%"
 
 
-def change_rate(value: object) -> str:
-    """A growth rate given as a fraction, signed, to the report's two places: 0.1063 -> +10.63%."""
+def change_rate(value: object, decimals: int = 2) -> str:
+    """A growth rate given as a fraction, signed, to at most `decimals` places as reports write it:
+    0.1063 -> +10.63%, 0.44 -> +44% (not +44.00%)."""
     if is_missing(value):
         return texts.NO_RATE
-    return f"{float(value) * 100:+.2f}%"
+    percent = float(value) * 100
+    return ("+" if percent >= 0 else "-") + plain_number(abs(percent), decimals) + "%"
 
 
 def year(value: int) -> str:

@@ -19,7 +19,7 @@ def indicator_sentence(row: pd.Series) -> str:
     yoy = row.get("yoy_rate")
     if not formatting.is_missing(yoy):
         template = texts.SUMMARY_YOY if yoy >= 0 else texts.SUMMARY_YOY_DOWN
-        sentence += template.format(yoy=f"{abs(yoy) * 100:.2f}%")
+        sentence += template.format(yoy=formatting.plain_number(abs(yoy) * 100, 2) + "%")
     return sentence
 
 

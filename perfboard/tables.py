@@ -84,11 +84,11 @@ def spending_table(structure: pd.DataFrame) -> pd.DataFrame:
 def year_comparison(pairs: pd.DataFrame) -> pd.DataFrame:
     """Rows of indicator_comparison for one pair of years, the figures written out with their marks."""
     table = pairs.copy()
-    table["base_text"] = [formatting.amount(v, u) + formatting.markers(e, p, d) for v, u, e, p, d in
-                          zip(table["base_actual"], table["unit"], table["base_is_estimate"], table["base_period"],
-                              table["base_is_derived"])]
-    table["actual_text"] = [formatting.amount(v, u) + formatting.markers(e, p, d) for v, u, e, p, d in
-                            zip(table["actual"], table["unit"], table["is_estimate"], table["period"],
-                                table["is_derived"])]
-    table["change_text"] = table["change_rate"].map(formatting.change_rate)
+    for prefix, text in (("base_", "base_text"), ("", "actual_text")):
+        table[text] = [formatting.amount(v, u, q) + formatting.markers(e, p, d) for v, u, q, e, p, d in
+                       zip(table[f"{prefix}actual"], table["unit"], table[f"{prefix}qualifier"],
+                           table[f"{prefix}is_estimate"], table[f"{prefix}period"], table[f"{prefix}is_derived"])]
+    # as the report states it, else computed from the two figures to one place like every rate the app computes
+    table["change_text"] = [formatting.change_rate(r, 2 if stated else 1)
+                            for r, stated in zip(table["change_rate"], table["change_is_stated"])]
     return table

@@ -174,6 +174,8 @@ SOURCE_OTHER_NOTE = "注{number}：{title}（{publisher}，{date}）。{caveat}"
 HOVER_SHARE = "占上级 {share}"
 
 MESSAGE_HEADLINE = "{total}项重点工作目标：{met}项已完成，{missing}项报告未给出完成数"
+MESSAGE_HEADLINE_NO_TARGETS = "{total}项重点指标：报告只给出完成数，没有设定目标值"
+CHART_PART_SUFFIX = "（{number}/{count}）"
 MESSAGE_NOT_REPORTED = "报告未给出完成数"
 MESSAGE_LARGEST_PART = "{parent}{total}，其中{name}{amount}，占{share}"
 MESSAGE_PROJECTS = "报告列名项目{count}个：{statuses}"

@@ -384,7 +384,9 @@ def presentation(selection: Selection) -> None:
     named = slides[number]
     with st.container(key="key_message"):
         st.markdown(markup.plain(named.message or named.title))
-    figure = go.Figure(named.figure).update_layout(height=PRESENTATION_CHART_HEIGHT, font={"size": 20})
+    # A chart with many rows keeps its own height (the screen scrolls) rather than squeezing its labels.
+    height = max(PRESENTATION_CHART_HEIGHT, named.figure.layout.height or 0)
+    figure = go.Figure(named.figure).update_layout(height=height, font={"size": 20})
     st.plotly_chart(figure, width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False},
                     key=f"slide_{named.key}")
     back, count, forward = st.columns([1, 1, 1])

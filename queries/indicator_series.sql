@@ -3,14 +3,14 @@
 with
 
 loaded_years as (
-    select unit_code, year, indicator_code, actual, false as is_derived, is_estimate, period, from_report,
+    select unit_code, year, indicator_code, actual, qualifier, false as is_derived, is_estimate, period, from_report,
            document_title, document_publisher, document_date, caveat
     from indicator_progress
     where actual is not null
 ),
 
 derived_years as (
-    select unit_code, year - 1 as year, indicator_code, previous_actual as actual, true as is_derived,
+    select unit_code, year - 1 as year, indicator_code, previous_actual as actual, null as qualifier, true as is_derived,
            false as is_estimate, null as period, true as from_report, null as document_title,
            null as document_publisher, null as document_date, null as caveat
     from indicator_yoy
@@ -26,7 +26,7 @@ series as (
 final as (
     select
         s.unit_code, s.year, s.indicator_code, i.indicator_name, i.category, i.unit,
-        s.actual, s.is_derived, s.is_estimate, s.period, s.from_report, s.document_title, s.document_publisher,
+        s.actual, s.qualifier, s.is_derived, s.is_estimate, s.period, s.from_report, s.document_title, s.document_publisher,
         s.document_date, s.caveat, i.sort_order as indicator_order
     from series as s
     join indicators as i using (indicator_code)

@@ -55,11 +55,12 @@ def test_png_and_svg_carry_the_chinese_title_and_source(views, render):
 def test_deck_slides_pictures_chinese_text_east_asian_font_and_notes(deck_file):
     deck, steps = deck_file
     slides = list(deck.slides)
-    # title, 税收, 投资, 项目, 争资, spending, growth, projects, 问题, 措施, closing
-    assert len(slides) == 11
+    # title; every category of 四 (税收, 投资, 项目, 争资, 经济运行, 招商引资, 营商环境, 要素支撑 in two slides
+    # of 5 and 4 indicators, 风险防范) and 部门概况; spending, growth, projects; 问题, 措施; closing
+    assert len(slides) == 18
     assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
     pictures = [sum(1 for s in slide.shapes if s.shape_type == 13) for slide in slides]
-    assert pictures == [0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0]  # one picture per chart slide
+    assert pictures == [0] + [1] * 11 + [1, 1, 1] + [0, 0, 0]  # one picture per chart slide
     first = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
     assert UNIT_NAME in first and "报告自评 98 分 · 等级 优" in first  # 五(二)
     tax = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
@@ -139,7 +140,7 @@ def test_cli_exports_every_chart_and_the_tables(capsys, seed_db, tmp_path):
     assert main(["export", "tables", "--db", str(seed_db), "--out", str(tmp_path / "t.xlsx")]) == 0
     assert set(load_workbook(tmp_path / "t.xlsx").sheetnames) == set(view_names())
     assert main(["export", "deck", "--db", str(seed_db), "--out", str(tmp_path / "d.pptx")]) == 0
-    assert len(Presentation(tmp_path / "d.pptx").slides) == 11
+    assert len(Presentation(tmp_path / "d.pptx").slides) == 18  # as test_deck_slides_pictures_chinese_text_east_asian_font_and_notes counts them
     assert "已导出 1 个文件" in capsys.readouterr().out
 
 

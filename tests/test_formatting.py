@@ -31,8 +31,8 @@ def test_rate(value, expected):
     assert formatting.rate(value) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [(0.1063, "+10.63%"), (-0.0312, "-3.12%"), (0.0, "+0.00%"),
-                                                 (None, "—")])
+@pytest.mark.parametrize(("value", "expected"), [(0.1063, "+10.63%"), (-0.0312, "-3.12%"), (0.0, "+0%"),
+                                                 (0.44, "+44%"), (None, "—")])  # 44%, not 44.00%
 def test_change_rate(value, expected):
     assert formatting.change_rate(value) == expected
 
@@ -52,3 +52,7 @@ def test_money_is_to_the_cent(value, expected):
 ])
 def test_markers(estimate, period, derived, expected):
     assert formatting.markers(estimate, period, derived) == expected
+
+
+def test_a_computed_change_is_written_to_one_place():
+    assert formatting.change_rate(1.6359, 1) == "+163.6%"  # as the growth chart and the report write it

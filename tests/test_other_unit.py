@@ -121,3 +121,36 @@ def test_parts_are_held_to_their_rounding(total, parts, fires):
     from perfboard import audit
 
     assert (abs(total - sum(parts)) > audit.rounding_tolerance(total, *parts)) is fires
+
+
+def test_the_deck_splits_a_long_category_and_speaks_without_targets(other):
+    """19 indicators of 招商引资 go on three slides of 7, 7 and 5 bullets (legible on a projector), every slide
+    has a title of its own, and the headline message does not count targets the report does not set."""
+    from perfboard.database import connect, fetch_df
+    from perfboard.deck import DeckContent, indicator_slides, unique_title
+    from perfboard.reports import ReportRef
+
+    con = connect(other[1])
+    content = DeckContent.from_views(lambda name, whole: fetch_df(con, name, OTHER_UNIT, None if whole else OTHER_YEAR),
+                                     ReportRef.of("某经济开发区管理委员会（测试数据）", OTHER_YEAR, OTHER_TITLE))
+    con.close()
+    slides = list(indicator_slides(content))
+    assert [len(rows) for _, rows in slides] == [7, 7, 5, 2]  # 19 = 7 + 7 + 5; 园区建设 has two
+    assert [named.title for named, _ in slides][:3] == [f"招商引资：目标与完成（{n}/3）" for n in (1, 2, 3)]
+    used: set[str] = set()
+    titles = [unique_title(named, used).message for named, _ in slides]
+    assert len(set(titles)) == len(titles)
+    assert content.charts["bullet_headline"].message == "2项重点指标：报告只给出完成数，没有设定目标值"
+
+
+def test_presentation_gives_a_long_chart_its_own_height(other, monkeypatch):
+    """19 bullets at 92 px each do not fit the 760 px of a projector screen: the chart keeps its height and
+    the screen scrolls, instead of squeezing the rows until their labels overlap."""
+    import plotly.io as pio
+
+    at = open_page("pages/present_page.py", *other, monkeypatch)
+    at.button(key="slide_forward").click().run()  # the headline chart first, then 招商引资
+    (chart,) = at.get("plotly_chart")
+    figure = pio.from_json(chart.proto.spec)
+    assert "招商引资" in figure.layout.title.text
+    assert figure.layout.height >= 92 * 19

@@ -50,3 +50,23 @@ def test_year_comparison_marks_derived_years(seed_con):
     assert table.at["industrial_output", "base_text"] == "182.56亿元〔推算〕"   # 182.94 / 1.0021 = 182.5566…
     assert table.at["industrial_output", "actual_text"] == "182.94亿元（预计）"
     assert table.at["industrial_output", "change_text"] == "+0.21%"
+
+
+def test_year_comparison_keeps_qualifiers_and_the_stated_growth(tmp_path):
+    """超过 travels with its figure; against the previous year the growth the report states is shown as stated
+    (163.6%, not a recomputed +163.59%); over a longer span the computed change is written to one place."""
+    from perfboard.database import connect, load
+    from tests.datasets import UNIT, write_dataset
+
+    def value(year: int, actual: float, **cells: object) -> dict[str, object]:
+        return {"unit_code": UNIT, "year": year, "indicator_code": "tax_revenue", "actual": actual, **cells}
+
+    data_dir = write_dataset(tmp_path / "data", narratives={},
+                             indicator_values=[value(2020, 5, qualifier="超过"), value(2021, 10, qualifier="超过"),
+                                               value(2022, 26.36, stated_yoy=163.6)])
+    load(data_dir, tmp_path / "db.duckdb")
+    con = connect(tmp_path / "db.duckdb")
+    table = tables.year_comparison(fetch_df(con, "indicator_comparison", UNIT, 2022)).set_index("base_year")
+    con.close()
+    assert table.at[2021, "base_text"] == "超过10亿元" and table.at[2021, "change_text"] == "+163.6%"
+    assert table.at[2020, "change_text"] == "+427.2%"  # (26.36 - 5) / 5 = 4.272, computed, to one place
