@@ -3,7 +3,7 @@ report states, with the grade, the deviations and the reason wherever the data d
 
 import streamlit as st
 
-from perfboard import formatting, markup, tables, texts, ui
+from perfboard import formatting, markup, rules, tables, texts, ui
 
 selection = ui.page_header(texts.SCORE_TITLE)
 scores = ui.required_view(selection, "evaluation_score", texts.WHAT_SCORE)
@@ -46,5 +46,6 @@ else:
              headers=texts.SCORE_TABLE_COLUMNS)
 far_above = indicators[indicators["far_above_target"]]
 if not far_above.empty:
-    st.warning(markup.fill(texts.SCORE_FAR_ABOVE, names=texts.LIST_JOIN.join(far_above["item_name"])))
-st.caption(texts.SCORE_RULES)
+    st.warning(markup.fill(texts.SCORE_FAR_ABOVE, far_above=rules.wording()["far_above"],
+                           names=texts.LIST_JOIN.join(far_above["item_name"])))
+st.caption(texts.SCORE_RULES.format(**rules.wording()))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from perfboard import charts, tables, texts, ui
+from perfboard import charts, rules, tables, texts, ui
 
 selection = ui.page_header(texts.TARGETS_TITLE)
 results = ui.required_view(selection, "indicator_results", texts.WHAT_INDICATORS)
@@ -18,7 +18,7 @@ shown = tables.pick(results, category_name=categories, status=statuses)
 if shown.empty:
     st.info(texts.TARGETS_NONE_MATCH)
 
-st.caption(texts.TARGETS_LEGEND)
+st.caption(texts.TARGETS_LEGEND.format(**rules.wording()))
 for ref, by_section in shown.groupby("category_section", sort=False, dropna=False):
     chart_column, words_column = st.columns([3, 2])
     with chart_column:

@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from perfboard import formatting, texts
+from perfboard import formatting, rules, texts
 from perfboard.narrative import cited_text, split_refs
 from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, Bound
 
@@ -328,7 +328,7 @@ def targets_are_measurable(report: Report) -> Iterable[Finding]:
 
 @check("FAR_ABOVE_TARGET", texts.SEVERITY_WARNING)
 def results_not_far_above_target(report: Report) -> Iterable[Finding]:
-    rows = report.indicators[report.indicators["completion_rate"] > 1.5]
+    rows = report.indicators[report.indicators["completion_rate"] > rules.FAR_ABOVE_TARGET]
     for _, row in rows.iterrows():
         yield finding("FAR_ABOVE_TARGET", "indicator", row["indicator_code"], row["indicator_name"],
                       texts.FINDING["FAR_ABOVE_TARGET"].format(name=row["indicator_name"], actual=amount(row),

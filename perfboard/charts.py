@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from perfboard import formatting, markup, texts
+from perfboard import formatting, markup, rules, texts
 from perfboard.narrative import split_refs
 from perfboard.reports import ReportRef
 
@@ -28,7 +28,7 @@ RED = "#c0392b"
 GREY = "#7f8c8d"
 INK = "#1b1b1b"
 DERIVED = "#a9c4e4"
-BANDS = ("#c8c8c8", "#d9d9d9", "#e8e8e8", "#f4f4f4")  # 0-60%, 60-80%, 80-90%, 90%+ of target
+BANDS = ("#c8c8c8", "#d9d9d9", "#e8e8e8", "#f4f4f4")  # below, between and above rules.TARGET_BANDS
 SERIES = (BLUE, ORANGE, GREEN, "#8e44ad", "#16a085", "#d35400", "#2c3e50")
 STATUS_COLOURS = {"met": GREEN, "not_met": RED}
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -167,6 +167,14 @@ def figure_label(row: pd.Series) -> str:
         row.get("is_estimate"), row.get("period"))
 
 
+def band_names() -> list[str]:
+    """The bullet graph's bands as shares of the target (rules.TARGET_BANDS): 目标的60%以下, 60%–80%, …"""
+    edges = [f"{share:.0%}" for share in rules.TARGET_BANDS]
+    return [texts.CHART_BAND_BELOW.format(upper=edges[0]),
+            *(texts.CHART_BAND_BETWEEN.format(lower=low, upper=high) for low, high in zip(edges, edges[1:])),
+            texts.CHART_BAND_ABOVE.format(lower=edges[-1])]
+
+
 @from_data
 def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """A bullet graph per indicator: bands at 60/80/90% of target, the actual bar, the target marker and
@@ -187,10 +195,10 @@ def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figur
         known = [v for v in (target, actual, previous) if not formatting.is_missing(v)]
         scale = max(known) * 1.18 if known and max(known) > 0 else 1.0
         if not formatting.is_missing(target) and target > 0:
-            edges = [0, 0.6 * target, 0.8 * target, 0.9 * target, scale]
+            edges = [0, *(share * target for share in rules.TARGET_BANDS), scale]
             for band, (start, end) in enumerate(zip(edges, edges[1:])):
                 fig.add_trace(go.Bar(x=[end - start], y=[label], base=start, orientation="h", width=0.8,
-                                     marker={"color": BANDS[band]}, hoverinfo="skip", name=texts.CHART_BULLET_BANDS[band],
+                                     marker={"color": BANDS[band]}, hoverinfo="skip", name=band_names()[band],
                                      showlegend=False), row=number, col=1)
         if not formatting.is_missing(actual):
             colour = STATUS_COLOURS.get(row["status"], BLUE)
@@ -301,13 +309,13 @@ def amount_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
 
 @from_data
 def budget_execution_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
-    """Budget execution per item with a budget; the 90% line is where an explanation becomes due."""
+    """Budget execution per item with a budget; below the line (rules.py) an explanation becomes due."""
     fig = go.Figure(go.Bar(
         x=items["budget_execution"] * 100, y=items["item_name"], orientation="h",
-        marker={"color": [GREEN if r >= 0.9 else RED for r in items["budget_execution"]]},
+        marker={"color": [GREEN if r >= rules.BUDGET_EXPLANATION_BELOW else RED for r in items["budget_execution"]]},
         text=[formatting.rate(r) for r in items["budget_execution"]], textposition="outside", cliponaxis=False,
     ))
-    fig.add_vline(x=90, line_dash="dash", line_color=GREY)
+    fig.add_vline(x=rules.BUDGET_EXPLANATION_BELOW * 100, line_dash="dash", line_color=GREY)
     fig.update_xaxes(title=texts.CHART_BUDGET_TITLE, range=[0, max(110, float(items["budget_execution"].max()) * 115)])
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=110 + 60 * max(len(items), 1) + 80)

@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from perfboard import texts
+from perfboard import rules, texts
 from perfboard.loader import Dataset, Problem, read_dataset
 from perfboard.schema import LoadedTable, Table
 
@@ -102,7 +102,12 @@ def insert_rows(con: duckdb.DuckDBPyConnection, loaded: LoadedTable) -> None:
 
 
 def create_macros(con: duckdb.DuckDBPyConnection) -> None:
-    """The rules the views share (completion, growth, grade, scoring) from queries/macros/."""
+    """The rules the views share: the reference tables of perfboard/rules.py, then the macros of
+    queries/macros/ that read them (completion, growth, grade, scoring)."""
+    for table, (columns, rows) in rules.reference_tables().items():
+        con.register("rule_values", pa.table({column: [row[i] for row in rows] for i, column in enumerate(columns)}))
+        con.execute(f"create or replace table {table} as select * from rule_values")  # names from rules.py
+        con.unregister("rule_values")
     for path in sorted(MACROS_DIR.glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
 

@@ -3,9 +3,8 @@
 -- stays empty and `basis` says why (texts.SCORE_BASIS_LABELS has the wording).
 with
 
-default_weights as (
-    select * from (values ('产出', 50.0, 1), ('效益', 30.0, 2), ('满意度', 10.0, 3), ('预算执行', 10.0, 4))
-        as t(level1, default_weight, level1_order)
+default_weights as (  -- rule_weights, written from perfboard/rules.py
+    select level1, default_weight, level1_order from rule_weights where default_weight is not null
 ),
 
 unit_years as (  -- the years of a report: figures from other sources are not scored

@@ -4,8 +4,8 @@ with
 stated as (
     select
         unit_code, year, level1, max_score, score, note,
-        list_position(['产出', '效益', '满意度', '预算执行', '总分'], level1) as level1_order
-    from evaluation
+        (select w.level1_order from rule_weights as w where w.level1 = e.level1) as level1_order
+    from evaluation as e
 ),
 
 final as (

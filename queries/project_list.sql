@@ -1,11 +1,11 @@
--- The projects the report names, with type and status; status_order follows schema.PROJECT_STATUSES.
+-- The projects the report names, with type and status; status_order follows rule_statuses (perfboard/rules.py).
 with
 
 projects_with_order as (
     select
         *,
-        list_position(['前期', '在建', '已完成', '已投产', '已运营'], status) as status_order
-    from projects
+        (select s.status_order from rule_statuses as s where s.status = p.status) as status_order
+    from projects as p
 ),
 
 final as (

@@ -35,7 +35,7 @@ def test_bullet_chart_has_bands_target_actual_and_derived_previous(views):
     investment = results[results["category"] == "investment"]
     figure = charts.bullet_chart(investment, "投资", charts.source_of(investment, SEED_REPORT))
     names = [trace.name for trace in figure.data]
-    assert names.count("目标的60%") == 1      # bands only where there is a target (固定资产投资)
+    assert names.count("目标的60%以下") == 1      # bands only where there is a target (固定资产投资)
     assert "目标" in names and "完成" in names
     previous = [t for t in figure.data if t.name == "上年"]
     assert len(previous) == 2 and all(t.marker.symbol == "diamond-open" for t in previous)  # derived: open

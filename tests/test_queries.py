@@ -68,13 +68,28 @@ def test_grade_boundaries(macros, score, expected):
     assert grade == expected
 
 
-@pytest.mark.parametrize(("view", "column", "order"), [
-    ("project_list", "status", "PROJECT_STATUSES"),
-    ("evaluation_stated", "level1", "SCORE_ROWS"),
+@pytest.mark.parametrize(("table", "column", "order"), [
+    ("rule_statuses", "status", "PROJECT_STATUSES"),
+    ("rule_weights", "level1", "SCORE_ROWS"),
 ])
-def test_views_order_closed_lists_as_the_schema_declares_them(view, column, order):
+def test_rule_tables_order_closed_lists_as_the_schema_declares_them(macros, table, column, order):
     from perfboard import schema
-    from perfboard.database import view_sql
 
-    listed = "[" + ", ".join(f"'{value}'" for value in getattr(schema, order)) + "]"
-    assert listed in view_sql(view)
+    key = "status_order" if table == "rule_statuses" else "level1_order"
+    listed = [row[0] for row in macros.execute(f"select {column} from {table} order by {key}").fetchall()]
+    assert tuple(listed) == getattr(schema, order)
+
+
+def test_a_rule_changed_in_rules_py_changes_the_views(monkeypatch):
+    """One rule, one place: the grade bands and the 150% line live in perfboard/rules.py only."""
+    import duckdb
+
+    from perfboard import rules
+    from perfboard.database import create_macros
+
+    monkeypatch.setattr(rules, "GRADE_BANDS", (("优", 95), ("良", 80), ("中", 60), ("差", 0)))
+    monkeypatch.setattr(rules, "FAR_ABOVE_TARGET", 1.2)
+    con = duckdb.connect()
+    create_macros(con)
+    assert con.execute("select grade(92), far_above_target(1.3)").fetchone() == ("良", True)
+    con.close()

@@ -1,9 +1,7 @@
--- 评价等级 (docs/architecture.md, Domain rules): >= 90 优, [80, 90) 良, [60, 80) 中, < 60 差.
+-- 评价等级 (docs/architecture.md, Domain rules): the best grade whose lowest score the total reaches; the bands
+-- are rule_grades, written from perfboard/rules.py.
 create or replace macro grade(score) as
     case
         when score is null then null
-        when score >= 90 then '优'
-        when score >= 80 then '良'
-        when score >= 60 then '中'
-        else '差'
+        else (select grade from rule_grades where score >= lowest order by lowest desc limit 1)
     end;

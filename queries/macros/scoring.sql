@@ -3,17 +3,18 @@
 create or replace macro quantitative_score(weight, rate) as
     case when weight is null or rate is null then null else weight * least(rate, 1.0) end;
 
--- A qualitative indicator is scored by the evaluator inside its tier's range of the weight:
--- 达成 80–100%, 部分达成 60–80%, 未达成 0–60%.
-create or replace macro tier_low(weight, achievement) as
-    weight * case achievement when '达成' then 0.8 when '部分达成' then 0.6 when '未达成' then 0.0 end;
+-- A qualitative indicator is scored by the evaluator inside its tier's share of the weight (rule_tiers:
+-- 达成 80–100%, 部分达成 60–80%, 未达成 0–60%).
+create or replace macro tier_low(weight, tier) as
+    weight * (select low_share from rule_tiers where achievement = tier);
 
-create or replace macro tier_high(weight, achievement) as
-    weight * case achievement when '达成' then 1.0 when '部分达成' then 0.8 when '未达成' then 0.6 end;
+create or replace macro tier_high(weight, tier) as
+    weight * (select high_share from rule_tiers where achievement = tier);
 
 -- Budget execution: weight × min(1, executed / adjusted budget); below 90% needs an explanation.
 create or replace macro budget_execution_score(weight, execution) as
     case when weight is null or execution is null then null else weight * least(execution, 1.0) end;
 
--- A result far above its target (over 150%) suggests the target was set too low.
-create or replace macro far_above_target(rate) as coalesce(rate > 1.5, false);
+-- A result far above its target (rule_thresholds: over 150%) suggests the target was set too low.
+create or replace macro far_above_target(rate) as
+    coalesce(rate > (select value from rule_thresholds where name = 'far_above_target'), false);
