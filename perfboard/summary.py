@@ -51,8 +51,10 @@ def year_summary(year: int, headline: pd.DataFrame, structure: pd.DataFrame, sco
     if spending:
         sentences.append(spending)
     if not score.empty and not formatting.is_missing(score.iloc[0]["total_score"]):
-        sentences.append(texts.SUMMARY_SCORE.format(score=formatting.plain_number(score.iloc[0]["total_score"]),
-                                                    grade=score.iloc[0]["grade"]))
+        total = score.iloc[0]
+        sentences.append(texts.SUMMARY_SCORE.format(score=formatting.plain_number(total["total_score"]),
+                                                    marks=formatting.markers(is_derived=total.get("total_is_derived")),
+                                                    grade=total["grade"]))
     if not sentences:
         return ""
     return texts.SUMMARY_OPENING.format(year=year) + texts.SENTENCE_JOIN.join(sentences) + texts.SENTENCE_END

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import audit, deck, export, formatting, markup, texts
+from perfboard import audit, deck, export, formatting, markup, rules, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
@@ -253,14 +253,18 @@ def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
     if score.empty:  # a short value: a card's figure is cut at its width, the reason goes underneath
         figure_card(texts.OVERVIEW_SCORE, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
         return
-    parts = stated[stated["level1"] != "总分"]
-    figure_card(
-        texts.OVERVIEW_SCORE,
-        texts.OVERVIEW_SCORE_VALUE.format(score=formatting.plain_number(score.iloc[0]["total_score"])),
-        texts.OVERVIEW_GRADE.format(grade=score.iloc[0]["grade"]) + " · " + texts.LIST_JOIN.join(
-            texts.OVERVIEW_SCORE_PART.format(level1=p["level1"], score=formatting.plain_number(p["score"]))
-            for _, p in parts.iterrows()),
-    )
+    total = score.iloc[0]
+    parts = stated[stated["level1"] != rules.TOTAL_ROW]
+    details = [texts.OVERVIEW_GRADE.format(grade=total["grade"])]
+    if not parts.empty:
+        details.append(texts.LIST_JOIN.join(texts.OVERVIEW_SCORE_PART.format(
+            level1=p["level1"], score=formatting.plain_number(p["score"])) for _, p in parts.iterrows()))
+    if formatting.truthy(total["total_is_derived"]):
+        details.append(texts.OVERVIEW_SCORE_DERIVED)
+    figure_card(texts.OVERVIEW_SCORE,
+                texts.OVERVIEW_SCORE_VALUE.format(score=formatting.plain_number(total["total_score"]))
+                + formatting.markers(is_derived=total["total_is_derived"]),
+                " · ".join(details))
 
 
 def figure_card(label: str, value: str, detail: str = "") -> None:

@@ -258,3 +258,20 @@ def plotted(values):
     if isinstance(values, dict):
         return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
     return list(values)
+
+
+@pytest.mark.parametrize(("evaluation", "card", "says"), [
+    # groups only: the total is their sum and says so (it showed 98分 优 unmarked while 自评得分 said 未报告)
+    ([("产出", 50), ("效益", 35)], "85分〔推算〕", "报告未给出总分，由各组得分相加"),
+    ([("总分", 92)], "92分", "等级 优"),  # the total only: shown (the overview said 未报告)
+])
+def test_overview_score_card_marks_a_derived_total(evaluation, card, says, tmp_path, monkeypatch):
+    from perfboard.database import load
+    from tests.datasets import UNIT, YEAR, write_dataset
+
+    data_dir = write_dataset(tmp_path / "data", evaluation=[
+        {"unit_code": UNIT, "year": YEAR, "level1": level1, "score": score} for level1, score in evaluation])
+    load(data_dir, tmp_path / "db.duckdb")
+    at = open_page("pages/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
+    assert {m.label: m.value for m in at.metric}["自评得分"] == card
+    assert any(says in shown(c.value) for c in at.caption)
