@@ -217,3 +217,23 @@ def write_other_unit_dataset(folder: Path) -> Path:
         documents=[{"document_code": "other_report_2022", "unit_code": OTHER_UNIT, "year": OTHER_YEAR,
                     "kind": "自评报告", "title": OTHER_TITLE, "publisher": "某经济开发区管理委员会（测试数据）"}],
     )
+
+
+def write_seed_and_other_unit(folder: Path) -> Path:
+    """The embedded data beside the unit shaped unlike it: both catalogues, both reports."""
+    import shutil
+    import tempfile
+
+    from perfboard.database import DEFAULT_DATA_DIR
+
+    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    with tempfile.TemporaryDirectory() as scratch:
+        other = write_other_unit_dataset(Path(scratch) / "other")
+        for name in DEFAULTS:
+            rows = []
+            for source in (folder, other):
+                with (source / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+                    rows += list(csv.DictReader(handle))
+            write_table(folder / f"{name}.csv", name, rows)
+        shutil.copytree(other / NARRATIVE_DIR / OTHER_UNIT, folder / NARRATIVE_DIR / OTHER_UNIT)
+    return folder

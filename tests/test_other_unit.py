@@ -154,3 +154,31 @@ def test_presentation_gives_a_long_chart_its_own_height(other, monkeypatch):
     figure = pio.from_json(chart.proto.spec)
     assert "招商引资" in figure.layout.title.text
     assert figure.layout.height >= 92 * 19
+
+
+@pytest.fixture(scope="module")
+def both(loaded):
+    from tests.datasets import write_seed_and_other_unit
+
+    return loaded("seed_and_other", write_seed_and_other_unit)
+
+
+@pytest.mark.parametrize("args", [["query", "indicator_progress", "--unit", OTHER_UNIT], ["audit"], ["score"],
+                                  ["export", "html", "--unit", OTHER_UNIT], ["export", "tables", "--unit", OTHER_UNIT]])
+def test_the_cli_serves_the_other_unit_beside_the_seed(both, args, capsys, tmp_path):
+    extra = ["--out", str(tmp_path / "out")] if args[0] == "export" else []
+    assert main([*args, "--db", str(both[1]), *extra]) == 0
+    out = capsys.readouterr().out
+    if args[0] in ("audit", "score"):  # both units, each row saying whose it is
+        assert "taojiang_hitech" in out and OTHER_UNIT in out
+    if args[:2] == ["export", "html"]:
+        page = next(tmp_path.glob("out.html")).read_text(encoding="utf-8")
+        assert f"《{OTHER_TITLE}》" in page and not [w for w in SEED_WORDS if w in page]
+
+
+def test_pages_of_the_other_unit_beside_the_seed_show_nothing_of_it(both, monkeypatch):
+    for page in PAGES:
+        at = open_page(page, *both, monkeypatch, unit=OTHER_UNIT)
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert at.session_state["selection"].unit_code == OTHER_UNIT
+        assert not [word for word in SEED_WORDS if word in page_text(at)], page
