@@ -168,6 +168,7 @@ TABLES: tuple[Table, ...] = (
         _NOTE,
         Column("document_code", "资料代码（空：本年度自评报告）", Kind.CODE, references="documents.document_code",
                optional=True),
+        Column("is_headline", "本年度是否总览指标（空：按指标目录）", Kind.BOOLEAN, optional=True),
     ), key=("unit_code", "year", "indicator_code")),
     Table("spending", "支出", (
         _UNIT,

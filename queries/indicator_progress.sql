@@ -11,7 +11,7 @@ indicator_rows as (
         i.category,
         c.category_name,
         cs.category_section,
-        coalesce(i.is_headline, false) as is_headline,
+        coalesce(v.is_headline, i.is_headline, false) as is_headline,  -- the unit-year's choice, else the catalogue's
         i.level1,
         i.level2,
         i.part_of,

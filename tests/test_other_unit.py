@@ -182,3 +182,22 @@ def test_pages_of_the_other_unit_beside_the_seed_show_nothing_of_it(both, monkey
         assert not at.exception, (page, [e.value for e in at.exception])
         assert at.session_state["selection"].unit_code == OTHER_UNIT
         assert not [word for word in SEED_WORDS if word in page_text(at)], page
+
+
+def test_headline_indicators_are_chosen_per_unit_year(tmp_path, monkeypatch):
+    """A unit picks its own overview cards (indicator_values.is_headline); the catalogue's flag is the default."""
+    from perfboard.database import load
+    from tests.datasets import UNIT, YEAR, write_dataset
+
+    data_dir = write_dataset(tmp_path / "data", indicators=[
+        {"indicator_code": "tax_revenue", "indicator_name": "税收收入", "category": "tax", "is_headline": "true",
+         "unit": "亿元", "direction": "higher"},
+        {"indicator_code": "roads", "indicator_name": "新建道路", "category": "tax", "unit": "公里", "direction": "higher"}],
+        indicator_values=[{"unit_code": UNIT, "year": YEAR, "indicator_code": "tax_revenue", "actual": 2.5,
+                           "is_headline": "false"},
+                          {"unit_code": UNIT, "year": YEAR, "indicator_code": "roads", "actual": 3.2,
+                           "is_headline": "true"}])
+    load(data_dir, tmp_path / "db.duckdb")
+    at = open_page("pages/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
+    cards = {m.label: m.value for m in at.metric}
+    assert cards.get("新建道路") == "3.2公里" and "税收收入" not in cards
