@@ -131,6 +131,8 @@ def indicator_figure(row: pd.Series) -> str:
 
 SLIDE_MAX_INDICATORS = 8  # bullets on one slide that stay legible on a projector
 MIDDLE_CHARTS = ("spending_share", "yoy_rates", "project_pipeline")  # after the categories, in this order
+# How reports title their chapter of measures: 改进措施和有关建议 (the 2024 report), 下一步打算, 工作计划 …
+MEASURES_WORDS = ("措施", "建议", "打算", "计划")
 
 
 def slide_charts(content: DeckContent) -> list[NamedChart]:
@@ -210,7 +212,7 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
             chart_slide(deck, unique_title(named, titles), render, figures, content.refs_of(named), content)
             step(named.title)
 
-    for titled in (content.sections_titled("问题"), content.sections_titled("措施", "建议")):
+    for titled in (content.sections_titled("问题"), content.sections_titled(*MEASURES_WORDS)):
         if titled.empty:
             continue
         section = titled.iloc[0]

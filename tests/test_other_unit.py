@@ -201,3 +201,13 @@ def test_headline_indicators_are_chosen_per_unit_year(tmp_path, monkeypatch):
     at = open_page("pages/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
     cards = {m.label: m.value for m in at.metric}
     assert cards.get("新建道路") == "3.2公里" and "税收收入" not in cards
+
+
+def test_the_deck_finds_the_plans_chapter_whatever_its_title(other, tmp_path):
+    """This report calls its chapter of measures 三、下一步打算 (the seed's is 七、改进措施和有关建议)."""
+    from pptx import Presentation
+
+    assert main(["export", "deck", "--db", str(other[1]), "--out", str(tmp_path / "deck")]) == 0
+    titles = [shape.text_frame.text for slide in Presentation(str(tmp_path / "deck.pptx")).slides
+              for shape in slide.shapes if shape.has_text_frame]
+    assert "二、存在问题" in titles and "三、下一步打算" in titles
