@@ -17,7 +17,7 @@ import pandas as pd
 
 from perfboard import formatting, rules, texts
 from perfboard.narrative import cited_text, split_refs
-from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, Bound
+from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, TOTAL_ROW, Bound
 
 RATE_TOLERANCE = 0.00015  # a stated percentage with two places and the views' 4-place rates: rounding only
 APPROXIMATE_TOLERANCE = 0.05  # 约/近 figures: five points either way before a stated rate contradicts them
@@ -147,7 +147,7 @@ def score_parts_add_up(report: Report) -> Iterable[Finding]:
     parts = groups["stated_score"].sum()
     detail = texts.LIST_JOIN.join(f"{g['level1']}{formatting.plain_number(g['stated_score'])}"
                                   for _, g in groups.iterrows())
-    yield finding("SCORE_PARTS", "score", "总分", "总分", texts.FINDING["SCORE_PARTS"].format(
+    yield finding("SCORE_PARTS", "score", TOTAL_ROW, TOTAL_ROW, texts.FINDING["SCORE_PARTS"].format(
         parts=formatting.plain_number(parts), detail=detail, total=formatting.plain_number(total),
         gap=formatting.plain_number(abs(parts - total))), groups["source"].dropna().iloc[0]
         if groups["source"].notna().any() else None)

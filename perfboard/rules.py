@@ -6,7 +6,7 @@ pages and the wording in texts.py read them here. Changing a band or a weight is
 
 from __future__ import annotations
 
-from perfboard.schema import LEVEL1_GROUPS, PROJECT_STATUSES
+from perfboard.schema import LEVEL1_GROUPS, PROJECT_STATUSES, TOTAL_ROW
 
 # 评价等级: the lowest total score of each grade, best first.
 GRADE_BANDS = (("优", 90), ("良", 80), ("中", 60), ("差", 0))
@@ -20,8 +20,6 @@ FAR_ABOVE_TARGET = 1.5
 BUDGET_EXPLANATION_BELOW = 0.9
 # The bands of a bullet graph, as shares of the target.
 TARGET_BANDS = (0.6, 0.8, 0.9)
-
-TOTAL_ROW = "总分"
 
 
 def reference_tables() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:

@@ -68,7 +68,8 @@ SIGNED_MEASURE_UNITS = ("%",)
 COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次")  # small whole numbers that often coincide
 DIRECTIONS = ("higher", "lower", "equal")
 LEVEL1_GROUPS = ("产出", "效益", "满意度", "预算执行")
-SCORE_ROWS = LEVEL1_GROUPS + ("总分",)
+TOTAL_ROW = "总分"  # evaluation.csv's row for the total score
+SCORE_ROWS = LEVEL1_GROUPS + (TOTAL_ROW,)
 
 
 

@@ -19,11 +19,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import audit, deck, export, formatting, markup, rules, texts
+from perfboard import audit, deck, export, formatting, markup, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
 from perfboard.reports import ReportRef
+from perfboard.schema import TOTAL_ROW
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StoreError, ensure_database,
                                 fetch_df)
 
@@ -254,7 +255,7 @@ def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
         figure_card(texts.OVERVIEW_SCORE, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
         return
     total = score.iloc[0]
-    parts = stated[stated["level1"] != rules.TOTAL_ROW]
+    parts = stated[stated["level1"] != TOTAL_ROW]
     details = [texts.OVERVIEW_GRADE.format(grade=total["grade"])]
     if not parts.empty:
         details.append(texts.LIST_JOIN.join(texts.OVERVIEW_SCORE_PART.format(
