@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from functools import partial
 
 from perfboard import export
-from perfboard.catalogue import year_charts
 from perfboard.database import DEFAULT_DATA_DIR, DEFAULT_DB_PATH, connect, ensure_database, fetch, fetch_df
 from perfboard.deck import DeckContent, build_deck, slide_charts
-from perfboard.reports import ReportRef
+from perfboard.unit_year import UnitYear
 
 
 def main() -> None:
@@ -22,13 +22,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     rounds = parser.parse_args().rounds
     con = connect(ensure_database(DEFAULT_DATA_DIR, DEFAULT_DB_PATH))
-    unit_code, unit_name, year, title = fetch(con, "available_years")[1][-1][:4]
-    report = ReportRef.of(unit_name, year, title)
-
-    def views(name: str, whole_series: bool):
-        return fetch_df(con, name, unit_code, None if whole_series else year)
-
-    content = DeckContent.from_views(views, report)
+    unit_code, _, year = fetch(con, "available_years")[1][-1][:3]
+    content = DeckContent.of(UnitYear.of(partial(fetch_df, con), unit_code, year))
     figures = [c.figure for c in slide_charts(content)]  # the same charts the deck renders
 
     cold = []  # first, while no kaleido server runs: calc_fig_sync would use a running one
@@ -48,7 +43,7 @@ def main() -> None:
         warm.append(time.perf_counter() - started)
 
     print(f"warm server start-up with its first figure (once per process): {startup:.2f} s")
-    print(f"charts on slides: {len(figures)}; all charts of the year: {len(year_charts(views, report))}")
+    print(f"charts on slides: {len(figures)}; all charts of the year: {len(content.charts)}")
     print(f"deck build, one warm server (whole deck):        median {statistics.median(warm):.2f} s "
           f"(runs: {', '.join(f'{t:.2f}' for t in warm)})")
     print(f"naive export, a browser per figure (PNGs only):  median {statistics.median(cold):.2f} s "

@@ -9,13 +9,11 @@ CARDS_PER_ROW = 4
 selection = ui.current_selection()
 ui.page_header(texts.OVERVIEW_TITLE, unit_name=selection.unit_name, year=selection.year)
 
-headline = ui.view("headline_progress", selection.unit_code, selection.year)
-structure = ui.view("spending_structure", selection.unit_code, selection.year)
-score = ui.view("evaluation_summary", selection.unit_code, selection.year)
-stated = ui.view("evaluation_stated", selection.unit_code, selection.year)
+data = selection.data
+headline, structure = data.headline, data.structure
 charts = ui.charts_of_year(selection)
 
-ui.summary_box(summary.year_summary(selection.year, headline, structure, score))
+ui.summary_box(summary.year_summary(selection.year, headline, structure, data.total))
 summary_column, link_column = st.columns([4, 1])
 summary_column.caption(ui.findings_summary(ui.findings(selection)))
 with link_column:
@@ -24,7 +22,7 @@ with link_column:
 
 if headline.empty:
     ui.nothing_for_year(selection, texts.WHAT_INDICATORS)
-    ui.score_card(score, stated)
+    ui.score_card(data.total, data.stated_scores)
 for number, cards in enumerate(tables.card_rows(headline, CARDS_PER_ROW)):
     columns = st.columns(CARDS_PER_ROW)
     for column, (_, indicator) in zip(columns, cards.iterrows()):
@@ -32,7 +30,7 @@ for number, cards in enumerate(tables.card_rows(headline, CARDS_PER_ROW)):
             ui.kpi_card(indicator)
     if number == 0 and len(cards) < CARDS_PER_ROW:
         with columns[len(cards)]:
-            ui.score_card(score, stated)
+            ui.score_card(data.total, data.stated_scores)
 
 spending_column, figures_column = st.columns([2, 1])
 with spending_column:

@@ -5,7 +5,7 @@ import streamlit as st
 from perfboard import charts, tables, texts, ui
 
 selection = ui.page_header(texts.PROJECTS_TITLE)
-projects = ui.required_view(selection, "project_list", texts.WHAT_PROJECTS)
+projects = ui.required(selection.data.projects, selection, texts.WHAT_PROJECTS)
 
 type_column, status_column = st.columns(2)
 types = type_column.multiselect(texts.PROJECTS_FILTER_TYPE, list(dict.fromkeys(projects["project_type"])),

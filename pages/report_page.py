@@ -6,7 +6,7 @@ import streamlit as st
 from perfboard import markup, narrative, texts, ui
 
 selection = ui.page_header(texts.REPORT_TITLE)
-sections = ui.required_view(selection, "report_sections", texts.WHAT_NARRATIVE)
+sections = ui.required(selection.data.sections, selection, texts.WHAT_NARRATIVE)
 charts = ui.charts_of_year(selection)
 
 query = st.text_input(texts.REPORT_SEARCH, placeholder=texts.REPORT_SEARCH_PLACEHOLDER, key="report_search")

@@ -6,24 +6,21 @@ import streamlit as st
 from perfboard import formatting, markup, rules, tables, texts, ui
 
 selection = ui.page_header(texts.SCORE_TITLE)
-scores = ui.required_view(selection, "evaluation_score", texts.WHAT_SCORE)
+scores = ui.required(selection.data.scores, selection, texts.WHAT_SCORE)
+total = selection.data.total
 charts = ui.charts_of_year(selection)
-total, groups, indicators = tables.split_scores(scores)
+_, groups, indicators = tables.split_scores(scores)
 
 stated_column, computed_column = st.columns(2)
 with stated_column:
-    ui.figure_card(texts.SCORE_STATED_TOTAL,
-                   texts.SCORE_VALUE.format(score=formatting.plain_number(total["stated_score"]))
-                   if not formatting.is_missing(total["stated_score"]) else texts.NOT_REPORTED,
-                   texts.SCORE_GRADE.format(grade=total["stated_grade"]) if isinstance(total["stated_grade"], str)
-                   else "")
+    ui.score_card(total, selection.data.stated_scores, texts.SCORE_STATED_TOTAL)
 with computed_column:
     ui.figure_card(texts.SCORE_COMPUTED_TOTAL,
-                   texts.SCORE_VALUE.format(score=formatting.plain_number(total["computed_score"], 2))
-                   if not formatting.is_missing(total["computed_score"]) else texts.NO_RATE,
+                   texts.SCORE_VALUE.format(score=formatting.plain_number(total["computed_total"], 2))
+                   if not formatting.is_missing(total["computed_total"]) else texts.NO_RATE,
                    texts.SCORE_GRADE.format(grade=total["computed_grade"])
-                   if isinstance(total["computed_grade"], str) else texts.SCORE_BASIS_LABELS[total["basis"]])
-if formatting.is_missing(total["computed_score"]):
+                   if isinstance(total["computed_grade"], str) else texts.SCORE_BASIS_LABELS[total["computed_basis"]])
+if formatting.is_missing(total["computed_total"]):
     st.info(texts.SCORE_CANNOT_COMPUTE)
 
 chart_column, words_column = st.columns([3, 2])

@@ -5,9 +5,8 @@ import streamlit as st
 from perfboard import catalogue, tables, texts, ui
 
 selection = ui.page_header(texts.SPENDING_TITLE)
-structure = ui.required_view(selection, "spending_structure", texts.WHAT_SPENDING)
+structure = ui.required(selection.data.structure, selection, texts.WHAT_SPENDING)
 charts = ui.charts_of_year(selection)
-sections = ui.view("report_sections", selection.unit_code, selection.year)
 
 tree_column, words_column = st.columns([3, 2])
 with tree_column:
@@ -16,7 +15,7 @@ with tree_column:
     else:
         st.info(texts.SPENDING_NO_TOTAL)
 with words_column:
-    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[0], sections)
+    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[0])
 
 donuts = [named for key, named in charts.items() if key.startswith("spending_share")]
 for column, named in zip(st.columns(max(len(donuts), 1)), donuts):
@@ -36,7 +35,7 @@ with budget_column:
         ui.show_chart(charts["budget_execution"])
     else:
         st.info(texts.SPENDING_NO_BUDGET)
-    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[1], sections)
+    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[1])
 
 st.subheader(texts.SPENDING_TABLE)
 ui.table(tables.spending_table(structure), ["item_name", "amount_text", "share_text", "marks", "source", "note"],

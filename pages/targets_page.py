@@ -5,8 +5,7 @@ import streamlit as st
 from perfboard import charts, rules, tables, texts, ui
 
 selection = ui.page_header(texts.TARGETS_TITLE)
-results = ui.required_view(selection, "indicator_results", texts.WHAT_INDICATORS)
-sections = ui.view("report_sections", selection.unit_code, selection.year)
+results = ui.required(selection.data.results, selection, texts.WHAT_INDICATORS)
 
 category_column, status_column = st.columns(2)
 categories = category_column.multiselect(texts.TARGETS_FILTER_CATEGORY, list(dict.fromkeys(results["category_name"])),
@@ -26,7 +25,7 @@ for ref, by_section in shown.groupby("category_section", sort=False, dropna=Fals
             title = texts.CHART_BULLET_TITLE.format(category=name)
             ui.plot(charts.bullet_chart(group, title, selection.source(group)), key=f"bullet_{code}")
     with words_column:
-        ui.report_words(selection, ref, sections)
+        ui.report_words(selection, ref)
 
 st.subheader(texts.TARGETS_TABLE)
 ui.table(tables.indicator_table(shown), ["indicator_name", "category_name", "target_text", "actual_text", "rate_text",

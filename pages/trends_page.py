@@ -6,7 +6,7 @@ import streamlit as st
 from perfboard import charts, formatting, tables, texts, ui
 
 selection = ui.page_header(texts.TRENDS_TITLE)
-series = ui.required_view(selection, "indicator_series", texts.WHAT_INDICATORS, whole_series=True)
+series = ui.required(selection.data.series("indicator_series"), selection, texts.WHAT_INDICATORS)
 year_charts = ui.charts_of_year(selection)
 if len(selection.years) == 1:
     st.info(texts.TRENDS_ONLY_ONE_YEAR.format(years=formatting.year(selection.years[0])))
@@ -34,7 +34,7 @@ earlier_column, later_column = st.columns(2)
 later = later_column.selectbox(texts.TRENDS_LATER_YEAR, years, format_func=formatting.year, key="trends_later")
 earlier = earlier_column.selectbox(texts.TRENDS_BASE_YEAR, [y for y in years if y < later],
                                    format_func=formatting.year, key="trends_earlier")
-pairs = tables.pick(ui.view("indicator_comparison", selection.unit_code, later), base_year=[earlier])
+pairs = tables.pick(selection.data.series("indicator_comparison"), year=[later], base_year=[earlier])
 if earlier is None or pairs.empty:
     st.info(texts.TRENDS_NOTHING_TO_COMPARE)
 else:

@@ -1,6 +1,6 @@
 """The audit: does the report hold together, and does its text agree with its numbers?
 
-Each check is a small named function over one unit's year (`Report`) that returns findings: a check
+Each check is a small named function over one unit's year (`unit_year.UnitYear`) that returns findings: a check
 code, a severity (错误 / 警告 / 提示), the subject, a Chinese message with the numbers involved and the
 report section. `run` applies every check in `CHECKS`.
 """
@@ -16,8 +16,9 @@ from datetime import date
 import pandas as pd
 
 from perfboard import formatting, rules, texts
-from perfboard.narrative import cited_text, split_refs
+from perfboard.narrative import split_refs
 from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, TOTAL_ROW, Bound
+from perfboard.unit_year import UnitYear
 
 RATE_TOLERANCE = 0.00015  # a stated percentage with two places and the views' 4-place rates: rounding only
 APPROXIMATE_TOLERANCE = 0.05  # 约/近 figures: five points either way before a stated rate contradicts them
@@ -39,30 +40,7 @@ class Finding:
         return {**asdict(self), "check_label": texts.CHECK_LABELS[self.check]}
 
 
-@dataclass(frozen=True)
-class Report:
-    """One unit's year as the views give it: what every check reads."""
-
-    unit_code: str
-    year: int
-    indicators: pd.DataFrame  # indicator_results
-    spending: pd.DataFrame  # spending_structure
-    scores: pd.DataFrame  # evaluation_score
-    sections: pd.DataFrame  # report_sections
-
-    VIEWS = {"indicators": "indicator_results", "spending": "spending_structure", "scores": "evaluation_score",
-             "sections": "report_sections"}
-
-    @classmethod
-    def from_views(cls, unit_code: str, year: int, view: Callable[[str], pd.DataFrame]) -> Report:
-        return cls(unit_code, year, **{field: view(name) for field, name in cls.VIEWS.items()})
-
-    def refs_text(self, refs: object) -> str:
-        """The text of the sections a `source` cell cites (四.1；一(三)), subsections included."""
-        return cited_text(self.sections, refs)
-
-
-Check = Callable[[Report], Iterable[Finding]]
+Check = Callable[[UnitYear], Iterable[Finding]]
 CHECKS: dict[str, tuple[str, Check]] = {}
 
 
@@ -92,9 +70,9 @@ def percent(fraction: float) -> str:
 # ---- spending and scores: parts against totals ---------------------------------------------------
 
 @check("SPENDING_PARTS", texts.SEVERITY_ERROR)
-def spending_parts_add_up(report: Report) -> Iterable[Finding]:
+def spending_parts_add_up(data: UnitYear) -> Iterable[Finding]:
     """At every level of the tree the parts add up to their parent; a remainder row may not go negative."""
-    spending = report.spending
+    spending = data.structure
     for _, parent in spending.iterrows():
         children = spending[spending["parent_code"] == parent["item_code"]]
         if children.empty:
@@ -116,9 +94,9 @@ def spending_parts_add_up(report: Report) -> Iterable[Finding]:
 
 
 @check("SPENDING_UNITEMISED", texts.SEVERITY_NOTE)
-def spending_unitemised(report: Report) -> Iterable[Finding]:
+def spending_unitemised(data: UnitYear) -> Iterable[Finding]:
     """Part of a total that the report does not break down (it ends its list with 等)."""
-    spending = report.spending.set_index("item_code", drop=False)
+    spending = data.structure.set_index("item_code", drop=False)
     for _, rest in spending[spending["is_derived"]].iterrows():
         parent = spending.loc[rest["parent_code"]]
         yield finding("SPENDING_UNITEMISED", "spending", rest["item_code"], rest["item_name"],
@@ -129,19 +107,20 @@ def spending_unitemised(report: Report) -> Iterable[Finding]:
                       rest["source"])
 
 
-def stated_groups(report: Report) -> pd.DataFrame:
-    return report.scores[report.scores["row_type"] == "group"]
+def stated_groups(data: UnitYear) -> pd.DataFrame:
+    return data.scores[data.scores["row_type"] == "group"]
 
 
-def stated_total(report: Report) -> float | None:
-    total = report.scores[report.scores["row_type"] == "total"]["stated_score"]
-    return None if total.empty or formatting.is_missing(total.iloc[0]) else float(total.iloc[0])
+def stated_total(data: UnitYear) -> float | None:
+    """The total the report states (evaluation_summary), not one summed from its parts."""
+    total = data.total
+    return None if total is None or formatting.is_missing(total["stated_total"]) else float(total["stated_total"])
 
 
 @check("SCORE_PARTS", texts.SEVERITY_ERROR)
-def score_parts_add_up(report: Report) -> Iterable[Finding]:
-    groups = stated_groups(report).dropna(subset=["stated_score"])
-    total = stated_total(report)
+def score_parts_add_up(data: UnitYear) -> Iterable[Finding]:
+    groups = stated_groups(data).dropna(subset=["stated_score"])
+    total = stated_total(data)
     if groups.empty or total is None or round(groups["stated_score"].sum() - total, 2) == 0:
         return
     parts = groups["stated_score"].sum()
@@ -154,8 +133,8 @@ def score_parts_add_up(report: Report) -> Iterable[Finding]:
 
 
 @check("SCORE_OVER_WEIGHT", texts.SEVERITY_WARNING)
-def score_within_weight(report: Report) -> Iterable[Finding]:
-    for _, group in stated_groups(report).dropna(subset=["stated_score"]).iterrows():
+def score_within_weight(data: UnitYear) -> Iterable[Finding]:
+    for _, group in stated_groups(data).dropna(subset=["stated_score"]).iterrows():
         if group["stated_score"] > group["weight"]:
             note = texts.FINDING["SCORE_OVER_WEIGHT_DEFAULT"] if group["weight_is_default"] else ""
             yield finding("SCORE_OVER_WEIGHT", "score", group["level1"], group["level1"],
@@ -166,15 +145,15 @@ def score_within_weight(report: Report) -> Iterable[Finding]:
 
 
 @check("SCORE_GROUP_MISSING", texts.SEVERITY_NOTE)
-def score_groups_present(report: Report) -> Iterable[Finding]:
+def score_groups_present(data: UnitYear) -> Iterable[Finding]:
     """A first-level group with no stated score while the others have one."""
-    groups = stated_groups(report)
+    groups = stated_groups(data)
     scored = groups.dropna(subset=["stated_score"])
     if scored.empty:
         return
     parts = texts.LIST_JOIN.join(g["level1"] + texts.POINTS_SUFFIX.format(score=formatting.plain_number(g["stated_score"]))
                                  for _, g in scored.iterrows())
-    total = stated_total(report)
+    total = stated_total(data)
     for _, group in groups[groups["stated_score"].isna()].iterrows():
         yield finding("SCORE_GROUP_MISSING", "score", group["level1"], group["level1"],
                       texts.FINDING["SCORE_GROUP_MISSING"].format(
@@ -199,8 +178,8 @@ def rate_contradicts(stated: float, computed: float, qualifier: object) -> bool:
 
 
 @check("RATE_MISMATCH", texts.SEVERITY_ERROR)
-def stated_rates_hold(report: Report) -> Iterable[Finding]:
-    rows = report.indicators.dropna(subset=["stated_rate", "completion_rate"])
+def stated_rates_hold(data: UnitYear) -> Iterable[Finding]:
+    rows = data.results.dropna(subset=["stated_rate", "completion_rate"])
     for _, row in rows.iterrows():
         computed = row["completion_rate"]  # the view's rule (queries/macros/completion_rate.sql), to 4 places
         if rate_contradicts(row["stated_rate"], computed, row["qualifier"]):
@@ -213,8 +192,8 @@ def stated_rates_hold(report: Report) -> Iterable[Finding]:
 
 
 @check("RATE_UNVERIFIABLE", texts.SEVERITY_NOTE)
-def stated_rates_checkable(report: Report) -> Iterable[Finding]:
-    rows = report.indicators[report.indicators["stated_rate"].notna() & report.indicators["target"].isna()]
+def stated_rates_checkable(data: UnitYear) -> Iterable[Finding]:
+    rows = data.results[data.results["stated_rate"].notna() & data.results["target"].isna()]
     for _, row in rows.iterrows():
         yield finding("RATE_UNVERIFIABLE", "indicator", row["indicator_code"], row["indicator_name"],
                       texts.FINDING["RATE_UNVERIFIABLE"].format(name=row["indicator_name"],
@@ -224,17 +203,17 @@ def stated_rates_checkable(report: Report) -> Iterable[Finding]:
 
 
 @check("YOY_MISMATCH", texts.SEVERITY_ERROR)
-def stated_growth_holds(report: Report) -> Iterable[Finding]:
+def stated_growth_holds(data: UnitYear) -> Iterable[Finding]:
     """Only against a loaded previous year: a derived previous year reproduces the stated rate."""
-    rows = report.indicators[(report.indicators["previous_basis"] == "loaded")
-                             & report.indicators["stated_yoy"].notna()]
+    rows = data.results[(data.results["previous_basis"] == "loaded")
+                             & data.results["stated_yoy"].notna()]
     for _, row in rows.iterrows():
         computed = row["yoy_rate"]  # the view's rule (queries/macros/yoy_rate.sql), to 4 places
         if abs(computed - row["stated_yoy"]) > RATE_TOLERANCE:
             yield finding("YOY_MISMATCH", "indicator", row["indicator_code"], row["indicator_name"],
                           texts.FINDING["YOY_MISMATCH"].format(
                               name=row["indicator_name"], stated=formatting.change_rate(row["stated_yoy"]),
-                              previous_year=report.year - 1, previous=amount(row, "previous_actual"),
+                              previous_year=data.year - 1, previous=amount(row, "previous_actual"),
                               actual=amount(row), computed=formatting.change_rate(computed)),
                           row["source"])
 
@@ -242,9 +221,9 @@ def stated_growth_holds(report: Report) -> Iterable[Finding]:
 # ---- targets and actuals ------------------------------------------------------------------------
 
 @check("TARGET_EQUALS_ACTUAL", texts.SEVERITY_WARNING)
-def targets_not_copied_from_actuals(report: Report) -> Iterable[Finding]:
+def targets_not_copied_from_actuals(data: UnitYear) -> Iterable[Finding]:
     """A target equal to an actual of the same report. Counts (个, 家 …) coincide too often to say anything."""
-    rows = report.indicators[~report.indicators["unit"].isin(COUNT_MEASURE_UNITS)]
+    rows = data.results[~data.results["unit"].isin(COUNT_MEASURE_UNITS)]
     actuals = rows.dropna(subset=["actual"])
     for _, row in rows.dropna(subset=["target"]).iterrows():
         same_unit = actuals[(actuals["unit"] == row["unit"]) & (actuals["actual"] == row["target"])]
@@ -262,8 +241,8 @@ def targets_not_copied_from_actuals(report: Report) -> Iterable[Finding]:
 
 
 @check("TARGET_WITHOUT_ACTUAL", texts.SEVERITY_WARNING)
-def targets_have_actuals(report: Report) -> Iterable[Finding]:
-    rows = report.indicators[report.indicators["status"] == "no_actual"]
+def targets_have_actuals(data: UnitYear) -> Iterable[Finding]:
+    rows = data.results[data.results["status"] == "no_actual"]
     for _, row in rows.iterrows():
         yield finding("TARGET_WITHOUT_ACTUAL", "indicator", row["indicator_code"], row["indicator_name"],
                       texts.FINDING["TARGET_WITHOUT_ACTUAL"].format(name=row["indicator_name"],
@@ -283,9 +262,9 @@ def decimal_places(figure: float) -> int:
 
 
 @check("INDICATOR_PARTS", texts.SEVERITY_ERROR)
-def indicator_parts_add_up(report: Report) -> Iterable[Finding]:
+def indicator_parts_add_up(data: UnitYear) -> Iterable[Finding]:
     """A whole the catalogue splits into parts (indicators.part_of) equals the sum of the parts the report gives."""
-    indicators = report.indicators.set_index("indicator_code", drop=False)
+    indicators = data.results.set_index("indicator_code", drop=False)
     parts = indicators[indicators["part_of"].notna() & indicators["actual"].notna()]
     for whole_code, group in parts.groupby("part_of", sort=False):
         if whole_code not in indicators.index or formatting.is_missing(indicators.loc[whole_code, "actual"]):
@@ -305,9 +284,9 @@ def indicator_parts_add_up(report: Report) -> Iterable[Finding]:
 
 
 @check("NO_TARGETS", texts.SEVERITY_WARNING)
-def some_targets_are_set(report: Report) -> Iterable[Finding]:
+def some_targets_are_set(data: UnitYear) -> Iterable[Finding]:
     """A self-evaluation measures results against targets: a report that sets none cannot be evaluated."""
-    indicators = report.indicators
+    indicators = data.results
     if indicators.empty or indicators["target"].notna().any() or indicators["achievement"].notna().any():
         return
     yield finding("NO_TARGETS", "indicator", "", texts.SUBJECT_KINDS["indicator"],
@@ -315,10 +294,10 @@ def some_targets_are_set(report: Report) -> Iterable[Finding]:
 
 
 @check("TARGET_NOT_MEASURABLE", texts.SEVERITY_WARNING)
-def targets_are_measurable(report: Report) -> Iterable[Finding]:
+def targets_are_measurable(data: UnitYear) -> Iterable[Finding]:
     """A target stated only in words (「保障…正常运转」), with no figure and no achievement tier."""
-    rows = report.indicators[report.indicators["target_text"].notna() & report.indicators["target"].isna()
-                             & report.indicators["achievement"].isna()]
+    rows = data.results[data.results["target_text"].notna() & data.results["target"].isna()
+                             & data.results["achievement"].isna()]
     for _, row in rows.iterrows():
         yield finding("TARGET_NOT_MEASURABLE", "indicator", row["indicator_code"], row["indicator_name"],
                       texts.FINDING["TARGET_NOT_MEASURABLE"].format(name=row["indicator_name"],
@@ -327,8 +306,8 @@ def targets_are_measurable(report: Report) -> Iterable[Finding]:
 
 
 @check("FAR_ABOVE_TARGET", texts.SEVERITY_WARNING)
-def results_not_far_above_target(report: Report) -> Iterable[Finding]:
-    rows = report.indicators[report.indicators["completion_rate"] > rules.FAR_ABOVE_TARGET]
+def results_not_far_above_target(data: UnitYear) -> Iterable[Finding]:
+    rows = data.results[data.results["completion_rate"] > rules.FAR_ABOVE_TARGET]
     for _, row in rows.iterrows():
         yield finding("FAR_ABOVE_TARGET", "indicator", row["indicator_code"], row["indicator_name"],
                       texts.FINDING["FAR_ABOVE_TARGET"].format(name=row["indicator_name"], actual=amount(row),
@@ -338,16 +317,16 @@ def results_not_far_above_target(report: Report) -> Iterable[Finding]:
 
 
 @check("ESTIMATE_IN_YEAR_END", texts.SEVERITY_WARNING)
-def no_estimates(report: Report) -> Iterable[Finding]:
-    for _, row in report.indicators[report.indicators["is_estimate"]].iterrows():
+def no_estimates(data: UnitYear) -> Iterable[Finding]:
+    for _, row in data.results[data.results["is_estimate"]].iterrows():
         yield finding("ESTIMATE_IN_YEAR_END", "indicator", row["indicator_code"], row["indicator_name"],
                       texts.FINDING["ESTIMATE_IN_YEAR_END"].format(name=row["indicator_name"], actual=amount(row)),
                       row["source"])
 
 
 @check("PARTIAL_PERIOD", texts.SEVERITY_WARNING)
-def no_partial_periods(report: Report) -> Iterable[Finding]:
-    for _, row in report.indicators[report.indicators["is_partial"]].iterrows():
+def no_partial_periods(data: UnitYear) -> Iterable[Finding]:
+    for _, row in data.results[data.results["is_partial"]].iterrows():
         yield finding("PARTIAL_PERIOD", "indicator", row["indicator_code"], row["indicator_name"],
                       texts.FINDING["PARTIAL_PERIOD"].format(name=row["indicator_name"], actual=amount(row),
                                                              period=row["period"]),
@@ -364,10 +343,10 @@ def written_in(text: str, value: float) -> bool:
 
 
 @check("TEXT_FIGURE_MISSING", texts.SEVERITY_WARNING)
-def figures_stand_in_the_text(report: Report) -> Iterable[Finding]:
+def figures_stand_in_the_text(data: UnitYear) -> Iterable[Finding]:
     """Each target and actual stands in the sections it cites. A zero is skipped: the text says 未发生."""
-    for _, row in report.indicators.iterrows():
-        text = report.refs_text(row["source"])
+    for _, row in data.results.iterrows():
+        text = data.cited_text(row["source"])
         for column in ("target", "actual"):
             value = row[column]
             if formatting.is_missing(value) or value == 0 or not text or written_in(text, value):
@@ -377,8 +356,8 @@ def figures_stand_in_the_text(report: Report) -> Iterable[Finding]:
                               name=row["indicator_name"], what=texts.FINDING_WHAT[column], value=amount(row, column),
                               source=row["source"]),
                           row["source"])
-    for _, item in report.spending[~report.spending["is_derived"]].iterrows():
-        text = report.refs_text(item["source"])
+    for _, item in data.structure[~data.structure["is_derived"]].iterrows():
+        text = data.cited_text(item["source"])
         if item["amount"] == 0 or not text or written_in(text, float(item["amount"])):
             continue
         yield finding("TEXT_FIGURE_MISSING", "spending", item["item_code"], item["item_name"],
@@ -388,28 +367,28 @@ def figures_stand_in_the_text(report: Report) -> Iterable[Finding]:
                       item["source"])
 
 
-def paragraphs(report: Report) -> Iterable[tuple[pd.Series, str]]:
-    for _, section in report.sections.iterrows():
+def paragraphs(data: UnitYear) -> Iterable[tuple[pd.Series, str]]:
+    for _, section in data.sections.iterrows():
         if isinstance(section["body"], str):
             for paragraph in section["body"].split("\n\n"):
                 yield section, paragraph.strip()
 
 
-def cited_refs(report: Report) -> set[str]:
+def cited_refs(data: UnitYear) -> set[str]:
     """The sections whose figures are recorded as this year's."""
-    return {ref for cell in report.indicators["source"] for ref in split_refs(cell)}
+    return {ref for cell in data.results["source"] for ref in split_refs(cell)}
 
 
 @check("TEXT_YEAR_LABEL", texts.SEVERITY_WARNING)
-def year_labels_fit(report: Report) -> Iterable[Finding]:
+def year_labels_fit(data: UnitYear) -> Iterable[Finding]:
     """A paragraph that opens with another year (2023年，…) in a section whose figures are this year's."""
-    cited = cited_refs(report)
-    for section, paragraph in paragraphs(report):
+    cited = cited_refs(data)
+    for section, paragraph in paragraphs(data):
         match = re.match(r"(\d{4})年[，,]", paragraph)
-        if match and section["ref"] in cited and int(match.group(1)) != report.year:
+        if match and section["ref"] in cited and int(match.group(1)) != data.year:
             yield finding("TEXT_YEAR_LABEL", "narrative", section["section_key"], section["title"],
                           texts.FINDING["TEXT_YEAR_LABEL"].format(ref=section["ref"], label=match.group(0)[:-1],
-                                                                  year=report.year, excerpt=paragraph[:30] + "……"),
+                                                                  year=data.year, excerpt=paragraph[:30] + "……"),
                           section["ref"])
 
 
@@ -430,17 +409,17 @@ def month_end(year: int, month: int) -> date:
 
 
 @check("TEXT_STALE_PLAN", texts.SEVERITY_WARNING)
-def plans_not_overdue(report: Report) -> Iterable[Finding]:
+def plans_not_overdue(data: UnitYear) -> Iterable[Finding]:
     """A plan or deadline no later than the report year's end, still written as to come."""
-    year_end = date(report.year, 12, 31)
-    for section, paragraph in paragraphs(report):
+    year_end = date(data.year, 12, 31)
+    for section, paragraph in paragraphs(data):
         for sentence in re.split(r"[。；]", paragraph):
             for pattern, deadline_of in DEADLINES:
                 match = pattern.search(sentence)
-                if match and deadline_of(match, report.year) <= year_end:
+                if match and deadline_of(match, data.year) <= year_end:
                     yield finding("TEXT_STALE_PLAN", "narrative", section["section_key"], section["title"],
                                   texts.FINDING["TEXT_STALE_PLAN"].format(
-                                      ref=section["ref"], excerpt=match.group(0), year=report.year),
+                                      ref=section["ref"], excerpt=match.group(0), year=data.year),
                                   section["ref"])
                     break
 
@@ -449,30 +428,30 @@ def is_problems_or_measures(title: str) -> bool:
     return "问题" in title or "措施" in title or "建议" in title
 
 
-def subsections(report: Report, key: str) -> pd.DataFrame:
-    return report.sections[report.sections["parent_key"] == key]
+def subsections(data: UnitYear, key: str) -> pd.DataFrame:
+    return data.sections[data.sections["parent_key"] == key]
 
 
 @check("TEXT_EMPTY_SECTION", texts.SEVERITY_ERROR)
-def problem_sections_filled(report: Report) -> Iterable[Finding]:
-    for _, section in report.sections.iterrows():
+def problem_sections_filled(data: UnitYear) -> Iterable[Finding]:
+    for _, section in data.sections.iterrows():
         body = section["body"] if isinstance(section["body"], str) else ""
         if is_problems_or_measures(section["title"]) and len(body.strip()) < 10 \
-                and subsections(report, section["section_key"]).empty:
+                and subsections(data, section["section_key"]).empty:
             yield finding("TEXT_EMPTY_SECTION", "narrative", section["section_key"], section["title"],
                           texts.FINDING["TEXT_EMPTY_SECTION"].format(title=section["title"]), section["ref"])
 
 
 @check("TEXT_GENERIC_SECTION", texts.SEVERITY_NOTE)
-def problem_sections_specific(report: Report) -> Iterable[Finding]:
+def problem_sections_specific(data: UnitYear) -> Iterable[Finding]:
     """Problems and measures that name no indicator, project or figure of the report."""
-    named_items = report.spending[(report.spending["depth"] >= 2) & ~report.spending["is_derived"]]
-    names = set(report.indicators["indicator_name"]) | set(named_items["item_name"])
-    unmet = report.indicators[report.indicators["status"] == "not_met"]
+    named_items = data.structure[(data.structure["depth"] >= 2) & ~data.structure["is_derived"]]
+    names = set(data.results["indicator_name"]) | set(named_items["item_name"])
+    unmet = data.results[data.results["status"] == "not_met"]
     detail = (texts.FINDING["TEXT_GENERIC_UNMET"].format(names=texts.LIST_JOIN.join(
         f"{row['indicator_name']}（{formatting.rate(row['completion_rate'])}）" for _, row in unmet.iterrows()))
         if not unmet.empty else texts.FINDING["TEXT_GENERIC_PLAIN"])
-    for _, section in report.sections.iterrows():
+    for _, section in data.sections.iterrows():
         body = section["body"] if isinstance(section["body"], str) else ""
         if not is_problems_or_measures(section["title"]) or len(body.strip()) < 10:
             continue
@@ -484,10 +463,10 @@ def problem_sections_specific(report: Report) -> Iterable[Finding]:
                       section["ref"])
 
 
-def run(report: Report) -> list[Finding]:
+def run(data: UnitYear) -> list[Finding]:
     """Every check over the report, in the order of CHECKS, stamped with the unit and year."""
-    return [Finding(**{**asdict(found), "unit_code": report.unit_code, "year": report.year})
-            for _, function in CHECKS.values() for found in function(report)]
+    return [Finding(**{**asdict(found), "unit_code": data.unit_code, "year": data.year})
+            for _, function in CHECKS.values() for found in function(data)]
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:

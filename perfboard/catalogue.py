@@ -1,12 +1,11 @@
 """Every chart of a unit's year, by a stable key, with the report sections it illustrates.
 
 Pages show charts from here by key, the report page shows each chart beside its section, and the
-exports write them all. `Views` hands over the view rows; the catalogue itself never queries.
+exports write them all. A `UnitYear` hands over the view rows; the catalogue itself never queries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,15 +14,11 @@ import plotly.graph_objects as go
 
 from perfboard import charts, formatting, summary, texts
 from perfboard.narrative import split_refs
-from perfboard.reports import ReportRef
+from perfboard.unit_year import UnitYear
 
 # The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
 # use) and 三 (how projects were organised).
 SPENDING_CHAPTERS = ("二", "三")
-
-# (view name, whole series?) -> rows for the selected unit, for the selected year or for every year.
-Views = Callable[[str, bool], pd.DataFrame]
-
 
 @dataclass(frozen=True)
 class NamedChart:
@@ -34,12 +29,12 @@ class NamedChart:
     message: str = ""  # the one thing to say about it, in large type on a projector or a slide
 
 
-def section_at(views: Views, refs: object) -> tuple[str, ...]:
+def section_at(data: UnitYear, refs: object) -> tuple[str, ...]:
     """The narrative section a chart sits beside: the last (most specific) reference its figures cite."""
     cited = split_refs(refs)
     if not cited:
         return ()
-    sections = views("report_sections", False)
+    sections = data.sections
     key_of_ref = dict(zip(sections["ref"], sections["section_key"]))
     return (key_of_ref[cited[-1]],) if cited[-1] in key_of_ref else ()
 
@@ -55,84 +50,84 @@ def most_cited(sources: pd.Series, position: int = -1) -> str:
     return min(ref for ref, count in cited.items() if count == most)
 
 
-def category_bullets(views: Views, report: ReportRef) -> list[NamedChart]:
+def category_bullets(data: UnitYear) -> list[NamedChart]:
     """One bullet graph per indicator category, shown beside the section the category cites."""
-    results = views("indicator_results", False)
+    results = data.results
     found = []
     for (code, name), group in results.groupby(["category", "category_name"], sort=False):
         title = texts.CHART_BULLET_TITLE.format(category=name)
-        figure = charts.bullet_chart(group, title, charts.source_of(group, report))
-        found.append(NamedChart(f"bullet_{code}", title, figure, section_at(views, group["category_section"].iloc[0]),
+        figure = charts.bullet_chart(group, title, charts.source_of(group, data.report))
+        found.append(NamedChart(f"bullet_{code}", title, figure, section_at(data, group["category_section"].iloc[0]),
                                 lead_sentence(group)))
     return found
 
 
-def headline_bullet(views: Views, report: ReportRef) -> list[NamedChart]:
-    results = views("indicator_results", False)
+def headline_bullet(data: UnitYear) -> list[NamedChart]:
+    results = data.results
     headline = results[results["is_headline"]]
     if headline.empty:
         return []
-    title = texts.CHART_HEADLINE_TITLE.format(year=report.year)
+    title = texts.CHART_HEADLINE_TITLE.format(year=data.year)
     met = int((headline["status"] == "met").sum())
     message = (texts.MESSAGE_HEADLINE.format(met=met, total=len(headline), missing=int(headline["actual"].isna().sum()))
                if headline["target"].notna().any() else texts.MESSAGE_HEADLINE_NO_TARGETS.format(total=len(headline)))
     return [NamedChart("bullet_headline", title,
-                       charts.bullet_chart(headline, title, charts.source_of(headline, report)),
-                       section_at(views, most_cited(headline["source"], position=0)), message)]
+                       charts.bullet_chart(headline, title, charts.source_of(headline, data.report)),
+                       section_at(data, most_cited(headline["source"], position=0)), message)]
 
 
-def spending_charts(views: Views, report: ReportRef) -> list[NamedChart]:
+def spending_charts(data: UnitYear) -> list[NamedChart]:
     """The tree, the first-level split, each first-level item's parts, and each memo tree."""
-    structure = views("spending_structure", False)
+    structure = data.structure
     if structure.empty:
         return []
-    return [*main_tree_charts(structure, views, report), *memo_charts(structure, views, report),
-            *budget_charts(structure, views, report)]
+    return [*main_tree_charts(structure, data), *memo_charts(structure, data),
+            *budget_charts(structure, data)]
 
 
-def total_section(views: Views, structure: pd.DataFrame) -> tuple[str, ...]:
+def total_section(data: UnitYear, structure: pd.DataFrame) -> tuple[str, ...]:
     """The section the total spending is first cited from (一(二) in the 2024 report)."""
     roots = structure[(structure["depth"] == 0) & ~structure["is_memo"]]
     first_ref = split_refs(roots["source"].iloc[0])[:1] if not roots.empty else []
-    return section_at(views, "；".join(first_ref))
+    return section_at(data, "；".join(first_ref))
 
 
-def main_tree_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -> list[NamedChart]:
+def main_tree_charts(structure: pd.DataFrame, data: UnitYear) -> list[NamedChart]:
     """The tree, the first-level split and each first-level item's parts; none when the year has memo
     items only (三公经费 without the total)."""
-    source = charts.source_of(structure, report)
+    source = charts.source_of(structure, data.report)
     main = structure[~structure["is_memo"]]
     roots = main[main["depth"] == 0]
     if roots.empty:
         return []
     root = roots.iloc[0]
     first_level = main[main["parent_code"] == root["item_code"]]
-    tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=report.year)
-    at_root = total_section(views, structure)
+    tree_title = texts.CHART_SPENDING_TREE_TITLE.format(year=data.year)
+    at_root = total_section(data, structure)
     total_message = summary.spending_sentence(structure) or ""
     found = [NamedChart("spending_tree", tree_title, charts.spending_treemap(structure, tree_title, source), at_root,
                         total_message)]
     if not first_level.empty:  # a total the report does not split has no split to show
         split_title = texts.CHART_SPENDING_SPLIT_TITLE.format(parts=texts.LIST_JOIN.join(first_level["item_name"]))
         found.append(NamedChart("spending_share", split_title,
-                                charts.share_donut(first_level, split_title, charts.source_of(first_level, report)),
+                                charts.share_donut(first_level, split_title, charts.source_of(first_level, data.report)),
                                 at_root, total_message))
     for _, item in first_level.iterrows():
         parts = main[main["parent_code"] == item["item_code"]]
         if parts.empty:
             continue
         title = texts.CHART_PARTS_TITLE.format(item=item["item_name"])
-        part_source = charts.source_of(parts, report)
+        part_source = charts.source_of(parts, data.report)
         # A few parts read best as shares of a ring, a longer list as bars.
         if len(parts) <= 3:
             key, figure = f"spending_share_{item['item_code']}", charts.share_donut(parts, title, part_source)
         else:
             key, figure = f"spending_parts_{item['item_code']}", charts.amount_bars(parts, title, part_source)
-        found.append(NamedChart(key, title, figure, section_at(views, item["source"]), largest_part(item, parts)))
+        found.append(NamedChart(key, title, figure, section_at(data, item["source"]), largest_part(item, parts)))
     return found
 
 
-def memo_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -> list[NamedChart]:
+def memo_charts(structure: pd.DataFrame, data: UnitYear) -> list[NamedChart]:
     """Each memo tree (三公经费) as bars of its parts, or of itself when the report gives no parts."""
     found = []
     memo = structure[structure["is_memo"]]
@@ -143,65 +138,64 @@ def memo_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -> lis
         title = texts.CHART_MEMO_TITLE.format(item=memo_root["item_name"],
                                               total=formatting.amount(memo_root["amount"], texts.MONEY_UNIT))
         found.append(NamedChart(f"spending_memo_{memo_root['item_code']}", title,
-                                charts.amount_bars(parts, title, charts.source_of(parts, report)),
-                                section_at(views, memo_root["source"]), largest_part(memo_root, parts)))
+                                charts.amount_bars(parts, title, charts.source_of(parts, data.report)),
+                                section_at(data, memo_root["source"]), largest_part(memo_root, parts)))
     return found
 
 
-def budget_charts(structure: pd.DataFrame, views: Views, report: ReportRef) -> list[NamedChart]:
+def budget_charts(structure: pd.DataFrame, data: UnitYear) -> list[NamedChart]:
     budgeted = structure[structure["budget_execution"].notna()]
     if budgeted.empty:
         return []
     return [NamedChart("budget_execution", texts.CHART_BUDGET_TITLE,
                        charts.budget_execution_bars(budgeted, texts.CHART_BUDGET_TITLE,
-                                                    charts.source_of(budgeted, report)),
-                       total_section(views, structure))]  # no message: the 2024 report gives no budget to test it on
+                                                    charts.source_of(budgeted, data.report)),
+                       total_section(data, structure))]  # no message: the 2024 report gives no budget to test it on
 
 
-def project_charts(views: Views, report: ReportRef) -> list[NamedChart]:
-    projects = views("project_list", False)
+def project_charts(data: UnitYear) -> list[NamedChart]:
+    projects = data.projects
     if projects.empty:
         return []
     return [NamedChart("project_pipeline", texts.CHART_PIPELINE_TITLE,
                        charts.project_pipeline(projects, texts.CHART_PIPELINE_TITLE,
-                                               charts.source_of(projects, report)),
-                       section_at(views, most_cited(projects["source"])),
+                                               charts.source_of(projects, data.report)),
+                       section_at(data, most_cited(projects["source"])),
                        texts.MESSAGE_PROJECTS.format(count=len(projects), statuses=texts.LIST_JOIN.join(
                            status + texts.COUNT_SUFFIX.format(count=count) for status, count in
                            projects.groupby("status", sort=False).size().items())))]
 
 
-def score_charts(views: Views, report: ReportRef) -> list[NamedChart]:
-    scores = views("evaluation_score", False)
+def score_charts(data: UnitYear) -> list[NamedChart]:
+    scores = data.scores
     groups = scores[scores["row_type"] == "group"]
     if groups["stated_score"].isna().all() and groups["computed_score"].isna().all():
         return []
-    total = scores[scores["row_type"] == "total"].iloc[0]
-    stated = (texts.NOT_REPORTED if formatting.is_missing(total["stated_score"])
-              else formatting.plain_number(total["stated_score"]))
-    title = texts.CHART_SCORE_TITLE.format(total=stated)
-    message = texts.MESSAGE_SCORE.format(score=stated, grade=total["stated_grade"] or texts.NOT_REPORTED)
-    return [NamedChart("score_groups", title, charts.score_bars(groups, title, charts.source_of(groups, report)),
-                       section_at(views, total["source"]), message)]
+    score = summary.total_score_text(data.total)
+    title = texts.CHART_SCORE_TITLE.format(total=score)
+    message = texts.MESSAGE_SCORE.format(score=score, grade=summary.total_grade_text(data.total))
+    source = data.total["source"] if data.total is not None else None
+    return [NamedChart("score_groups", title, charts.score_bars(groups, title, charts.source_of(groups, data.report)),
+                       section_at(data, source), message)]
 
 
-def trend_charts(views: Views, report: ReportRef) -> list[NamedChart]:
+def trend_charts(data: UnitYear) -> list[NamedChart]:
     """Year on year: the growth the report states or the loaded years give, and spending by year."""
     found = []
-    results = views("indicator_results", False)
+    results = data.results
     growth = results[results["yoy_rate"].notna()]
     if not growth.empty:
         found.append(NamedChart("yoy_rates", texts.CHART_YOY_TITLE,
                                 charts.yoy_bars(growth, texts.CHART_YOY_TITLE,
-                                                charts.source_of(growth, report)),
-                                section_at(views, most_cited(growth["source"])),
+                                                charts.source_of(growth, data.report)),
+                                section_at(data, most_cited(growth["source"])),
                                 lead_sentence(growth)))
-    structure = views("spending_structure", True)
+    structure = data.series("spending_structure")
     if not structure.empty:
         found.append(NamedChart("spending_by_year", texts.CHART_SPENDING_YEARS_TITLE,
                                 charts.spending_by_year(structure, texts.CHART_SPENDING_YEARS_TITLE,
-                                                        charts.source_of(structure, report)), (),
-                                summary.spending_sentence(structure[structure["year"] == report.year]) or ""))
+                                                        charts.source_of(structure, data.report)), (),
+                                summary.spending_sentence(structure[structure["year"] == data.year]) or ""))
     return found
 
 
@@ -221,6 +215,6 @@ def largest_part(parent: pd.Series, parts: pd.DataFrame) -> str:
 BUILDERS = (headline_bullet, category_bullets, spending_charts, project_charts, score_charts, trend_charts)
 
 
-def year_charts(views: Views, report: ReportRef) -> list[NamedChart]:
+def year_charts(data: UnitYear) -> list[NamedChart]:
     """Every chart of the year, in the order a reader meets them."""
-    return [chart for build in BUILDERS for chart in build(views, report)]
+    return [chart for build in BUILDERS for chart in build(data)]

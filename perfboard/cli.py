@@ -8,6 +8,7 @@ import json
 import signal
 import sys
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ from perfboard import audit, deck, export, tables, texts
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StoreError, connect, fetch, fetch_df, load,
                                 view_names)
 from perfboard.loader import read_dataset
-from perfboard.reports import ReportRef
+from perfboard.unit_year import UnitYear
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,8 +94,7 @@ def run_audit(args: argparse.Namespace) -> int:
         return 2
     try:
         findings = [found for unit_code, year in unit_years(con, args.unit, args.year)
-                    for found in audit.run(audit.Report.from_views(
-                        unit_code, year, lambda view, u=unit_code, y=year: fetch_df(con, view, u, y)))]
+                    for found in audit.run(UnitYear.of(partial(fetch_df, con), unit_code, year))]
     finally:
         con.close()
     frame = audit.findings_frame(findings)
@@ -140,14 +140,8 @@ def run_export(args: argparse.Namespace) -> int:
             print(texts.CLI_EXPORT_NEEDS_ONE.format(count=len(available)), file=sys.stderr)
             return 2
         (unit_code, year), = available
-        held = fetch_df(con, "available_years", unit_code, year).iloc[0]
-        report = ReportRef.of(held["unit_name"], year, held["report_title"])
-
-        def views(name: str, whole_series: bool) -> pd.DataFrame:
-            return fetch_df(con, name, unit_code, None if whole_series else year)
-
         out = with_suffix(args.out, args.what)
-        written = write_export(args.what, views, report, out, args.format)
+        written = write_export(args.what, UnitYear.of(partial(fetch_df, con), unit_code, year), out, args.format)
     finally:
         con.close()
     print(texts.EXPORT_DONE.format(count=written, path=out))
@@ -163,13 +157,13 @@ def with_suffix(out: Path, what: str) -> Path:
     return out if suffix is None or out.suffix.lower() == suffix else out.with_name(out.name + suffix)
 
 
-def write_export(what: str, views, report: ReportRef, out: Path, image_format: str) -> int:
+def write_export(what: str, data: UnitYear, out: Path, image_format: str) -> int:
     """Write one export and say how many files it made."""
     if what == "tables":
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(export.xlsx_bytes({name: export.headed(views(name, False)) for name in view_names()}))
+        out.write_bytes(export.xlsx_bytes({name: export.headed(data.view(name)) for name in view_names()}))
         return 1
-    content = deck.DeckContent.from_views(views, report)
+    content = deck.DeckContent.of(data)
     if what in ("html", "pdf"):
         page = deck.build_html(content)
         out.parent.mkdir(parents=True, exist_ok=True)

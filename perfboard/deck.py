@@ -16,10 +16,10 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from perfboard import charts, formatting, summary, texts
-from perfboard.catalogue import NamedChart, Views, lead_sentence, year_charts
-from perfboard.reports import ReportRef
-from perfboard.narrative import cited_text, split_refs
+from perfboard.catalogue import NamedChart, lead_sentence, year_charts
+from perfboard.narrative import split_refs
 from perfboard.tables import spending_totals
+from perfboard.unit_year import UnitYear
 
 CJK_FONT = "Noto Sans CJK SC"
 LATIN_FONT = "Noto Sans"
@@ -31,37 +31,29 @@ SLIDE_CHART_WIDTH, SLIDE_CHART_MIN_HEIGHT = 960, 640  # px: the chart box's prop
 
 @dataclass(frozen=True)
 class DeckContent:
-    """What the deck says, read from the views of one unit's year."""
+    """What the deck says: one unit's year and its charts."""
 
-    report: ReportRef
+    data: UnitYear
     charts: dict[str, NamedChart]
-    headline: pd.DataFrame
-    results: pd.DataFrame
-    structure: pd.DataFrame
-    scores: pd.DataFrame
-    sections: pd.DataFrame
 
     @classmethod
-    def from_views(cls, views: Views, report: ReportRef) -> DeckContent:
-        return cls(report, {c.key: c for c in year_charts(views, report)},
-                   views("headline_progress", False), views("indicator_results", False),
-                   views("spending_structure", False),
-                   views("evaluation_score", False), views("report_sections", False))
+    def of(cls, data: UnitYear) -> DeckContent:
+        return cls(data, {c.key: c for c in year_charts(data)})
 
     def section_text(self, refs: object, whole: bool = True) -> str:
         """The text of the cited sections with their subsections; an excerpt unless `whole`."""
-        text = cited_text(self.sections, refs)
+        text = self.data.cited_text(refs)
         if whole or len(text) <= EXCERPT_CHARACTERS:
             return text
         return text[:EXCERPT_CHARACTERS].rstrip() + "……"
 
     def refs_of(self, named: NamedChart) -> str:
         """The report references of the sections a chart sits beside."""
-        refs = self.sections[self.sections["section_key"].isin(named.sections)]["ref"].dropna()
+        refs = self.data.sections[self.data.sections["section_key"].isin(named.sections)]["ref"].dropna()
         return "；".join(refs)
 
     def sections_titled(self, *words: str) -> pd.DataFrame:
-        return self.sections[self.sections["title"].str.contains("|".join(words))]
+        return self.data.sections[self.data.sections["title"].str.contains("|".join(words))]
 
 
 def set_font(run, size: int, bold: bool = False, colour: RGBColor = INK) -> None:
@@ -144,7 +136,7 @@ def slide_charts(content: DeckContent) -> list[NamedChart]:
 def indicator_slides(content: DeckContent) -> Iterator[tuple[NamedChart, pd.DataFrame]]:
     """Every category of the year (not only the headline ones), as one chart per slide; a category with
     more indicators than a slide holds is split across slides, (1/3), (2/3), …"""
-    for code, group in content.results.groupby("category", sort=False):
+    for code, group in content.data.results.groupby("category", sort=False):
         named = content.charts.get(f"bullet_{code}")
         if named is None:
             continue
@@ -155,7 +147,7 @@ def indicator_slides(content: DeckContent) -> Iterator[tuple[NamedChart, pd.Data
             continue
         for number, chunk in enumerate(chunks, start=1):
             title = named.title + texts.CHART_PART_SUFFIX.format(number=number, count=len(chunks))
-            figure = charts.bullet_chart(chunk, title, charts.source_of(chunk, content.report))
+            figure = charts.bullet_chart(chunk, title, charts.source_of(chunk, content.data.report))
             yield NamedChart(f"{named.key}_{number}", title, figure, named.sections, lead_sentence(chunk)), chunk
 
 
@@ -181,19 +173,16 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
         if progress:
             progress(len(done) / steps, what)
 
-    total = content.scores[content.scores["row_type"] == "total"]
-    score_line = (texts.DECK_SCORE.format(score=formatting.plain_number(total.iloc[0]["stated_score"]),
-                                          grade=total.iloc[0]["stated_grade"])
-                  if not total.empty and not formatting.is_missing(total.iloc[0]["stated_score"]) else "")
+    total = content.data.total
+    score_line = (texts.DECK_SCORE.format(score=summary.total_score_text(total), grade=summary.total_grade_text(total))
+                  if total is not None and not formatting.is_missing(total["total_score"]) else "")
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     add_text(slide, Inches(0.8), Inches(2.0), Inches(11.7), Inches(3.5), [
-        (content.report.unit_name, 36, True, INK),
-        (texts.DECK_TITLE.format(year=content.report.year), 30, False, BLUE),
+        (content.data.report.unit_name, 36, True, INK),
+        (texts.DECK_TITLE.format(year=content.data.year), 30, False, BLUE),
         (score_line, 24, False, INK),
     ])
-    set_notes(slide, summary.year_summary(content.report.year, content.headline, content.structure,
-                                          total.rename(columns={"stated_score": "total_score",
-                                                                "stated_grade": "grade"})))
+    set_notes(slide, summary.year_summary(content.data.year, content.data.headline, content.data.structure, total))
     step(texts.DECK_STEP_TITLE)
 
     titles: set[str] = set()
@@ -205,7 +194,7 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
 
     spending_figures = [texts.DECK_SPENDING_ITEM.format(name=row["item_name"], amount=formatting.money(row["amount"]),
                                                         share=formatting.rate(row["share_of_total"]))
-                        for _, row in spending_totals(content.structure).iterrows()]
+                        for _, row in spending_totals(content.data.structure).iterrows()]
     for key, figures in zip(MIDDLE_CHARTS, (spending_figures, [], [])):
         if key in content.charts:
             named = content.charts[key]
@@ -228,7 +217,7 @@ def build_deck(content: DeckContent, render: Callable, progress: Callable[[float
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     add_text(slide, Inches(0.8), Inches(2.3), Inches(11.7), Inches(3.0), [
         (texts.DECK_CLOSING, 40, True, BLUE),
-        (texts.DECK_CLOSING_SOURCE.format(cited=content.report.cited()), 18, False, GREY),
+        (texts.DECK_CLOSING_SOURCE.format(cited=content.data.report.cited()), 18, False, GREY),
     ])
     step(texts.DECK_STEP_DONE)
     buffer = io.BytesIO()
@@ -240,15 +229,14 @@ def build_html(content: DeckContent) -> str:
     """The self-contained HTML report of the year (see export.report_html)."""
     from perfboard.export import report_html
 
-    total = content.scores[content.scores["row_type"] == "total"]
-    score = total.rename(columns={"stated_score": "total_score", "stated_grade": "grade"})
-    text = summary.year_summary(content.report.year, content.headline, content.structure, score)
+    data = content.data
+    text = summary.year_summary(data.year, data.headline, data.structure, data.total)
 
     def words(section_keys: tuple[str, ...]) -> str:
-        refs = content.sections[content.sections["section_key"].isin(section_keys[:1])]["ref"].dropna()
+        refs = data.sections[data.sections["section_key"].isin(section_keys[:1])]["ref"].dropna()
         return content.section_text("；".join(refs), whole=False)
 
-    return report_html(content.report, text, list(content.charts.values()), words)
+    return report_html(data.report, text, list(content.charts.values()), words)
 
 
 def shorten(point: str, limit: int = 90) -> str:

@@ -33,6 +33,7 @@ def reference_tables() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
                        [(tier, low, high) for tier, (low, high) in TIER_SHARES.items()]),
         "rule_thresholds": (("name", "value"), [("far_above_target", FAR_ABOVE_TARGET),
                                                 ("budget_explanation_below", BUDGET_EXPLANATION_BELOW)]),
+        "rule_total_row": (("level1",), [(TOTAL_ROW,)]),  # the evaluation row that states the total
         "rule_statuses": (("status", "status_order"),
                           [(status, order) for order, status in enumerate(PROJECT_STATUSES, start=1)]),
     }

@@ -40,7 +40,20 @@ def spending_sentence(structure: pd.DataFrame) -> str | None:
     return texts.SUMMARY_SPENDING.format(total=total_text, parts=described)
 
 
-def year_summary(year: int, headline: pd.DataFrame, structure: pd.DataFrame, score: pd.DataFrame) -> str:
+def total_score_text(total: pd.Series | None) -> str:
+    """The year's total score wherever it is shown (evaluation_summary): 98分, 98分〔推算〕 when summed from the
+    stated parts, 未报告 when the report gives none."""
+    if total is None or formatting.is_missing(total["total_score"]):
+        return texts.NOT_REPORTED
+    return (texts.SCORE_VALUE.format(score=formatting.plain_number(total["total_score"]))
+            + formatting.markers(is_derived=total["total_is_derived"]))
+
+
+def total_grade_text(total: pd.Series | None) -> str:
+    return total["grade"] if total is not None and isinstance(total["grade"], str) else texts.NOT_REPORTED
+
+
+def year_summary(year: int, headline: pd.DataFrame, structure: pd.DataFrame, total: pd.Series | None) -> str:
     """Headline results, what the report leaves out, spending and the score, in that order."""
     reported = headline[headline["actual"].notna()]
     missing = headline[headline["actual"].isna()]["indicator_name"].tolist()
@@ -50,11 +63,8 @@ def year_summary(year: int, headline: pd.DataFrame, structure: pd.DataFrame, sco
     spending = spending_sentence(structure)
     if spending:
         sentences.append(spending)
-    if not score.empty and not formatting.is_missing(score.iloc[0]["total_score"]):
-        total = score.iloc[0]
-        sentences.append(texts.SUMMARY_SCORE.format(score=formatting.plain_number(total["total_score"]),
-                                                    marks=formatting.markers(is_derived=total.get("total_is_derived")),
-                                                    grade=total["grade"]))
+    if total is not None and not formatting.is_missing(total["total_score"]):
+        sentences.append(texts.SUMMARY_SCORE.format(score=total_score_text(total), grade=total_grade_text(total)))
     if not sentences:
         return ""
     return texts.SUMMARY_OPENING.format(year=year) + texts.SENTENCE_JOIN.join(sentences) + texts.SENTENCE_END

@@ -13,17 +13,19 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import audit, deck, export, formatting, markup, texts
+from perfboard import audit, deck, export, formatting, markup, summary, texts
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
 from perfboard.reports import ReportRef
+from perfboard.unit_year import Fetch, UnitYear
 from perfboard.schema import TOTAL_ROW
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StoreError, ensure_database,
                                 fetch_df)
@@ -38,13 +40,18 @@ PRESENTATION_CHART_HEIGHT = 760  # px: fills a 1920×1080 projector under the ke
 
 @dataclass(frozen=True)
 class Selection:
-    """What the user is looking at: one unit and one year."""
+    """What the user is looking at: one unit and one year of one build, and that year's data."""
 
     unit_code: str
     unit_name: str
     year: int
     years: tuple[int, ...]
-    report: ReportRef
+    build: str  # the database build every read of this page run goes to
+    data: UnitYear
+
+    @property
+    def report(self) -> ReportRef:
+        return self.data.report
 
     def source(self, frame: pd.DataFrame) -> Source:
         return source_of(frame, self.report)
@@ -76,9 +83,10 @@ def _view(build: str, name: str, unit_code: str | None, year: int | None) -> pd.
     return fetch_df(READERS.connection(Path(build)), name, unit_code, year)
 
 
-def view(name: str, unit_code: str | None = None, year: int | None = None) -> pd.DataFrame:
-    """A view's rows as a DataFrame, cached per build (a new load is picked up without a restart)."""
-    return _view(str(database_path()), name, unit_code, year)
+def reads(build: str) -> Fetch:
+    """Cached reads of one build: a page run never mixes two loads, and a new load is picked up on the next
+    run without a restart."""
+    return partial(_view, build)
 
 
 def _query_param_year() -> int | None:
@@ -101,7 +109,8 @@ def friendly_errors() -> Iterator[None]:
 
 def sidebar_selection() -> Selection | None:
     """The shared sidebar: unit (only when several are loaded) and year (latest by default), both in the URL."""
-    available = view("available_years")
+    build = str(database_path())
+    available = _view(build, "available_years", None, None)
     if available.empty:
         st.warning(texts.NO_DATA_LOADED)
         return None
@@ -136,11 +145,10 @@ def sidebar_selection() -> Selection | None:
                             years=texts.LIST_JOIN.join(formatting.year(y) for y in sorted(years))))
         return None
     st.query_params["year"] = str(year)
-    held = available[(available["unit_code"] == unit_code) & (available["year"] == year)].iloc[0]
-    report = ReportRef.of(names[unit_code], year, held["report_title"])
+    data = UnitYear.of(reads(build), unit_code, year)
     with st.sidebar:
-        st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, cited=report.cited()))
-    return Selection(unit_code, names[unit_code], int(year), years, report)
+        st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, cited=data.report.cited()))
+    return Selection(unit_code, names[unit_code], int(year), years, build, data)
 
 
 def _follow_unit(years_of: dict[str, tuple[int, ...]]) -> None:
@@ -166,10 +174,8 @@ def page_header(title: str, **values: object) -> Selection:
     return selection
 
 
-def required_view(selection: Selection, name: str, what: str, whole_series: bool = False) -> pd.DataFrame:
-    """A view for the selected unit and year (or all its years); the page stops with a clear message
-    when there is nothing to show."""
-    frame = view(name, selection.unit_code, None if whole_series else selection.year)
+def required(frame: pd.DataFrame, selection: Selection, what: str) -> pd.DataFrame:
+    """The rows a page is about; the page stops with a clear message when the year has none."""
     if frame.empty:
         nothing_for_year(selection, what)
         st.stop()
@@ -180,12 +186,10 @@ def nothing_for_year(selection: Selection, what: str) -> None:
     st.info(texts.NOTHING_FOR_YEAR.format(year=selection.year, what=what))
 
 
-def report_words(selection: Selection, refs: str | None, sections: pd.DataFrame | None = None) -> None:
+def report_words(selection: Selection, refs: str | None) -> None:
     """The report's own words for section references (四.1；二), each in a box with its subsections."""
-    if sections is None:
-        sections = view("report_sections", selection.unit_code, selection.year)
     for ref in split_refs(refs):
-        cited = cited_sections(sections, ref)
+        cited = cited_sections(selection.data.sections, ref)
         if cited.empty:
             continue
         with st.container(border=True):
@@ -210,13 +214,13 @@ def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, 
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _year_charts(build: str, unit_code: str, report: ReportRef) -> list[NamedChart]:
-    return year_charts(_views_of_build(build, unit_code, report.year), report)
+def _year_charts(build: str, unit_code: str, year: int, _data: UnitYear) -> list[NamedChart]:
+    return year_charts(_data)
 
 
 def charts_of_year(selection: Selection) -> dict[str, NamedChart]:
-    """Every chart of the selected year by key, built once per database version."""
-    built = _year_charts(str(database_path()), selection.unit_code, selection.report)
+    """Every chart of the selected year by key, built once per database build."""
+    built = _year_charts(selection.build, selection.unit_code, selection.year, selection.data)
     return {named.key: named for named in built}
 
 
@@ -249,12 +253,13 @@ def kpi_card(row: pd.Series) -> None:
         detail_line(" · ".join(details))
 
 
-def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
-    """The stated total score, its grade and the score of each first-level group."""
-    if score.empty:  # a short value: a card's figure is cut at its width, the reason goes underneath
-        figure_card(texts.OVERVIEW_SCORE, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
+def score_card(total: pd.Series | None, stated: pd.DataFrame, label: str = texts.OVERVIEW_SCORE) -> None:
+    """The year's total score (stated, or summed from the stated parts and marked), its grade and the score
+    of each first-level group."""
+    if total is None or formatting.is_missing(total["total_score"]):
+        # a short value: a card's figure is cut at its width, the reason goes underneath
+        figure_card(label, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
         return
-    total = score.iloc[0]
     parts = stated[stated["level1"] != TOTAL_ROW]
     details = [texts.OVERVIEW_GRADE.format(grade=total["grade"])]
     if not parts.empty:
@@ -262,10 +267,7 @@ def score_card(score: pd.DataFrame, stated: pd.DataFrame) -> None:
             level1=p["level1"], score=formatting.plain_number(p["score"])) for _, p in parts.iterrows()))
     if formatting.truthy(total["total_is_derived"]):
         details.append(texts.OVERVIEW_SCORE_DERIVED)
-    figure_card(texts.OVERVIEW_SCORE,
-                texts.OVERVIEW_SCORE_VALUE.format(score=formatting.plain_number(total["total_score"]))
-                + formatting.markers(is_derived=total["total_is_derived"]),
-                " · ".join(details))
+    figure_card(label, summary.total_score_text(total), " · ".join(details))
 
 
 def figure_card(label: str, value: str, detail: str = "") -> None:
@@ -304,14 +306,13 @@ def summary_box(text: str) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _findings(build: str, unit_code: str, year: int) -> pd.DataFrame:
-    report = audit.Report.from_views(unit_code, year, lambda name: _view(build, name, unit_code, year))
-    return audit.findings_frame(audit.run(report))
+def _findings(build: str, unit_code: str, year: int, _data: UnitYear) -> pd.DataFrame:
+    return audit.findings_frame(audit.run(_data))
 
 
 def findings(selection: Selection) -> pd.DataFrame:
-    """The audit's findings for the selected unit and year, run once per database version."""
-    return _findings(str(database_path()), selection.unit_code, selection.year)
+    """The audit's findings for the selected unit and year, run once per database build."""
+    return _findings(selection.build, selection.unit_code, selection.year, selection.data)
 
 
 FINDING_PAGES = {  # where a finding's subject is shown
@@ -336,18 +337,6 @@ def finding_card(found: pd.Series) -> None:
             st.page_link(page, label=texts.AUDIT_GO_TO.format(page=page_name), icon=":material/arrow_forward:")
 
 
-def _views_of_build(build: str, unit_code: str, year: int):
-    """catalogue.Views over one build: a chart set never mixes two loads."""
-    def views(name: str, whole_series: bool) -> pd.DataFrame:
-        return _view(build, name, unit_code, None if whole_series else year)
-
-    return views
-
-
-def _views_of(selection: Selection):
-    return _views_of_build(str(database_path()), selection.unit_code, selection.year)
-
-
 def meeting_exports(selection: Selection) -> None:
     """The deck for the evaluation meeting, built with a progress bar, and the offline HTML report."""
     names = {"unit_name": selection.unit_name, "year": selection.year}
@@ -356,7 +345,7 @@ def meeting_exports(selection: Selection) -> None:
     with deck_column:
         if st.button(texts.DECK_BUTTON, icon=":material/slideshow:", key="build_deck"):
             bar = st.progress(0.0, text=texts.DECK_PROGRESS.format(step=""))
-            content = deck.DeckContent.from_views(_views_of(selection), selection.report)
+            content = deck.DeckContent.of(selection.data)
             st.session_state[built] = deck.build_deck(
                 content, export.shared_renderer(), lambda done, step: bar.progress(done, texts.DECK_PROGRESS.format(step=step)))
             bar.empty()
@@ -365,8 +354,7 @@ def meeting_exports(selection: Selection) -> None:
                                mime=export.MIME["pptx"], icon=":material/download:", key="download_deck")
     with html_column:
         st.download_button(texts.HTML_BUTTON, icon=":material/html:", key="download_html", on_click="ignore",
-                           data=lambda: deck.build_html(deck.DeckContent.from_views(
-                               _views_of(selection), selection.report)).encode("utf-8"),
+                           data=lambda: deck.build_html(deck.DeckContent.of(selection.data)).encode("utf-8"),
                            file_name=texts.HTML_FILE.format(**names), mime=export.MIME["html"])
 
 

@@ -110,7 +110,7 @@ total_score as (
         max(e.score) as stated_score,
         max(e.source) as source
     from group_scores as g
-    left join evaluation as e on e.unit_code = g.unit_code and e.year = g.year and e.level1 = '总分'
+    left join evaluation as e on e.unit_code = g.unit_code and e.year = g.year and e.level1 = (select level1 from rule_total_row)
     group by g.unit_code, g.year
 ),
 
@@ -130,7 +130,8 @@ all_rows as (
     from group_scores
     union all by name
     select
-        unit_code, year, 'total' as row_type, null as level1, null as indicator_code, '总分' as item_name,
+        unit_code, year, 'total' as row_type, null as level1, null as indicator_code,
+        (select level1 from rule_total_row) as item_name,
         weight, null as weight_is_default, computed_score, null as score_low, null as score_high, stated_score, basis,
         null as completion_rate, false as far_above_target, null as execution, grade(computed_score) as computed_grade,
         grade(stated_score) as stated_grade, source, 1 as row_order, 0 as level1_order, 0 as category_order,

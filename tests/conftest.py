@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from perfboard.database import DEFAULT_DATA_DIR, connect, load
+from perfboard.database import DEFAULT_DATA_DIR, connect, fetch_df, load
 from perfboard.reports import ReportRef
+from perfboard.unit_year import UnitYear
 
 SEED_UNIT = "taojiang_hitech"
 SEED_YEAR = 2024
@@ -38,6 +42,22 @@ def loaded(tmp_path_factory):
         return made[name]
 
     return make
+
+
+@contextmanager
+def unit_year(db_path: Path, unit_code: str, year: int) -> Iterator[UnitYear]:
+    """A unit's year read from a loaded database, as the CLI reads it; the connection closes afterwards."""
+    con = connect(db_path)
+    try:
+        yield UnitYear.of(partial(fetch_df, con), unit_code, year)
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def seed_year(seed_db) -> Iterator[UnitYear]:
+    with unit_year(seed_db, SEED_UNIT, SEED_YEAR) as data:
+        yield data
 
 
 @pytest.fixture

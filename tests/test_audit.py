@@ -3,29 +3,41 @@
 
 from __future__ import annotations
 
-import dataclasses
+from functools import partial
 
+import pandas as pd
 import pytest
 
 from perfboard import audit
 from perfboard.database import fetch_df
+from perfboard.unit_year import UnitYear
 from tests.conftest import SEED_UNIT, SEED_YEAR
 
 
 @pytest.fixture
-def seed(seed_con) -> audit.Report:
-    return audit.Report.from_views(SEED_UNIT, SEED_YEAR, lambda view: fetch_df(seed_con, view, SEED_UNIT, SEED_YEAR))
+def seed(seed_con) -> UnitYear:
+    return UnitYear.of(partial(fetch_df, seed_con), SEED_UNIT, SEED_YEAR)
 
 
-def fired(report: audit.Report, code: str) -> list[audit.Finding]:
-    return list(audit.CHECKS[code][1](report))
+AUDITED_VIEWS = ("indicator_results", "spending_structure", "evaluation_score", "evaluation_summary",
+                 "report_sections")
 
 
-def changed(report: audit.Report, field: str, key_column: str, key: str, **values) -> audit.Report:
-    frame = getattr(report, field).copy()
+def held(data: UnitYear, year: int | None = None, **frames: pd.DataFrame) -> UnitYear:
+    """The year's views read once, those named in `frames` replaced; `year` relabels it without re-reading."""
+    rows = {name: data.view(name) for name in AUDITED_VIEWS} | frames
+    return UnitYear(data.unit_code, year or data.year, data.report, lambda name, unit_code, year: rows[name])
+
+
+def fired(data: UnitYear, code: str) -> list[audit.Finding]:
+    return list(audit.CHECKS[code][1](data))
+
+
+def changed(data: UnitYear, view: str, key_column: str, key: str, **values) -> UnitYear:
+    frame = data.view(view).copy()
     for column, value in values.items():
         frame.loc[frame[key_column] == key, column] = value
-    return dataclasses.replace(report, **{field: frame})
+    return held(data, **{view: frame})
 
 
 def test_every_check_is_registered_with_a_label_and_a_severity():
@@ -37,10 +49,10 @@ def test_every_check_is_registered_with_a_label_and_a_severity():
 
 def test_spending_parts(seed):
     assert fired(seed, "SPENDING_PARTS") == []  # 754.63 + 46.82 = 801.45; 801.45 + 51516.62 = 52318.07 (一(二))
-    broken = changed(seed, "spending", "item_code", "basic_public", amount=46.00)
+    broken = changed(seed, "spending_structure", "item_code", "basic_public", amount=46.00)
     (found,) = fired(broken, "SPENDING_PARTS")  # 754.63 + 46.00 = 800.63, 0.82 short of 801.45
     assert found.subject == "basic" and "800.63万元" in found.message and "0.82万元" in found.message
-    overlisted = changed(seed, "spending", "item_code", "project_debt_and_bonds", amount=60000.0)
+    overlisted = changed(seed, "spending_structure", "item_code", "project_debt_and_bonds", amount=60000.0)
     (found,) = fired(overlisted, "SPENDING_PARTS")  # 615.33 + 60000 + 9950 + 200 + 710 = 71475.33 > 51516.62
     assert found.subject == "project" and "71,475.33万元" in found.message
 
@@ -48,13 +60,13 @@ def test_spending_parts(seed):
 def test_spending_unitemised(seed):
     (found,) = fired(seed, "SPENDING_UNITEMISED")  # 二(二) ends its list with 等: 51516.62 - 51408.96 = 107.66
     assert "107.66万元" in found.message and found.severity == "提示"
-    listed_all = dataclasses.replace(seed, spending=seed.spending[~seed.spending["is_derived"]])
+    listed_all = held(seed, spending_structure=seed.structure[~seed.structure["is_derived"]])
     assert fired(listed_all, "SPENDING_UNITEMISED") == []
 
 
 def test_score_parts(seed):
     assert fired(seed, "SCORE_PARTS") == []  # 五(二): 50 + 38 + 10 = 98
-    broken = changed(seed, "scores", "row_type", "total", stated_score=99.0)
+    broken = changed(seed, "evaluation_summary", "unit_code", SEED_UNIT, stated_total=99.0)
     (found,) = fired(broken, "SCORE_PARTS")
     assert "合计98分" in found.message and "总分为99分" in found.message
 
@@ -62,37 +74,37 @@ def test_score_parts(seed):
 def test_score_over_weight(seed):
     (found,) = fired(seed, "SCORE_OVER_WEIGHT")  # 五(二): 效益 38 against the default weight 30
     assert found.subject == "效益" and "38分" in found.message and "30分" in found.message
-    assert fired(changed(seed, "scores", "level1", "效益", weight=40.0), "SCORE_OVER_WEIGHT") == []
+    assert fired(changed(seed, "evaluation_score", "level1", "效益", weight=40.0), "SCORE_OVER_WEIGHT") == []
 
 
 def test_score_group_missing(seed):
     (found,) = fired(seed, "SCORE_GROUP_MISSING")  # 五(二) gives no 预算执行 score
     assert found.subject == "预算执行"
-    assert fired(changed(seed, "scores", "level1", "预算执行", stated_score=10.0), "SCORE_GROUP_MISSING") == []
+    assert fired(changed(seed, "evaluation_score", "level1", "预算执行", stated_score=10.0), "SCORE_GROUP_MISSING") == []
 
 
 def test_rate_mismatch(seed):
     (found,) = fired(seed, "RATE_MISMATCH")  # 四.5: 12.96 / 25 = 51.84%, the report says 56.08%
     assert found.subject == "financing_raised" and "56.08%" in found.message and "51.84%" in found.message
     assert found.severity == "错误" and found.source == "四.5"
-    fixed = changed(seed, "indicators", "indicator_code", "financing_raised", stated_rate=0.5184)
+    fixed = changed(seed, "indicator_results", "indicator_code", "financing_raised", stated_rate=0.5184)
     assert fired(fixed, "RATE_MISMATCH") == []
 
 
 def test_rate_unverifiable(seed):
     (found,) = fired(seed, "RATE_UNVERIFIABLE")  # 四.6: 103.3% of a task the report does not give
     assert found.subject == "hidden_debt_resolved" and "103.3%" in found.message
-    quiet = changed(seed, "indicators", "indicator_code", "hidden_debt_resolved", stated_rate=None)
+    quiet = changed(seed, "indicator_results", "indicator_code", "hidden_debt_resolved", stated_rate=None)
     assert fired(quiet, "RATE_UNVERIFIABLE") == []
 
 
 def test_yoy_mismatch(seed):
     assert fired(seed, "YOY_MISMATCH") == []  # no 2023 data: derived previous years reproduce the rate
-    loaded = changed(seed, "indicators", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
+    loaded = changed(seed, "indicator_results", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
                      previous_actual=30.0, yoy_rate=0.1813)  # as indicator_yoy computes it: (35.44 - 30) / 30
     (found,) = fired(loaded, "YOY_MISMATCH")  # (35.44 - 30) / 30 = +18.13%, stated +10.63%
     assert "+18.13%" in found.message and "+10.63%" in found.message
-    consistent = changed(seed, "indicators", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
+    consistent = changed(seed, "indicator_results", "indicator_code", "fixed_asset_investment", previous_basis="loaded",
                          previous_actual=32.0347, yoy_rate=0.1063)  # (35.44 - 32.0347) / 32.0347 = 0.106300
     assert fired(consistent, "YOY_MISMATCH") == []
 
@@ -103,8 +115,8 @@ def test_target_equals_actual(seed):
     assert set(found) == {"fixed_asset_investment", "tax_revenue"}
     assert found["fixed_asset_investment"].severity == "警告" and "工业固定资产投资" in found["fixed_asset_investment"].message
     assert found["tax_revenue"].severity == "提示"
-    apart = changed(changed(seed, "indicators", "indicator_code", "fixed_asset_investment", target=30.0),
-                    "indicators", "indicator_code", "tax_revenue", actual=4.29)
+    apart = changed(changed(seed, "indicator_results", "indicator_code", "fixed_asset_investment", target=30.0),
+                    "indicator_results", "indicator_code", "tax_revenue", actual=4.29)
     assert fired(apart, "TARGET_EQUALS_ACTUAL") == []
 
 
@@ -113,13 +125,13 @@ def test_target_without_actual(seed):
     # 一(三): 新开工 14, 新投产 10 without results; 四.5: four land figures planned (年内拟) without results
     assert subjects == {"projects_started", "projects_in_production", "idle_approved_land_disposed",
                         "inefficient_land_disposed", "land_approval", "three_land_rectification"}
-    reported = dataclasses.replace(seed, indicators=seed.indicators[seed.indicators["status"] != "no_actual"])
+    reported = held(seed, indicator_results=seed.results[seed.results["status"] != "no_actual"])
     assert fired(reported, "TARGET_WITHOUT_ACTUAL") == []
 
 
 def test_far_above_target(seed):
     assert fired(seed, "FAR_ABOVE_TARGET") == []  # the highest is 35.44 / 30.22 = 117.3%
-    far = changed(seed, "indicators", "indicator_code", "fundraising", actual=3200.0, completion_rate=3200 / 2100)
+    far = changed(seed, "indicator_results", "indicator_code", "fundraising", actual=3200.0, completion_rate=3200 / 2100)
     (found,) = fired(far, "FAR_ABOVE_TARGET")  # 3200 / 2100 = 152.4%
     assert "152.4%" in found.message
 
@@ -129,17 +141,16 @@ def test_estimates_and_partial_periods(seed):
     assert len(fired(seed, "ESTIMATE_IN_YEAR_END")) == 7
     # 四.2: six 截至10月 figures; 四.5 "现已" 到位资金; 四.6 "截至目前" 化解债务
     assert len(fired(seed, "PARTIAL_PERIOD")) == 8
-    plain = seed.indicators.assign(is_estimate=False, is_partial=False)
-    clean = dataclasses.replace(seed, indicators=plain)
+    clean = held(seed, indicator_results=seed.results.assign(is_estimate=False, is_partial=False))
     assert fired(clean, "ESTIMATE_IN_YEAR_END") == [] and fired(clean, "PARTIAL_PERIOD") == []
 
 
 def test_text_figure_missing(seed):
     assert fired(seed, "TEXT_FIGURE_MISSING") == []  # every figure of the data stands in its sections
-    typo = changed(seed, "indicators", "indicator_code", "tax_revenue", actual=4.82)
+    typo = changed(seed, "indicator_results", "indicator_code", "tax_revenue", actual=4.82)
     (found,) = fired(typo, "TEXT_FIGURE_MISSING")
     assert found.subject == "tax_revenue" and "4.82亿元" in found.message
-    spending_typo = changed(seed, "spending", "item_code", "basic", amount=801.54)
+    spending_typo = changed(seed, "spending_structure", "item_code", "basic", amount=801.54)
     (found,) = fired(spending_typo, "TEXT_FIGURE_MISSING")
     assert found.subject == "basic"
 
@@ -157,7 +168,7 @@ def test_text_year_label(seed):
     assert found.source == "四.1" and "“2023年”" in found.message
     sections = seed.sections.copy()
     sections["body"] = sections["body"].str.replace("2023年，园区", "2024年，园区")
-    assert fired(dataclasses.replace(seed, sections=sections), "TEXT_YEAR_LABEL") == []
+    assert fired(held(seed, report_sections=sections), "TEXT_YEAR_LABEL") == []
 
 
 def test_text_stale_plan(seed):
@@ -166,11 +177,11 @@ def test_text_stale_plan(seed):
     assert len(excerpts) == 3
     assert any("预计2024年春节前" in e for e in excerpts) and any("计划在2024年6月底前" in e for e in excerpts)
     # Read as a 2023 report, the 2024 deadlines are still ahead; only "12月底前" (of 2023) has passed.
-    assert len(fired(dataclasses.replace(seed, year=2023), "TEXT_STALE_PLAN")) == 1
+    assert len(fired(held(seed, year=2023), "TEXT_STALE_PLAN")) == 1
 
 
-def problems_body(report: audit.Report, body: str) -> audit.Report:
-    return changed(report, "sections", "section_key", "problems", body=body)
+def problems_body(report: UnitYear, body: str) -> UnitYear:
+    return changed(report, "report_sections", "section_key", "problems", body=body)
 
 
 def test_text_empty_section(seed):
@@ -229,8 +240,8 @@ def test_us_dollars_and_breakthrough_figures_load_and_stand_in_the_text(tmp_path
                            "qualifier": "突破", "source": "二"}])
     load(data_dir, tmp_path / "usd.duckdb")
     con = connect(tmp_path / "usd.duckdb")
-    report = audit.Report.from_views(UNIT, YEAR, lambda name: fetch_df(con, name, UNIT, YEAR))
+    report = held(UnitYear.of(partial(fetch_df, con), UNIT, YEAR))
     con.close()
     assert fired(report, "TEXT_FIGURE_MISSING") == []
-    row = report.indicators.iloc[0]
+    row = report.results.iloc[0]
     assert audit.amount(row) == "突破2亿美元"

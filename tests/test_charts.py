@@ -6,14 +6,10 @@ import pytest
 
 from perfboard import charts
 from perfboard.catalogue import year_charts
-from perfboard.database import fetch_df
-from tests.conftest import SEED_REPORT, SEED_UNIT, SEED_YEAR
+from tests.conftest import SEED_REPORT
 
 
 
-@pytest.fixture
-def views(seed_con):
-    return lambda name, whole_series: fetch_df(seed_con, name, SEED_UNIT, None if whole_series else SEED_YEAR)
 
 
 def annotations(figure) -> list[str]:
@@ -30,8 +26,8 @@ def test_source_line_names_the_report_its_sections_and_marks(source, expected):
     assert source.line() == expected
 
 
-def test_bullet_chart_has_bands_target_actual_and_derived_previous(views):
-    results = views("indicator_results", False)
+def test_bullet_chart_has_bands_target_actual_and_derived_previous(seed_year):
+    results = seed_year.results
     investment = results[results["category"] == "investment"]
     figure = charts.bullet_chart(investment, "投资", charts.source_of(investment, SEED_REPORT))
     names = [trace.name for trace in figure.data]
@@ -45,16 +41,16 @@ def test_bullet_chart_has_bands_target_actual_and_derived_previous(views):
     assert "含预计数" in labels and "〔推算〕为据报告数字推算" in labels
 
 
-def test_bullet_chart_says_when_the_report_gives_no_actual(views):
-    results = views("indicator_results", False)
+def test_bullet_chart_says_when_the_report_gives_no_actual(seed_year):
+    results = seed_year.results
     started = results[results["indicator_code"] == "projects_started"]
     figure = charts.bullet_chart(started, "项目", charts.source_of(started, SEED_REPORT))
     assert "未报告完成数" in " ".join(annotations(figure))
     assert not [t for t in figure.data if t.name == "完成"]
 
 
-def test_spending_treemap_marks_the_derived_remainder_and_leaves_out_memo(views):
-    structure = views("spending_structure", False)
+def test_spending_treemap_marks_the_derived_remainder_and_leaves_out_memo(seed_year):
+    structure = seed_year.structure
     figure = charts.spending_treemap(structure, "支出", charts.source_of(structure, SEED_REPORT))
     tree = figure.data[0]
     assert "其他项目支出（报告未逐项列明）〔推算〕" in tree.labels
@@ -62,16 +58,16 @@ def test_spending_treemap_marks_the_derived_remainder_and_leaves_out_memo(views)
     assert list(tree.values)[0] == pytest.approx(52318.07)
 
 
-def test_every_chart_of_the_year_has_a_title_and_a_source_line(views):
-    built = year_charts(views, SEED_REPORT)
+def test_every_chart_of_the_year_has_a_title_and_a_source_line(seed_year):
+    built = year_charts(seed_year)
     assert len({c.key for c in built}) == len(built) == 20
     for named in built:
         assert named.figure.layout.title.text == named.title
         assert any(text.startswith("来源：") for text in annotations(named.figure)), named.key
 
 
-def test_charts_sit_beside_the_section_that_speaks_about_them(views):
-    sections = {c.key: c.sections for c in year_charts(views, SEED_REPORT)}
+def test_charts_sit_beside_the_section_that_speaks_about_them(seed_year):
+    sections = {c.key: c.sections for c in year_charts(seed_year)}
     assert sections["bullet_headline"] == ("overview.targets",)      # 一(三) sets the targets
     assert sections["spending_tree"] == ("overview.spending",)       # 一(二) gives the totals
     assert sections["spending_parts_project"] == ("spending.project",)  # 二(二) lists the items
@@ -80,8 +76,8 @@ def test_charts_sit_beside_the_section_that_speaks_about_them(views):
     assert sections["score_groups"] == ("evaluation.process",)       # 五(二)
 
 
-def test_pipeline_counts_projects_by_status(views):
-    projects = views("project_list", False)
+def test_pipeline_counts_projects_by_status(seed_year):
+    projects = seed_year.projects
     figure = charts.project_pipeline(projects, "项目", charts.Source(SEED_REPORT))
     totals = dict(zip(figure.data[-1].x, figure.data[-1].text))
     # 四.3: 1 in 前期 (标厂七期), 3 在建, 1 已完成 (口味王五期), 10 已投产 as listed, 1 已运营 (变电站)

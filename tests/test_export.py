@@ -15,20 +15,17 @@ from pptx.oxml.ns import qn
 from perfboard import export
 from perfboard.catalogue import year_charts
 from perfboard.cli import main
-from perfboard.database import fetch_df, view_names
+from perfboard.database import view_names
 from perfboard.deck import DeckContent, build_deck, build_html
-from tests.conftest import SEED_REPORT, SEED_UNIT, SEED_YEAR
+from tests.conftest import SEED_REPORT, SEED_UNIT, SEED_YEAR, unit_year
 
 UNIT_NAME = SEED_REPORT.unit_name
 
 
 @pytest.fixture(scope="module")
-def views(seed_db):
-    from perfboard.database import connect
-
-    con = connect(seed_db)
-    yield lambda name, whole_series: fetch_df(con, name, SEED_UNIT, None if whole_series else SEED_YEAR)
-    con.close()
+def seed_data(seed_db):
+    with unit_year(seed_db, SEED_UNIT, SEED_YEAR) as data:
+        yield data
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +34,14 @@ def render():
 
 
 @pytest.fixture(scope="module")
-def deck_file(views, render):
+def deck_file(seed_data, render):
     steps = []
-    data = build_deck(DeckContent.from_views(views, SEED_REPORT), render, lambda done, step: steps.append(done))
+    data = build_deck(DeckContent.of(seed_data), render, lambda done, step: steps.append(done))
     return Presentation(io.BytesIO(data)), steps
 
 
-def test_png_and_svg_carry_the_chinese_title_and_source(views, render):
-    named = next(c for c in year_charts(views, SEED_REPORT) if c.key == "bullet_investment")
+def test_png_and_svg_carry_the_chinese_title_and_source(seed_data, render):
+    named = next(c for c in year_charts(seed_data) if c.key == "bullet_investment")
     png = render(named.figure, "png")
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG" and image.size == (2 * export.EXPORT_WIDTH, 2 * named.figure.layout.height)
@@ -62,7 +59,7 @@ def test_deck_slides_pictures_chinese_text_east_asian_font_and_notes(deck_file):
     pictures = [sum(1 for s in slide.shapes if s.shape_type == 13) for slide in slides]
     assert pictures == [0] + [1] * 11 + [1, 1, 1] + [0, 0, 0]  # one picture per chart slide
     first = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
-    assert UNIT_NAME in first and "报告自评 98 分 · 等级 优" in first  # 五(二)
+    assert UNIT_NAME in first and "报告自评 98分 · 等级 优" in first  # 五(二)
     tax = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
     assert "税收入库4.28亿元，完成年度目标的100.0%" in tax
     runs = [run for slide in slides for shape in slide.shapes if shape.has_text_frame
@@ -73,16 +70,16 @@ def test_deck_slides_pictures_chinese_text_east_asian_font_and_notes(deck_file):
     assert steps[-1] == 1.0 and steps == sorted(steps)
 
 
-def test_xlsx_reads_back_equal_to_the_views(views, tmp_path):
+def test_xlsx_reads_back_equal_to_the_views(seed_data, tmp_path):
     path = tmp_path / "tables.xlsx"
-    path.write_bytes(export.xlsx_bytes({name: export.headed(views(name, False)) for name in view_names()}))
+    path.write_bytes(export.xlsx_bytes({name: export.headed(seed_data.view(name)) for name in view_names()}))
     book = load_workbook(path)
     assert set(book.sheetnames) == set(view_names())
     sheet = book["spending_structure"]
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     header = [c.value for c in sheet[1]]
     assert header[:5] == ["单位代码", "年度", "支出项代码", "上级支出项代码", "支出项"]
-    frame = views("spending_structure", False)
+    frame = seed_data.view("spending_structure")
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert len(rows) == len(frame)
     amounts = {row[header.index("支出项代码")]: row[header.index("金额（万元）")] for row in rows}
@@ -90,8 +87,8 @@ def test_xlsx_reads_back_equal_to_the_views(views, tmp_path):
     assert sheet.cell(row=2, column=header.index("金额（万元）") + 1).number_format == "#,##0.00##"
 
 
-def test_csv_has_a_bom_for_excel(views):
-    data = export.csv_bytes(export.headed(views("headline_progress", False)))
+def test_csv_has_a_bom_for_excel(seed_data):
+    data = export.csv_bytes(export.headed(seed_data.view("headline_progress")))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0]["指标名称"] == "税收入库" and rows[0]["目标值"] == "4.28"
@@ -125,8 +122,8 @@ def test_workbook_shows_signed_figures_without_an_apostrophe():
     assert "+10.63%" in export.csv_bytes(frame).decode("utf-8-sig").splitlines()
 
 
-def test_html_report_is_self_contained_and_its_pdf_prints(views, tmp_path):
-    page = build_html(DeckContent.from_views(views, SEED_REPORT))
+def test_html_report_is_self_contained_and_its_pdf_prints(seed_data, tmp_path):
+    page = build_html(DeckContent.of(seed_data))
     assert page.count("<script") >= 20 and "<script src=" not in page  # plotly.js inlined, nothing fetched
     assert "plotly.js v" in page
     assert "2024年，税收入库4.28亿元，完成年度目标的100.0%" in page

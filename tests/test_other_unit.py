@@ -9,7 +9,7 @@ import json
 import pytest
 
 from perfboard.cli import main
-from tests.conftest import shown
+from tests.conftest import shown, unit_year
 from tests.datasets import OTHER_TITLE, OTHER_UNIT, OTHER_YEAR, write_other_unit_dataset
 from tests.test_pages import PAGES, charts_on, open_page
 
@@ -49,13 +49,9 @@ def test_each_category_sits_beside_its_own_section(other, monkeypatch):
 
 def test_the_report_page_places_every_chart_of_the_year(other, monkeypatch):
     from perfboard.catalogue import year_charts
-    from perfboard.database import connect, fetch_df
-    from perfboard.reports import ReportRef
 
-    con = connect(other[1])
-    charts = year_charts(lambda name, whole: fetch_df(con, name, OTHER_UNIT, None if whole else OTHER_YEAR),
-                         ReportRef.of("x", OTHER_YEAR, OTHER_TITLE))
-    con.close()
+    with unit_year(other[1], OTHER_UNIT, OTHER_YEAR) as data:
+        charts = year_charts(data)
     at = open_page("pages/report_page.py", *other, monkeypatch)
     assert charts_on(at) == len(charts) and len(charts) >= 3
 
@@ -99,12 +95,9 @@ def test_overview_without_a_score_or_a_spending_split_says_so_in_full(other, mon
 
 def test_the_audit_sees_parts_that_do_not_add_up_and_targets_that_are_missing_or_unmeasurable(other):
     from perfboard import audit
-    from perfboard.database import connect, fetch_df
 
-    con = connect(other[1])
-    report = audit.Report.from_views(OTHER_UNIT, OTHER_YEAR, lambda name: fetch_df(con, name, OTHER_UNIT, OTHER_YEAR))
-    con.close()
-    found = {f.check: f for f in audit.run(report)}
+    with unit_year(other[1], OTHER_UNIT, OTHER_YEAR) as data:
+        found = {f.check: f for f in audit.run(data)}
     # 186.5 against 111.72 + 74.1 = 185.82: 0.68 apart, while rounding allows 0.05 + 0.005 + 0.05 = 0.105
     parts = found["INDICATOR_PARTS"]
     assert parts.subject == "signed_investment" and "185.82亿元" in parts.message and "0.68亿元" in parts.message
@@ -126,15 +119,12 @@ def test_parts_are_held_to_their_rounding(total, parts, fires):
 def test_the_deck_splits_a_long_category_and_speaks_without_targets(other):
     """19 indicators of 招商引资 go on three slides of 7, 7 and 5 bullets (legible on a projector), every slide
     has a title of its own, and the headline message does not count targets the report does not set."""
-    from perfboard.database import connect, fetch_df
     from perfboard.deck import DeckContent, indicator_slides, unique_title
-    from perfboard.reports import ReportRef
 
-    con = connect(other[1])
-    content = DeckContent.from_views(lambda name, whole: fetch_df(con, name, OTHER_UNIT, None if whole else OTHER_YEAR),
-                                     ReportRef.of("某经济开发区管理委员会（测试数据）", OTHER_YEAR, OTHER_TITLE))
-    con.close()
-    slides = list(indicator_slides(content))
+    with unit_year(other[1], OTHER_UNIT, OTHER_YEAR) as data:
+        content = DeckContent.of(data)
+        assert content.data.report.title == OTHER_TITLE
+        slides = list(indicator_slides(content))
     assert [len(rows) for _, rows in slides] == [7, 7, 5, 2]  # 19 = 7 + 7 + 5; 园区建设 has two
     assert [named.title for named, _ in slides][:3] == [f"招商引资：目标与完成（{n}/3）" for n in (1, 2, 3)]
     used: set[str] = set()

@@ -7,12 +7,8 @@ from perfboard.database import fetch_df
 from tests.conftest import SEED_UNIT, SEED_YEAR
 
 
-def test_year_summary_in_the_report_register(seed_con):
-    def get(view):
-        return fetch_df(seed_con, view, SEED_UNIT, SEED_YEAR)
-
-    text = summary.year_summary(SEED_YEAR, get("headline_progress"), get("spending_structure"),
-                                get("evaluation_summary"))
+def test_year_summary_in_the_report_register(seed_year):
+    text = summary.year_summary(SEED_YEAR, seed_year.headline, seed_year.structure, seed_year.total)
     assert text.startswith("2024年，税收入库4.28亿元，完成年度目标的100.0%；")
     assert "固定资产投资35.44亿元（预计），完成年度目标的117.3%，同比增长10.63%" in text  # 35.44 / 30.22 = 117.27%
     assert "新开工项目、新投产项目报告未给出完成数" in text

@@ -1,0 +1,71 @@
+"""One unit's year as every reader sees it: the one read object of docs/architecture.md (The flow).
+
+Pages, the chart catalogue, the deck, the HTML report, the audit and the CLI all read a unit's year through
+`UnitYear`; none of them names a connection or a cache. Where the rows come from is the `fetch` it is given:
+the app's cached reads of one build (so a page never mixes two loads), or a CLI or test connection. Each
+view is read at most once per object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from perfboard.narrative import cited_text
+from perfboard.reports import ReportRef
+
+# (view name, unit code, year or None for every year of the unit) -> the view's rows
+Fetch = Callable[[str, str, "int | None"], pd.DataFrame]
+
+
+def year_view(name: str) -> cached_property:
+    """A view's rows for the unit and year, read on first use and kept by the object."""
+    return cached_property(lambda self: self.view(name))
+
+
+@dataclass(frozen=True)
+class UnitYear:
+    unit_code: str
+    year: int
+    report: ReportRef
+    fetch: Fetch = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, fetch: Fetch, unit_code: str, year: int) -> UnitYear | None:
+        """The unit's year with its report's title, or None when the data holds no report for it."""
+        held = fetch("available_years", unit_code, int(year))
+        if held.empty:
+            return None
+        row = held.iloc[0]
+        return cls(unit_code, int(year), ReportRef.of(row["unit_name"], int(year), row["report_title"]), fetch)
+
+    def view(self, name: str) -> pd.DataFrame:
+        """A view's rows for this unit and year."""
+        return self.fetch(name, self.unit_code, self.year)
+
+    def series(self, name: str) -> pd.DataFrame:
+        """A view's rows for this unit, every year."""
+        return self.fetch(name, self.unit_code, None)
+
+    # The views most readers need, each read once per object.
+    results = year_view("indicator_results")
+    headline = year_view("headline_progress")
+    structure = year_view("spending_structure")
+    scores = year_view("evaluation_score")
+    stated_scores = year_view("evaluation_stated")
+    sections = year_view("report_sections")
+    projects = year_view("project_list")
+
+    @cached_property
+    def total(self) -> pd.Series | None:
+        """The year's total score (evaluation_summary): stated, summed from stated parts, and computed, with
+        which one is shown; None when the data holds no score at all."""
+        totals = self.view("evaluation_summary")
+        return None if totals.empty else totals.iloc[0]
+
+    def cited_text(self, refs: object) -> str:
+        """The text of the sections a `source` cell cites (四.1；一(三)), subsections included."""
+        return cited_text(self.sections, refs)
