@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
 import json
+import os
 import signal
 import sys
 from decimal import Decimal
@@ -13,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from perfboard import audit, deck, export, tables, texts
-from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StoreError, connect, fetch, fetch_df, load,
-                                view_names)
+from perfboard import accounts, audit, deck, desk, export, tables, texts, workbook
+from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, ROLES, VIEWER
+from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StaleVersionError, StoreError, connect,
+                                current_version, fetch, fetch_df, load, versions, view_names)
 from perfboard.loader import read_dataset
 from perfboard.unit_year import UnitYear
 
@@ -32,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--db", type=Path, default=DEFAULT_DB_PATH,
                              help=texts.CLI_DB.format(default=DEFAULT_DB_PATH))
 
+    def accounts_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--accounts", type=Path, default=accounts_path(),
+                             help=texts.CLI_ACCOUNTS.format(default=accounts_path()))
+
+    def who_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--comment", default="", help=texts.CLI_COMMENT)
+        command.add_argument("--user", help=texts.CLI_PUBLISH_USER)
+        accounts_option(command)
+
     load_command = commands.add_parser("load", help=texts.CLI_LOAD)
     data_option(load_command)
     db_option(load_command)
@@ -47,12 +59,41 @@ def build_parser() -> argparse.ArgumentParser:
     query_command.add_argument("--format", choices=("table", "csv", "json"), default="table",
                                help=texts.CLI_FORMAT)
     export_command = commands.add_parser("export", help=texts.CLI_EXPORT)
-    export_command.add_argument("what", choices=("deck", "charts", "tables", "html", "pdf"), help=texts.CLI_EXPORT_WHAT)
+    export_command.add_argument("what", choices=("deck", "charts", "tables", "html", "pdf", "workbook"),
+                                help=texts.CLI_EXPORT_WHAT)
     export_command.add_argument("--unit", help=texts.CLI_UNIT)
     export_command.add_argument("--year", type=int, help=texts.CLI_YEAR)
     db_option(export_command)
     export_command.add_argument("--format", choices=("png", "svg"), default="png", help=texts.CLI_IMAGE_FORMAT)
     export_command.add_argument("--out", type=Path, required=True, help=texts.CLI_OUT)
+
+    template_command = commands.add_parser("template", help=texts.CLI_TEMPLATE)
+    template_command.add_argument("--unit", help=texts.CLI_TEMPLATE_UNIT)
+    template_command.add_argument("--year", type=int, help=texts.CLI_TEMPLATE_YEAR)
+    template_command.add_argument("--out", type=Path, required=True, help=texts.CLI_OUT)
+    db_option(template_command)
+
+    for name, help_text in (("publish", texts.CLI_PUBLISH), ("diff", texts.CLI_DIFF)):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("path", type=Path, nargs="+", help=texts.CLI_PUBLISH_PATH)
+        db_option(command)
+        if name == "publish":
+            who_options(command)
+
+    versions_command = commands.add_parser("versions", help=texts.CLI_VERSIONS)
+    versions_command.add_argument("--format", choices=("table", "json"), default="table", help=texts.CLI_AUDIT_FORMAT)
+    db_option(versions_command)
+
+    restore_command = commands.add_parser("restore", help=texts.CLI_RESTORE)
+    restore_command.add_argument("version", type=int, help=texts.CLI_RESTORE_VERSION)
+    db_option(restore_command)
+    who_options(restore_command)
+
+    user_command = commands.add_parser("user", help=texts.CLI_USER)
+    user_command.add_argument("action", choices=("add", "remove", "list", "passwd"), help=texts.CLI_USER_ACTION)
+    user_command.add_argument("name", nargs="?", help=texts.CLI_USER_NAME)
+    user_command.add_argument("--role", choices=ROLES, default=VIEWER, help=texts.CLI_USER_ROLE)
+    accounts_option(user_command)
 
     audit_command = commands.add_parser("audit", help=texts.CLI_AUDIT)
     score_command = commands.add_parser("score", help=texts.CLI_SCORE)
@@ -128,6 +169,8 @@ def run_score(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.what == "workbook":  # the whole data of the current version, not one unit's year
+        return write_workbook_file(args, lambda files: workbook.write_workbook(files))
     con = open_database(args)
     if con is None:
         return 2
@@ -148,7 +191,8 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_SUFFIXES = {"deck": ".pptx", "tables": ".xlsx", "html": ".html", "pdf": ".pdf"}  # charts: a folder
+EXPORT_SUFFIXES = {"deck": ".pptx", "tables": ".xlsx", "html": ".html", "pdf": ".pdf", "workbook": ".xlsx",
+                   "template": ".xlsx"}  # charts: a folder
 
 
 def with_suffix(out: Path, what: str) -> Path:
@@ -191,7 +235,8 @@ def run_load(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(error, file=sys.stderr)
         return 3
-    print(texts.LOAD_OK.format(tables=result.tables, rows=result.rows, views=result.views, db=result.db_path))
+    print(texts.LOAD_OK.format(tables=result.tables, rows=result.rows, views=result.views, version=result.version,
+                               db=result.db_path))
     return 0
 
 
@@ -275,8 +320,197 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
+# ---- the data desk from the command line (docs/architecture.md, "The data desk") ---------------------
+
+def accounts_path() -> Path:
+    return Path(os.environ.get("PERFBOARD_ACCOUNTS") or DEFAULT_ACCOUNTS_PATH)
+
+
+def write_workbook_file(args: argparse.Namespace, make) -> int:
+    try:
+        files = desk.current_files(args.db)
+    except LookupError as error:
+        print(error, file=sys.stderr)
+        return 2
+    out = with_suffix(args.out, args.command if args.command == "template" else "workbook")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(make(files))
+    print(texts.EXPORT_DONE.format(count=1, path=out))
+    return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    if (args.unit is None) != (args.year is None):
+        print(texts.CLI_TEMPLATE_BOTH, file=sys.stderr)
+        return 2
+    return write_workbook_file(args, lambda files: workbook.write_workbook(files, args.unit, args.year, template=True))
+
+
+def staged_from(args: argparse.Namespace) -> desk.Staged:
+    """PATH: one data directory (the whole data), or workbooks, zips and data files (changes to it)."""
+    if len(args.path) == 1 and args.path[0].is_dir():
+        return desk.stage_directory(args.db, args.path[0])
+    return desk.stage_upload(args.db, [(path.name, path.read_bytes()) for path in args.path])
+
+
+def checked_change(args: argparse.Namespace) -> tuple[desk.Staged, desk.Preview] | None:
+    """The change staged, checked and previewed, printed; None (after printing the problems) when not valid."""
+    missing = [str(path) for path in args.path if not path.exists()]
+    if missing:
+        print(texts.CLI_PATH_MISSING.format(paths="、".join(missing)), file=sys.stderr)
+        return None
+    staged = staged_from(args)
+    dataset, problems = desk.check(staged)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(texts.CLI_CHANGE_REJECTED.format(count=len(problems)), file=sys.stderr)
+        return None
+    change = desk.preview(args.db, dataset, staged)
+    print_preview(change)
+    return staged, change
+
+
+def print_preview(change: desk.Preview) -> None:
+    print(change.summary())
+    for label, changes in change.rows.items():
+        for row in changes:
+            if row.old is None:
+                print(texts.CLI_ROW_ADDED.format(label=label, key=row.key))
+            elif row.new is None:
+                print(texts.CLI_ROW_REMOVED.format(label=label, key=row.key))
+            else:
+                print(texts.CLI_ROW_CHANGED.format(label=label, key=row.key, changes="；".join(
+                    f"{name} {row.old.get(name) or '（空）'} → {row.new.get(name) or '（空）'}"
+                    for name in row.changed_columns)))
+    for line in change.seen:
+        print(line)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    return 0 if ensure_versioned(args) and checked_change(args) is not None else 1
+
+
+def ensure_versioned(args: argparse.Namespace) -> bool:
+    if current_version(args.db) is None:
+        print(texts.DESK_NO_VERSION, file=sys.stderr)
+        return False
+    return True
+
+
+def publisher(args: argparse.Namespace) -> str | None:
+    """Who publishes: --user, an editor account when accounts exist; else the login name on this server."""
+    if args.user is None:
+        return texts.EDITOR_SERVER_USER.format(name=getpass.getuser())
+    account = accounts.read_accounts(args.accounts).get(args.user)
+    if account is None or account.role != accounts.EDITOR:
+        print(texts.CLI_NOT_AN_EDITOR.format(name=args.user), file=sys.stderr)
+        return None
+    return account.name
+
+
+def publish_staged(args: argparse.Namespace, staged: desk.Staged, summary: str, comment: str) -> int:
+    editor = publisher(args)
+    if editor is None:
+        return 2
+    try:
+        result = desk.publish(args.db, staged, editor, comment, summary)
+    except (LoadError, StaleVersionError, StoreError) as error:
+        print(error, file=sys.stderr)
+        return 3 if isinstance(error, StoreError) else 1
+    accounts.record(args.accounts, editor, "publish", texts.CLI_PUBLISHED.format(version=result.version,
+                                                                                  comment=comment))
+    print(texts.CLI_PUBLISHED.format(version=result.version, comment=comment or texts.CLI_NO_COMMENT))
+    return 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    if not ensure_versioned(args):
+        return 1
+    checked = checked_change(args)
+    if checked is None:
+        return 1
+    staged, change = checked
+    if change.empty:
+        print(texts.CLI_NOTHING_TO_PUBLISH)
+        return 0
+    return publish_staged(args, staged, change.summary(), args.comment)
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    held = {v.number for v in versions(args.db)}
+    if args.version not in held:
+        print(texts.CLI_UNKNOWN_VERSION.format(version=args.version, held="、".join(map(str, sorted(held)))),
+              file=sys.stderr)
+        return 2
+    staged = desk.stage_version(args.db, args.version)
+    dataset, problems = desk.check(staged)  # a version was valid when published; the rules may have grown
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(texts.CLI_CHANGE_REJECTED.format(count=len(problems)), file=sys.stderr)
+        return 1
+    change = desk.preview(args.db, dataset, staged)
+    print_preview(change)
+    if change.empty:
+        print(texts.CLI_NOTHING_TO_PUBLISH)
+        return 0
+    return publish_staged(args, staged, change.summary(),
+                          texts.RESTORE_COMMENT.format(version=args.version, comment=args.comment))
+
+
+def run_versions(args: argparse.Namespace) -> int:
+    held = versions(args.db)
+    current = current_version(args.db)
+    columns = ["number", "published_at", "editor", "comment", "summary", "based_on", "current"]
+    rows = [(v.number, v.published_at, v.editor, v.comment, v.summary, v.based_on, v.number == current)
+            for v in reversed(held)]
+    write_rows(columns if args.format == "json" else [texts.VERSION_COLUMNS[c] for c in columns], rows,
+               args.format, sys.stdout)
+    return 0
+
+
+def read_password() -> str:
+    """From the terminal (asked twice, not echoed) or the first line of standard input; never an argument."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first, second = getpass.getpass(texts.USER_PASSWORD_PROMPT), getpass.getpass(texts.USER_PASSWORD_AGAIN)
+    if first != second:
+        raise accounts.AccountError(texts.USER_PASSWORD_MISMATCH)
+    return first
+
+
+def run_user(args: argparse.Namespace) -> int:
+    by = texts.EDITOR_SERVER_USER.format(name=getpass.getuser())
+    try:
+        if args.action == "list":
+            users = accounts.list_users(args.accounts)
+            if users:
+                write_rows([texts.LOGIN_NAME, texts.CLI_USER_ROLE_COLUMN],
+                           [(a.name, texts.ROLE_LABELS[a.role]) for a in users], "table", sys.stdout)
+            else:
+                print(texts.USER_NONE)
+            return 0
+        if not args.name:
+            raise accounts.AccountError(texts.CLI_USER_NEEDS_NAME)
+        if args.action == "add":
+            accounts.add_user(args.accounts, args.name, args.role, read_password(), by)
+            print(texts.USER_ADDED.format(name=args.name, role=texts.ROLE_LABELS[args.role]))
+        elif args.action == "remove":
+            accounts.remove_user(args.accounts, args.name, by)
+            print(texts.USER_REMOVED.format(name=args.name))
+        else:
+            accounts.set_password(args.accounts, args.name, read_password(), by)
+            print(texts.USER_PASSWORD_SET.format(name=args.name))
+    except accounts.AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 COMMANDS = {"load": run_load, "check": run_check, "query": run_query, "audit": run_audit, "score": run_score,
-            "export": run_export}
+            "export": run_export, "template": run_template, "publish": run_publish, "diff": run_diff,
+            "versions": run_versions, "restore": run_restore, "user": run_user}
 
 
 def main(argv: list[str] | None = None) -> int:

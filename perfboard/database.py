@@ -1,8 +1,9 @@
 """Build the DuckDB database from a data directory, and read views from it.
 
-A load validates everything first, writes a new immutable build and then switches the pointer to it in
-one rename: a failed load (bad data, a full disk, a read-only directory, a kill) leaves the previous
-database current and exactly as it was.
+A load (a publish) validates everything first, writes a new immutable version (the data files as published,
+the tables built from them, and who published it, when and why) and then switches the pointer to it in one
+rename: a failed load (bad data, a full disk, a read-only directory, a kill, an editor working on a version
+that is no longer current) leaves the previous version current and exactly as it was.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import errno
 import fcntl
 import hashlib
 import os
+import re
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -32,9 +34,6 @@ DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_DB_PATH = PROJECT_ROOT / "build" / "perfboard.duckdb"
 QUERIES_DIR = PROJECT_ROOT / "queries"
 MACROS_DIR = QUERIES_DIR / "macros"
-
-
-KEPT_BUILDS = 5  # finished builds kept beside the current one
 
 
 class LoadError(Exception):
@@ -67,12 +66,44 @@ def store_reason(cause: Exception) -> str:
     return texts.STORE_OTHER.format(error=text.splitlines()[0][:200] if text else type(cause).__name__)
 
 
+class StaleVersionError(Exception):
+    """The change was prepared on a version that another publish has replaced since; nothing was written."""
+
+    def __init__(self, based_on: int | None, current: int | None):
+        super().__init__(texts.PUBLISH_STALE.format(based_on=based_on, current=current))
+        self.based_on, self.current = based_on, current
+
+
 @dataclass(frozen=True)
 class LoadResult:
     db_path: Path
     tables: int
     rows: int
     views: int
+    version: int
+
+
+@dataclass(frozen=True)
+class Version:
+    """One published version: an immutable build holding its data files and who published it, when, why."""
+
+    number: int
+    published_at: str
+    editor: str
+    comment: str
+    based_on: int | None
+    summary: str
+    build: Path
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Who publishes, why, and on which version the change was prepared (None: whatever is current)."""
+
+    editor: str
+    comment: str
+    summary: str = ""
+    based_on: int | None = None
 
 
 def view_names() -> list[str]:
@@ -137,9 +168,17 @@ def source_digest(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def write_database(dataset: Dataset, data_dir: Path, db_path: Path) -> int:
-    """Tables, views and load_info into a new file. The explicit checkpoint makes a full disk fail here:
-    `close()` alone swallows a failed checkpoint and leaves the data in a WAL file beside an empty database."""
+def data_files(data_dir: Path) -> dict[str, bytes]:
+    """The files of a data directory as published (hidden files left out), by their path inside it."""
+    return {path.relative_to(data_dir).as_posix(): path.read_bytes() for path in sorted(data_dir.rglob("*"))
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(data_dir).parts)}
+
+
+def write_database(dataset: Dataset, data_dir: Path, db_path: Path,
+                   version: tuple[int, Publication] | None = None) -> int:
+    """Tables, views, load_info and (for a version) version_info and version_files into a new file. The
+    explicit checkpoint makes a full disk fail here: `close()` alone swallows a failed checkpoint and leaves
+    the data in a WAL file beside an empty database."""
     con = duckdb.connect(str(db_path))
     try:
         for loaded in [*dataset.tables.values(), dataset.narrative]:
@@ -148,6 +187,15 @@ def write_database(dataset: Dataset, data_dir: Path, db_path: Path) -> int:
         view_count = create_views(con)
         con.execute("create table load_info as select current_timestamp as loaded_at, ? as data_dir, "
                     "? as source_digest", [str(data_dir), source_digest(data_dir)])
+        if version is not None:
+            number, publication = version
+            con.execute("create table version_info as select ? as number, ? as published_at, ? as editor, "
+                        "? as comment, ?::integer as based_on, ? as summary",
+                        [number, datetime.now().astimezone().isoformat(timespec="seconds"), publication.editor,
+                         publication.comment, publication.based_on, publication.summary])
+            files = data_files(data_dir)
+            con.execute("create table version_files (path varchar primary key, content blob)")
+            con.executemany("insert into version_files values (?, ?)", list(files.items()))
         con.execute("checkpoint")
     finally:
         con.close()
@@ -169,10 +217,13 @@ def verify_build(db_path: Path, tables: int) -> None:
         os.fsync(handle.fileno())
 
 
-# ---- the store: immutable builds behind one pointer -------------------------------------------------
-# `db_path` is a symbolic link to the current build in `<name>.builds/`. A load writes a new file there
-# and switches the link in one rename, so a reader opens either the old build or the new one, and a new
-# build is a new path: DuckDB keeps one instance per path, so a running app sees it (docs/architecture.md).
+# ---- the store: immutable versions behind one pointer -----------------------------------------------
+# `db_path` is a symbolic link to the current version's build in `<name>.builds/`. A load writes a new file
+# there and switches the link in one rename, so a reader opens either the old version or the new one, and a
+# new version is a new path: DuckDB keeps one instance per path, so a running app sees it. Versions are
+# never removed: history only grows (docs/architecture.md, "The store").
+
+VERSION_NAME = re.compile(r"v(\d{6})-.*\.duckdb")
 
 def builds_dir(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.name}.builds")
@@ -205,13 +256,47 @@ def remove_leftovers(db_path: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def prune_builds(db_path: Path, keep: int = KEPT_BUILDS) -> None:
-    """Old builds beyond the newest `keep`; a reader still holding one keeps its open file until it closes."""
-    current = current_build(db_path)
-    finished = sorted(builds_dir(db_path).glob("*.duckdb"))
-    for path in finished[:-keep]:
-        if path != current:
-            path.unlink(missing_ok=True)
+def version_number(build: Path | None) -> int | None:
+    """The version a build holds, from its name (v000012-….duckdb); None for a build of before versions."""
+    matched = VERSION_NAME.fullmatch(build.name) if build is not None else None
+    return int(matched.group(1)) if matched else None
+
+
+def version_builds(db_path: Path) -> dict[int, Path]:
+    found = {version_number(path): path for path in builds_dir(db_path).glob("v*.duckdb")}
+    return {number: path for number, path in sorted(found.items()) if number is not None}
+
+
+def current_version(db_path: Path) -> int | None:
+    return version_number(current_build(db_path))
+
+
+def read_version(build: Path) -> Version:
+    con = duckdb.connect(str(build), read_only=True)
+    try:
+        number, published_at, editor, comment, based_on, summary = con.execute(
+            "select number, published_at, editor, comment, based_on, summary from version_info").fetchone()
+    finally:
+        con.close()
+    return Version(number, published_at, editor, comment, based_on, summary, build)
+
+
+def versions(db_path: Path = DEFAULT_DB_PATH) -> list[Version]:
+    """Every published version, oldest first."""
+    return [read_version(build) for build in version_builds(db_path).values()]
+
+
+def version_files(db_path: Path, number: int) -> dict[str, bytes]:
+    """The data files a version was built from, as published."""
+    build = version_builds(db_path).get(number)
+    if build is None:
+        raise KeyError(number)
+    con = duckdb.connect(str(build), read_only=True)
+    try:
+        return {path: bytes(content) for path, content in
+                con.execute("select path, content from version_files order by path").fetchall()}
+    finally:
+        con.close()
 
 
 def switch_pointer(db_path: Path, build: Path) -> None:
@@ -225,15 +310,20 @@ def switch_pointer(db_path: Path, build: Path) -> None:
         os.close(directory)
 
 
-def load(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH) -> LoadResult:
-    """Validate `data_dir` and make a database built from it current, or raise LoadError (bad data) or
-    StoreError (the disk, the directory). Either error leaves the previous database current."""
+def load(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
+         publication: Publication | None = None) -> LoadResult:
+    """Validate `data_dir` and publish it as the next version, or raise LoadError (bad data), StaleVersionError
+    (prepared on a version no longer current) or StoreError (the disk, the directory). Every error leaves the
+    previous version current."""
+    publication = publication or Publication(texts.EDITOR_COMMAND_LINE, texts.COMMENT_LOAD.format(data=data_dir.name))
     dataset = read_dataset(data_dir)
     if dataset.problems:
         raise LoadError(dataset.problems)
+    if not publication.summary:
+        publication = replace(publication, summary=texts.VERSION_WHOLE_DATA.format(rows=dataset.row_count))
     with writing(db_path):
-        view_count = build_and_switch(dataset, data_dir, db_path)
-    return LoadResult(db_path, len(dataset.tables) + 1, dataset.row_count, view_count)
+        number, view_count = build_and_switch(dataset, data_dir, db_path, publication)
+    return LoadResult(db_path, len(dataset.tables) + 1, dataset.row_count, view_count, number)
 
 
 @contextmanager
@@ -244,24 +334,28 @@ def writing(db_path: Path) -> Iterator[None]:
         with store_lock(db_path):
             remove_leftovers(db_path)
             yield
-            prune_builds(db_path)
     except (OSError, duckdb.Error) as error:
         raise StoreError(db_path, error) from error
 
 
-def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path) -> int:
+def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path, publication: Publication) -> tuple[int, int]:
+    """The next version built, checked and made current (only ever called under the store lock)."""
+    current = current_version(db_path)
+    if publication.based_on is not None and publication.based_on != current:
+        raise StaleVersionError(publication.based_on, current)
+    number = max(version_builds(db_path), default=0) + 1
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-    build = builds_dir(db_path) / f"{stamp}-{uuid.uuid4().hex[:8]}.duckdb"
+    build = builds_dir(db_path) / f"v{number:06d}-{stamp}-{uuid.uuid4().hex[:8]}.duckdb"
     staging = build.with_name(build.name + ".building")
     try:
-        view_count = write_database(dataset, data_dir, staging)
-        verify_build(staging, len(dataset.tables) + 1)
+        view_count = write_database(dataset, data_dir, staging, (number, publication))
+        verify_build(staging, len(dataset.tables) + 3)  # with version_info and version_files
         os.replace(staging, build)
         switch_pointer(db_path, build)
     finally:
         for leftover in (staging, Path(f"{staging}.wal")):
             leftover.unlink(missing_ok=True)
-    return view_count
+    return number, view_count
 
 
 def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH) -> Path:
@@ -275,7 +369,8 @@ def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_D
             dataset = read_dataset(data_dir)
             if dataset.problems:
                 raise LoadError(dataset.problems)
-            build_and_switch(dataset, data_dir, db_path)
+            build_and_switch(dataset, data_dir, db_path, Publication(
+                texts.EDITOR_SYSTEM, texts.COMMENT_EMBEDDED, texts.VERSION_WHOLE_DATA.format(rows=dataset.row_count)))
     return current_build(db_path)
 
 

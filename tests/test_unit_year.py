@@ -96,8 +96,8 @@ def test_a_view_is_read_once_per_unit_year(seed_db):
 # The flow of docs/architecture.md, lowest first: a module imports only from its own layer or lower ones.
 LAYERS = (
     {"texts", "schema", "markup", "rules", "narrative", "formatting", "reports"},  # words and rules
-    {"loader"},  # files → validation
-    {"database"},  # the store and its views
+    {"loader", "workbook"},  # files → validation
+    {"database", "desk", "accounts"},  # the store, its versions, who may change it
     {"unit_year"},  # the one read object
     {"charts", "summary", "tables", "catalogue", "audit"},  # pure: frames in, figures and words out
     {"export", "deck"},  # what people take away
