@@ -1,4 +1,7 @@
-"""绩效看板: page config, navigation over pages/, and the shared sidebar (unit and year, kept in the URL)."""
+"""绩效看板: page config, the pages a visitor may open (one registry, by role), and the shared sidebar (unit and
+year, kept in the URL; login)."""
+
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -7,22 +10,44 @@ from perfboard import texts, ui
 # The icon is a file of ours: a Material icon as favicon makes every browser fetch it from an outside server.
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=ui.APP_ICON, layout="wide")
 
+
+@dataclass(frozen=True)
+class PageEntry:
+    path: str
+    title: str
+    icon: str
+    url_path: str
+    editors_only: bool = False
+
+
 # Page files are named *_page.py so that no URL path equals a file name in pages/: until the first
 # st.navigation call of a server process, Streamlit would serve pages/<path>.py directly (its older
-# pages-folder routing), without this frame and its sidebar.
-navigation = st.navigation([
-    st.Page("pages/overview_page.py", title=texts.PAGE_OVERVIEW, icon=":material/dashboard:", url_path="overview",
-            default=True),
-    st.Page("pages/targets_page.py", title=texts.PAGE_TARGETS, icon=":material/flag:", url_path="targets"),
-    st.Page("pages/spending_page.py", title=texts.PAGE_SPENDING, icon=":material/account_tree:", url_path="spending"),
-    st.Page("pages/trends_page.py", title=texts.PAGE_TRENDS, icon=":material/timeline:", url_path="trends"),
-    st.Page("pages/projects_page.py", title=texts.PAGE_PROJECTS, icon=":material/construction:", url_path="projects"),
-    st.Page("pages/report_page.py", title=texts.PAGE_REPORT, icon=":material/article:", url_path="report"),
-    st.Page("pages/score_page.py", title=texts.PAGE_SCORE, icon=":material/grading:", url_path="score"),
-    st.Page("pages/audit_page.py", title=texts.PAGE_AUDIT, icon=":material/fact_check:", url_path="audit"),
-    st.Page("pages/present_page.py", title=texts.PAGE_PRESENT, icon=":material/co_present:", url_path="present"),
-])
+# pages-folder routing), without this frame and its sidebar. A page a visitor may not open is not
+# registered for that visitor at all, so its URL leads to the overview.
+PAGES = (
+    PageEntry("pages/overview_page.py", texts.PAGE_OVERVIEW, ":material/dashboard:", "overview"),
+    PageEntry("pages/targets_page.py", texts.PAGE_TARGETS, ":material/flag:", "targets"),
+    PageEntry("pages/spending_page.py", texts.PAGE_SPENDING, ":material/account_tree:", "spending"),
+    PageEntry("pages/trends_page.py", texts.PAGE_TRENDS, ":material/timeline:", "trends"),
+    PageEntry("pages/projects_page.py", texts.PAGE_PROJECTS, ":material/construction:", "projects"),
+    PageEntry("pages/report_page.py", texts.PAGE_REPORT, ":material/article:", "report"),
+    PageEntry("pages/score_page.py", texts.PAGE_SCORE, ":material/grading:", "score"),
+    PageEntry("pages/audit_page.py", texts.PAGE_AUDIT, ":material/fact_check:", "audit"),
+    PageEntry("pages/present_page.py", texts.PAGE_PRESENT, ":material/co_present:", "present"),
+    PageEntry("pages/desk_page.py", texts.PAGE_DESK, ":material/database:", "desk", editors_only=True),
+)
+LOGIN_PAGE = PageEntry("pages/login_page.py", texts.PAGE_LOGIN, ":material/login:", "login")
+
 ui.page_style()
 with ui.friendly_errors():
-    st.session_state["selection"] = ui.sidebar_selection()
+    account = ui.signed_in()
+    if ui.login_required() and account is None:
+        offered = [LOGIN_PAGE]
+    else:
+        offered = [entry for entry in PAGES if not entry.editors_only or ui.is_editor(account)]
+    navigation = st.navigation([st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path,
+                                        default=number == 0) for number, entry in enumerate(offered)])
+    ui.login_box()
+    if offered != [LOGIN_PAGE]:
+        st.session_state["selection"] = ui.sidebar_selection()
     navigation.run()

@@ -24,8 +24,8 @@ import duckdb
 import pandas as pd
 
 from perfboard import formatting, texts
-from perfboard.database import (LoadResult, Publication, current_build, current_version, data_files, fetch_df,
-                                load, version_files, write_database)
+from perfboard.database import (LoadResult, Publication, Version, current_build, current_version, data_files,
+                                fetch_df, load, version_files, versions, write_database)
 from perfboard.loader import Dataset, Problem, read_dataset
 from perfboard.schema import TABLES, TABLES_BY_NAME, Kind, Table
 from perfboard.workbook import Origin, Upload, csv_bytes, csv_rows, narrative_path, read_upload, write_workbook
@@ -311,3 +311,17 @@ def version_zip(db_path: Path, number: int) -> bytes:
 
 def version_workbook(db_path: Path, number: int) -> bytes:
     return write_workbook(version_files(db_path, number))
+
+
+def unit_year_rows(db_path: Path, table_name: str, unit_code: str, year: int) -> list[dict[str, str]]:
+    """One file's rows of one unit-year in the current version, as text: what the correction table shows."""
+    table = TABLES_BY_NAME[table_name]
+    files = current_files(db_path)
+    rows = csv_rows(files[table.file_name]) if table.file_name in files else []
+    return [{c.name: row.get(c.name) or "" for c in table.columns} for row in rows
+            if (row.get("unit_code"), row.get("year")) == (unit_code, str(year))]
+
+
+def history(db_path: Path) -> tuple[list[Version], int | None]:
+    """Every version, newest first, and the number of the current one."""
+    return list(reversed(versions(db_path))), current_version(db_path)

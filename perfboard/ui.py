@@ -6,9 +6,11 @@ in the URL) and the few display helpers that every page uses.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,15 +22,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import audit, deck, export, formatting, markup, summary, texts
+from perfboard import accounts, audit, deck, desk, export, formatting, markup, summary, texts
+from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, Account
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
 from perfboard.reports import ReportRef
 from perfboard.unit_year import Fetch, UnitYear
 from perfboard.schema import TOTAL_ROW
-from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StoreError, ensure_database,
-                                fetch_df)
+from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StaleVersionError, StoreError,
+                                ensure_database, fetch_df)
 
 LOG = logging.getLogger("perfboard")
 APP_ICON = str(Path(__file__).resolve().parent.parent / "assets" / "icon.png")
@@ -63,7 +66,7 @@ def database_path() -> Path:
     is picked up here because it makes a new build. PERFBOARD_DATA and PERFBOARD_DB point the app at
     another data directory and database file."""
     data_dir = Path(os.environ.get("PERFBOARD_DATA") or DEFAULT_DATA_DIR)
-    db_path = Path(os.environ.get("PERFBOARD_DB") or DEFAULT_DB_PATH)
+    db_path = store_path()
     try:
         return ensure_database(data_dir, db_path)
     except LoadError as error:
@@ -73,6 +76,11 @@ def database_path() -> Path:
         LOG.error("database %s could not be built: %s", db_path, error.cause)
         st.error(texts.DATA_STORE_FAILED)
     st.stop()
+
+
+def store_path() -> Path:
+    """The pointer to the current version (what a publish switches); PERFBOARD_DB moves it."""
+    return Path(os.environ.get("PERFBOARD_DB") or DEFAULT_DB_PATH)
 
 
 READERS = Readers()
@@ -105,6 +113,75 @@ def friendly_errors() -> Iterator[None]:
         reference = uuid.uuid4().hex[:8]
         LOG.exception("page failed [%s]", reference)
         st.error(texts.PAGE_FAILED.format(reference=reference))
+
+
+# ---- access (docs/architecture.md, "Access") ------------------------------------------------------------
+
+def accounts_file() -> Path:
+    return Path(os.environ.get("PERFBOARD_ACCOUNTS") or DEFAULT_ACCOUNTS_PATH)
+
+
+def login_required() -> bool:
+    """The setting that makes readers log in too (PERFBOARD_REQUIRE_LOGIN=1); by default reading is open."""
+    return os.environ.get("PERFBOARD_REQUIRE_LOGIN", "").strip().lower() in ("1", "true", "yes")
+
+
+def signed_in() -> Account | None:
+    """This session's account, read again from the accounts file on every run (a removed account or a changed
+    role counts at once); None when nobody is logged in or the session was idle too long."""
+    session = st.session_state.get("account")
+    if session is None:
+        return None
+    name, last_seen = session
+    account = accounts.read_accounts(accounts_file()).get(name)
+    if account is None or time.time() - last_seen > accounts.SESSION_TIMEOUT_SECONDS:
+        del st.session_state["account"]
+        if account is not None:
+            st.session_state["login_message"] = texts.LOGIN_EXPIRED
+        return None
+    st.session_state["account"] = (name, time.time())
+    return account
+
+
+def is_editor(account: Account | None) -> bool:
+    return account is not None and account.role == accounts.EDITOR
+
+
+def require_editor() -> Account:
+    """Every page and every action that changes data asks again; anyone else is stopped here."""
+    account = signed_in()
+    if not is_editor(account):
+        st.error(texts.DESK_EDITORS_ONLY)
+        st.stop()
+    return account
+
+
+def login_box() -> None:
+    """In the sidebar: who is logged in and a way out, or the login form."""
+    with st.sidebar:
+        account = signed_in()
+        if account is not None:
+            st.caption(markup.fill(texts.LOGIN_AS, name=account.name, role=texts.ROLE_LABELS[account.role]))
+            if st.button(texts.LOGOUT_BUTTON, key="logout", icon=":material/logout:"):
+                accounts.record(accounts_file(), account.name, "logout")
+                del st.session_state["account"]
+                st.rerun()
+            return
+        with st.expander(texts.LOGIN_TITLE, icon=":material/login:", expanded=login_required()):
+            message = st.session_state.pop("login_message", None)
+            if message:
+                st.warning(message)
+            with st.form("login", border=False):
+                name = st.text_input(texts.LOGIN_NAME, key="login_name")
+                password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")
+                if st.form_submit_button(texts.LOGIN_BUTTON):
+                    result = accounts.authenticate(accounts_file(), name.strip(), password)
+                    if result.account is None:
+                        st.session_state["login_message"] = result.message
+                    else:
+                        st.session_state["account"] = (result.account.name, time.time())
+                        accounts.record(accounts_file(), result.account.name, "login")
+                    st.rerun()
 
 
 def sidebar_selection() -> Selection | None:
@@ -399,3 +476,100 @@ def findings_summary(found: pd.DataFrame) -> str:
     return texts.AUDIT_OVERVIEW.format(errors=counts.get(texts.SEVERITY_ERROR, 0),
                                        warnings=counts.get(texts.SEVERITY_WARNING, 0),
                                        notes=counts.get(texts.SEVERITY_NOTE, 0))
+
+
+# ---- the data desk (docs/architecture.md, "The data desk") --------------------------------------------
+
+def problems_table(problems: list) -> None:
+    """The loader's problems as a table a finance officer works through: where, row, column, value, what to do."""
+    st.error(texts.DESK_PROBLEMS.format(count=len(problems)))
+    frame = pd.DataFrame([{
+        texts.DESK_PROBLEM_WHERE: problem.file, texts.DESK_PROBLEM_ROW: problem.line,
+        texts.DESK_PROBLEM_COLUMN: (f"{problem.column_index}（{problem.label}）" if problem.column_index
+                                    else problem.label or problem.column or ""),
+        texts.DESK_PROBLEM_VALUE: problem.value or "", texts.DESK_PROBLEM_MESSAGE: problem.message,
+    } for problem in problems])
+    st.dataframe(frame.astype(object).where(frame.notna(), ""), hide_index=True, width="stretch",
+                 key="desk_problems")
+
+
+def change_rows(changes: list) -> pd.DataFrame:
+    """One line per changed cell (修改), or per added or removed row."""
+    lines = []
+    for change in changes:
+        if change.old is None or change.new is None:
+            kind = texts.DESK_ADDED if change.old is None else texts.DESK_REMOVED
+            lines.append({texts.DESK_CHANGE_KIND: kind, texts.DESK_CHANGE_KEY: change.key, texts.DESK_CHANGE_COLUMN: "",
+                          texts.DESK_CHANGE_OLD: "", texts.DESK_CHANGE_NEW: ""})
+            continue
+        for column in change.changed_columns:
+            lines.append({texts.DESK_CHANGE_KIND: texts.DESK_CHANGED, texts.DESK_CHANGE_KEY: change.key,
+                          texts.DESK_CHANGE_COLUMN: column, texts.DESK_CHANGE_OLD: change.old.get(column) or "",
+                          texts.DESK_CHANGE_NEW: change.new.get(column) or ""})
+    return pd.DataFrame(lines)
+
+
+def reviewed(staged: desk.Staged, key: str):
+    """The loader's verdict and the preview of a staged change, computed once per change in this session."""
+    digest = hashlib.sha256(b"".join(path.encode() + content for path, content in sorted(staged.files.items()))
+                            + "".join(map(str, staged.problems)).encode()).hexdigest()
+    cached = st.session_state.get(f"review_{key}")
+    if cached is None or cached[0] != digest:
+        with st.spinner(texts.DESK_CHECKING):
+            dataset, problems = desk.check(staged)
+            change = None if problems else desk.preview(store_path(), dataset, staged)
+        cached = (digest, problems, change)
+        st.session_state[f"review_{key}"] = cached
+    return cached[1], cached[2]
+
+
+def change_review(staged: desk.Staged, key: str, comment: str = "") -> None:
+    """Problems, or the preview and a publish that needs a comment and an explicit confirmation."""
+    problems, change = reviewed(staged, key)
+    if problems:
+        problems_table(problems)
+        return
+    if change.empty:
+        st.info(texts.PREVIEW_NOTHING)
+        return
+    st.subheader(texts.DESK_PREVIEW)
+    st.markdown(markup.plain(change.summary()))
+    if change.seen:
+        with st.container(border=True):
+            st.caption(texts.DESK_SEEN)
+            for line in change.seen[:200]:
+                st.markdown("- " + markup.plain(line))
+            if len(change.seen) > 200:
+                st.caption(texts.DESK_SEEN_MORE.format(count=len(change.seen) - 200))
+    for label, changes in change.rows.items():
+        if changes:
+            with st.expander(f"{label}（{len(changes)}）"):
+                st.dataframe(change_rows(changes), hide_index=True, width="stretch", key=f"changes_{key}_{label}")
+    written_comment = st.text_input(texts.DESK_COMMENT, value=comment, key=f"comment_{key}")
+    confirmed = st.checkbox(texts.DESK_CONFIRM, key=f"confirm_{key}")
+    if st.button(texts.DESK_PUBLISH, type="primary", disabled=not (confirmed and written_comment.strip()),
+                 key=f"publish_{key}", icon=":material/publish:"):
+        publish(staged, change, written_comment.strip())
+
+
+def publish(staged: desk.Staged, change, comment: str) -> None:
+    account = require_editor()  # asked again at the moment of writing
+    try:
+        result = desk.publish(store_path(), staged, account.name, comment, change.summary())
+    except StaleVersionError as error:
+        st.error(str(error))
+        return
+    except LoadError as error:
+        problems_table(error.problems)
+        return
+    except StoreError as error:
+        LOG.error("publish by %s failed: %s", account.name, error.cause)
+        st.error(texts.DATA_STORE_FAILED)
+        return
+    accounts.record(accounts_file(), account.name, "publish",
+                    texts.CLI_PUBLISHED.format(version=result.version, comment=comment))
+    for name in list(st.session_state):
+        if name.startswith(("review_", "confirm_", "comment_", "desk_upload", "desk_edit")):
+            del st.session_state[name]
+    st.session_state["desk_published"] = texts.DESK_PUBLISHED.format(version=result.version)
+    st.rerun()
