@@ -23,7 +23,8 @@ test: $(VENV)/.synced export-packages
 	$(VENV)/bin/pytest
 
 load: $(VENV)/.synced
-	$(VENV)/bin/perfboard load
+	$(VENV)/bin/perfboard load --if-empty
+	@$(VENV)/bin/perfboard user list | grep -q "还没有用户" && echo "还没有编辑账号。添加第一个编辑：$(VENV)/bin/perfboard user add 姓名 --role editor（密码从终端输入）" || true
 
 check: $(VENV)/.synced
 	$(VENV)/bin/perfboard check

@@ -7,27 +7,78 @@ import streamlit as st
 from perfboard import desk, export, texts, ui, workbook
 from perfboard.schema import TABLES_BY_NAME
 
-account = ui.require_editor()
+ui.require_editor()
 selection = st.session_state.get("selection")
 db_path = ui.store_path()
-st.title(texts.DESK_TITLE)
-st.caption(texts.DESK_INTRO)
-published = st.session_state.pop("desk_published", None)
-if published:
-    st.success(published)
 
-upload_tab, edit_tab, history_tab, template_tab = st.tabs(
-    [texts.DESK_TAB_UPLOAD, texts.DESK_TAB_EDIT, texts.DESK_TAB_HISTORY, texts.DESK_TAB_TEMPLATE])
 
-with template_tab:
-    scopes = {"blank": texts.DESK_TEMPLATE_BLANK}
+def upload_section() -> None:
+    uploaded = st.file_uploader(texts.DESK_UPLOAD, type=["xlsx", "zip", "csv"], accept_multiple_files=True,
+                                help=texts.DESK_UPLOAD_HELP, key=f"desk_upload_{ui.publishes()}")
+    if uploaded:
+        ui.change_review(desk.stage_upload(db_path, [(f.name, f.getvalue()) for f in uploaded]), "upload")
+
+
+def edit_section() -> None:
+    """One file's rows of the selected unit-year as an editable table, checked and previewed like an upload."""
+    if selection is None:
+        st.info(texts.NO_DATA_LOADED)
+        return
+    labels = {name: TABLES_BY_NAME[name].label for name in sorted(desk.YEARLY_TABLES)}
+    table = TABLES_BY_NAME[st.selectbox(texts.DESK_EDIT_TABLE, list(labels), format_func=labels.get,
+                                        key="desk_edit_table")]
+    st.caption(texts.DESK_EDIT_INTRO.format(unit_name=selection.unit_name, year=selection.year, label=table.label))
+    columns = [c for c in table.columns if c.name not in ("unit_code", "year")]
+    rows = desk.unit_year_rows(db_path, table.name, selection.unit_code, selection.year)
+    current = pd.DataFrame(rows, columns=[c.name for c in table.columns])[[c.name for c in columns]]
+    edited = st.data_editor(current, num_rows="dynamic", hide_index=True, width="stretch",
+                            key=f"desk_edit_{table.name}_{selection.unit_code}_{selection.year}_{ui.publishes()}",
+                            column_config={c.name: st.column_config.TextColumn(c.label) for c in columns})
+    if st.toggle(texts.DESK_EDIT_CHECK, key="desk_edit_check"):
+        typed = [{name: "" if pd.isna(value) else str(value) for name, value in row.items()}
+                 for row in edited.to_dict("records")]
+        ui.change_review(desk.stage_rows(db_path, table.name, selection.unit_code, selection.year, typed), "edit")
+
+
+def history_section() -> None:
+    held, current = desk.history(db_path)
+    when = {v.number: v.published_at[:16].replace("T", " ") for v in held}
+    st.dataframe(pd.DataFrame([{
+        texts.VERSION_COLUMNS["number"]: v.number, texts.VERSION_COLUMNS["published_at"]: when[v.number],
+        texts.VERSION_COLUMNS["editor"]: v.editor, texts.VERSION_COLUMNS["comment"]: v.comment,
+        texts.VERSION_COLUMNS["summary"]: v.summary, texts.VERSION_COLUMNS["current"]: "✓" if v.number == current else "",
+    } for v in held]), hide_index=True, width="stretch", key="versions_table")
+    by_number = {v.number: v for v in held}
+    chosen = st.selectbox(texts.DESK_HISTORY_PICK, list(by_number), key="history_pick",
+                          format_func=lambda n: texts.DESK_HISTORY_VERSION.format(
+                              number=n, published_at=when[n], editor=by_number[n].editor,
+                              comment=by_number[n].comment))
+    workbook_column, zip_column = st.columns(2)
+    workbook_column.download_button(texts.DESK_DOWNLOAD_WORKBOOK, icon=":material/table:", on_click="ignore",
+                                    key="download_version_workbook", mime=export.MIME["xlsx"],
+                                    file_name=texts.DESK_WORKBOOK_FILE.format(version=chosen),
+                                    data=lambda: desk.version_workbook(db_path, chosen))
+    zip_column.download_button(texts.DESK_DOWNLOAD_ZIP, icon=":material/folder_zip:", on_click="ignore",
+                               key="download_version_zip", mime="application/zip",
+                               file_name=texts.DESK_ZIP_FILE.format(version=chosen),
+                               data=lambda: desk.version_zip(db_path, chosen))
+    if chosen == current:
+        st.caption(texts.DESK_RESTORE_CURRENT)
+    elif st.toggle(texts.DESK_RESTORE, key="desk_restore"):
+        ui.change_review(desk.stage_version(db_path, chosen), f"restore_{chosen}",
+                         texts.RESTORE_COMMENT.format(version=chosen, comment=""))
+
+
+def template_section() -> None:
+    scopes = {"blank": (None, None, texts.DESK_TEMPLATE_BLANK)}
     if selection is not None:
-        scopes["selected"] = texts.DESK_TEMPLATE_YEAR.format(unit_name=selection.unit_name, year=selection.year)
-        scopes["next"] = texts.DESK_TEMPLATE_NEW_YEAR.format(unit_name=selection.unit_name,
-                                                              year=max(selection.years) + 1)
-    scope = st.radio(texts.DESK_TEMPLATE_SCOPE, list(scopes), format_func=scopes.get, key="template_scope")
-    unit_code = selection.unit_code if selection is not None and scope != "blank" else None
-    year = None if unit_code is None else (selection.year if scope == "selected" else max(selection.years) + 1)
+        next_year = max(selection.years) + 1
+        scopes["selected"] = (selection.unit_code, selection.year, texts.DESK_TEMPLATE_YEAR.format(
+            unit_name=selection.unit_name, year=selection.year))
+        scopes["next"] = (selection.unit_code, next_year, texts.DESK_TEMPLATE_NEW_YEAR.format(
+            unit_name=selection.unit_name, year=next_year))
+    unit_code, year, _ = scopes[st.radio(texts.DESK_TEMPLATE_SCOPE, list(scopes), format_func=lambda s: scopes[s][2],
+                                         key="template_scope")]
     st.download_button(texts.DESK_TEMPLATE_DOWNLOAD, icon=":material/download:", key="download_template",
                        on_click="ignore", mime=export.MIME["xlsx"],
                        file_name=texts.DESK_TEMPLATE_FILE.format(scope=f"{unit_code}_{year}" if unit_code else "blank"),
@@ -37,55 +88,16 @@ with template_tab:
                        file_name=texts.DESK_WORKBOOK_FILE.format(version=desk.history(db_path)[1]),
                        data=lambda: workbook.write_workbook(desk.current_files(db_path)))
 
-with upload_tab:
-    uploaded = st.file_uploader(texts.DESK_UPLOAD, type=["xlsx", "zip", "csv"], accept_multiple_files=True,
-                                help=texts.DESK_UPLOAD_HELP, key="desk_upload")
-    if uploaded:
-        ui.change_review(desk.stage_upload(db_path, [(f.name, f.getvalue()) for f in uploaded]), "upload")
 
-with edit_tab:
-    if selection is None:
-        st.info(texts.NO_DATA_LOADED)
-    else:
-        labels = {name: TABLES_BY_NAME[name].label for name in sorted(desk.YEARLY_TABLES)}
-        table_name = st.selectbox(texts.DESK_EDIT_TABLE, list(labels), format_func=labels.get, key="desk_edit_table")
-        table = TABLES_BY_NAME[table_name]
-        st.caption(texts.DESK_EDIT_INTRO.format(unit_name=selection.unit_name, year=selection.year,
-                                               label=table.label))
-        columns = [c for c in table.columns if c.name not in ("unit_code", "year")]
-        current = pd.DataFrame(desk.unit_year_rows(db_path, table_name, selection.unit_code, selection.year),
-                               columns=[c.name for c in table.columns])[[c.name for c in columns]]
-        edited = st.data_editor(current, num_rows="dynamic", hide_index=True, width="stretch",
-                                key=f"desk_edit_{table_name}_{selection.unit_code}_{selection.year}",
-                                column_config={c.name: st.column_config.TextColumn(c.label) for c in columns})
-        if st.toggle(texts.DESK_EDIT_CHECK, key="desk_edit_check"):
-            rows = [{name: ("" if pd.isna(value) else str(value)) for name, value in row.items()}
-                    for row in edited.to_dict("records")]
-            ui.change_review(desk.stage_rows(db_path, table_name, selection.unit_code, selection.year, rows), "edit")
-
-with history_tab:
-    held, current = desk.history(db_path)
-    st.dataframe(pd.DataFrame([{texts.VERSION_COLUMNS["number"]: v.number,
-                                texts.VERSION_COLUMNS["published_at"]: v.published_at,
-                                texts.VERSION_COLUMNS["editor"]: v.editor, texts.VERSION_COLUMNS["comment"]: v.comment,
-                                texts.VERSION_COLUMNS["summary"]: v.summary,
-                                texts.VERSION_COLUMNS["current"]: "✓" if v.number == current else ""} for v in held]),
-                 hide_index=True, width="stretch", key="versions_table")
-    chosen = st.selectbox(texts.DESK_HISTORY_PICK, [v.number for v in held], key="history_pick",
-                          format_func=lambda n: texts.DESK_HISTORY_VERSION.format(**{
-                              **next(vars(v) for v in held if v.number == n)}))
-    if chosen is not None:
-        workbook_column, zip_column = st.columns(2)
-        workbook_column.download_button(texts.DESK_DOWNLOAD_WORKBOOK, icon=":material/table:", on_click="ignore",
-                                        key="download_version_workbook", mime=export.MIME["xlsx"],
-                                        file_name=texts.DESK_WORKBOOK_FILE.format(version=chosen),
-                                        data=lambda: desk.version_workbook(db_path, chosen))
-        zip_column.download_button(texts.DESK_DOWNLOAD_ZIP, icon=":material/folder_zip:", on_click="ignore",
-                                   key="download_version_zip", mime="application/zip",
-                                   file_name=texts.DESK_ZIP_FILE.format(version=chosen),
-                                   data=lambda: desk.version_zip(db_path, chosen))
-        if chosen == current:
-            st.caption(texts.DESK_RESTORE_CURRENT)
-        elif st.toggle(texts.DESK_RESTORE, key="desk_restore"):
-            ui.change_review(desk.stage_version(db_path, chosen), f"restore_{chosen}",
-                             texts.RESTORE_COMMENT.format(version=chosen, comment=""))
+st.title(texts.DESK_TITLE)
+st.caption(texts.DESK_INTRO)
+published = st.session_state.pop("desk_published", None)
+if published:
+    st.success(published)
+# Stateful tabs: a rerun (a toggle, a publish) stays on the tab in use, and only the open tab's content runs.
+tabs = st.tabs([texts.DESK_TAB_UPLOAD, texts.DESK_TAB_EDIT, texts.DESK_TAB_HISTORY, texts.DESK_TAB_TEMPLATE],
+               key="desk_tab", on_change="rerun")
+for tab, section in zip(tabs, (upload_section, edit_section, history_section, template_section)):
+    with tab:
+        if tab.open:
+            section()

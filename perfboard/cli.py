@@ -18,7 +18,7 @@ import pandas as pd
 from perfboard import accounts, audit, deck, desk, export, tables, texts, workbook
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, ROLES, VIEWER
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StaleVersionError, StoreError, connect,
-                                current_version, fetch, fetch_df, load, versions, view_names)
+                                current_build, current_version, fetch, fetch_df, load, versions, view_names)
 from perfboard.loader import read_dataset
 from perfboard.unit_year import UnitYear
 
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     load_command = commands.add_parser("load", help=texts.CLI_LOAD)
     data_option(load_command)
     db_option(load_command)
+    load_command.add_argument("--if-empty", action="store_true", help=texts.CLI_LOAD_IF_EMPTY)
 
     check_command = commands.add_parser("check", help=texts.CLI_CHECK)
     data_option(check_command)
@@ -225,6 +226,9 @@ def write_export(what: str, data: UnitYear, out: Path, image_format: str) -> int
 
 
 def run_load(args: argparse.Namespace) -> int:
+    if args.if_empty and current_build(args.db) is not None:  # make run: never replace what editors published
+        print(texts.LOAD_KEPT.format(version=current_version(args.db) or "?"))
+        return 0
     try:
         result = load(args.data, args.db)
     except LoadError as error:

@@ -569,7 +569,14 @@ def publish(staged: desk.Staged, change, comment: str) -> None:
     accounts.record(accounts_file(), account.name, "publish",
                     texts.CLI_PUBLISHED.format(version=result.version, comment=comment))
     for name in list(st.session_state):
-        if name.startswith(("review_", "confirm_", "comment_", "desk_upload", "desk_edit")):
+        if name.startswith(("review_", "confirm_", "comment_", "desk_restore", "desk_edit_check")):
             del st.session_state[name]
+    st.session_state["desk_publishes"] = publishes() + 1  # new upload and edit widgets: empty again
     st.session_state["desk_published"] = texts.DESK_PUBLISHED.format(version=result.version)
     st.rerun()
+
+
+def publishes() -> int:
+    """How many times this session has published: part of the upload and edit widgets' keys, so that a
+    publish leaves them empty (a file uploader cannot be emptied otherwise)."""
+    return st.session_state.get("desk_publishes", 0)

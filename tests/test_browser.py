@@ -175,3 +175,86 @@ def test_other_unit_in_chromium(other_server, browser, path):
     page.wait_for_timeout(1000)
     page.screenshot(path=SCREENSHOTS / f"other-{path or 'overview'}-full.png")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def desk_server(tmp_path_factory):
+    """A store of its own (the seed as version 1) and an editor account: the editor's whole flow."""
+    from perfboard import accounts
+    from perfboard.database import DEFAULT_DATA_DIR, load
+
+    folder = tmp_path_factory.mktemp("desk")
+    db, accounts_file = folder / "perfboard.duckdb", folder / "accounts.json"
+    load(DEFAULT_DATA_DIR, db)
+    accounts.add_user(accounts_file, "编辑甲", accounts.EDITOR, "correct horse", "测试")
+    with app_server({"PERFBOARD_DB": str(db), "PERFBOARD_ACCOUNTS": str(accounts_file)}) as url:
+        yield url, db, folder
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(800)
+    page.screenshot(path=SCREENSHOTS / f"desk-{name}.png", full_page=True)
+
+
+def test_an_editor_uploads_fixes_previews_publishes_and_restores_in_chromium(desk_server, browser, tmp_path):
+    """Log in; the 数据管理 page; a workbook with one mistake is named by sheet, row and column; the fixed
+    workbook previews 4.28 → 4.82; publish with a comment; the overview shows 4.82; restore version 1."""
+    from perfboard import desk, workbook
+    from tests.test_desk import edited, row_of
+
+    url, db, folder = desk_server
+    book = workbook.write_workbook(desk.current_files(db))
+    row = row_of(book, "指标值", 指标代码="tax_revenue")
+    (tmp_path / "有错.xlsx").write_bytes(edited(book, "指标值", {(row, "实际完成值"): "4。82"}))
+    (tmp_path / "改正.xlsx").write_bytes(edited(book, "指标值", {(row, "实际完成值"): 4.82}))
+    page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    visit(page, f"{url}/desk")  # not registered for a visitor: Streamlit says so and shows the overview
+    assert page.get_by_role("link", name="数据管理").count() == 0 and page.get_by_label("发布说明（必填，记入版本历史）").count() == 0
+    shot(page, "0-anonymous")
+    page.keyboard.press("Escape")
+    page.get_by_text("登录", exact=True).first.click()
+    page.get_by_label("用户名").fill("编辑甲")
+    page.get_by_label("密码").fill("correct horse")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("已登录：编辑甲").wait_for(timeout=30_000)
+    page.get_by_role("link", name="数据管理").click()
+    page.get_by_role("tab", name="上传与发布").wait_for(timeout=30_000)
+    shot(page, "1-page")
+
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(tmp_path / "有错.xlsx"))
+    page.get_by_text("发现 1 个问题").wait_for(timeout=60_000)
+    assert "有错.xlsx 工作表「指标值」" in page.locator("[data-testid='stDataFrame']").first.inner_text() or \
+        page.locator("[data-testid='stDataFrame']").count() >= 1
+    shot(page, "2-problem")
+
+    page.get_by_role("button", name="Remove 有错.xlsx").click()
+    page.get_by_text("发现 1 个问题").wait_for(state="detached", timeout=30_000)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(tmp_path / "改正.xlsx"))
+    page.get_by_text("变更预览").wait_for(timeout=60_000)
+    page.get_by_text("4.28亿元 → 4.82亿元").wait_for(timeout=30_000)
+    page.get_by_label("发布说明（必填，记入版本历史）").fill("更正税收入库数")
+    page.get_by_label("发布说明（必填，记入版本历史）").press("Enter")
+    page.get_by_text("我已核对以上变更，确认发布").click()
+    shot(page, "3-preview")
+    page.get_by_role("button", name="发布为新版本").click()
+    page.get_by_text("已发布第 2 版").wait_for(timeout=60_000)
+    shot(page, "4-published")
+    page.get_by_role("link", name="总览").click()  # the running app shows the new version, no restart
+    page.get_by_text("4.82亿元").first.wait_for(timeout=30_000)
+    page.get_by_role("link", name="数据管理").click()
+
+    page.get_by_role("tab", name="历史版本").click()
+    page.get_by_text("选择版本").wait_for(timeout=30_000)
+    shot(page, "5-history")
+    page.locator("[data-testid='stSelectbox']").filter(has_text="选择版本").click()
+    page.get_by_role("option").filter(has_text="第 1 版").click()
+    page.get_by_text("恢复该版本的数据（作为新版本发布）").click()
+    page.get_by_text("4.82亿元 → 4.28亿元").wait_for(timeout=60_000)
+    page.get_by_text("我已核对以上变更，确认发布").last.click()
+    shot(page, "5-restore")
+    page.get_by_role("button", name="发布为新版本").last.click()
+    page.get_by_text("已发布第 3 版").wait_for(timeout=60_000)
+    shot(page, "6-restored")
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()

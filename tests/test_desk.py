@@ -360,6 +360,8 @@ def test_cli_template_publish_versions_restore_diff(tmp_path, capsys):
     assert main(["restore", "9", "--db", str(db)]) == 2
     assert main(["publish", str(tmp_path / "全部.xlsx"), "--db", str(db)]) == 0  # the same data: no new version
     assert current_version(db) == 3
+    assert main(["load", "--if-empty", "--db", str(db)]) == 0  # make run: never replaces published data
+    assert current_version(db) == 3 and len(versions(db)) == 3
 
 
 def test_cli_publish_as_a_named_user_needs_an_editor_account(tmp_path, monkeypatch):
