@@ -12,12 +12,13 @@ data. Nothing is removed by leaving it out of an upload, except rows of a unit-y
 from __future__ import annotations
 
 import io
-from decimal import Decimal
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -131,13 +132,24 @@ def merged(current: dict[str, bytes], upload: Upload, based_on: int | None) -> S
     return Staged(files, based_on, origins, list(upload.problems))
 
 
+LINE_IN_MESSAGE = re.compile(r"第(\d+)行")
+
+
 def located(problem: Problem, origins: dict[tuple[str, int], Origin]) -> Problem:
-    """A loader problem said where the person typed it: the sheet (or uploaded file) and its row."""
+    """A loader problem said where the person typed it: the sheet (or uploaded file) and its row, also for a
+    line its message names (与第47行重复 → 与第2行重复)."""
     origin = origins.get((problem.file, problem.line)) if problem.line is not None else None
     if origin is None:
         return problem
+
+    def row_named(matched: re.Match) -> str:
+        other = origins.get((problem.file, int(matched.group(1))))
+        if other is None:
+            return matched.group(0)
+        return f"第{other.row}行" if other.where == origin.where else f"{other.where} 第{other.row}行"
+
     index = origin.positions.get(problem.column) if problem.column else None
-    return replace(problem, file=origin.where, line=origin.row,
+    return replace(problem, file=origin.where, line=origin.row, message=LINE_IN_MESSAGE.sub(row_named, problem.message),
                    column_index=index if index is not None else problem.column_index)
 
 

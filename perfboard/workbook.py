@@ -258,8 +258,14 @@ def read_upload(name: str, raw: bytes, upload: Upload | None = None) -> Upload:
     """The rows of an uploaded workbook (.xlsx), zip of data files, data file (.csv) or report text (.md)."""
     upload = upload if upload is not None else Upload()
     lowered = name.lower()
+    if len(raw) > MAX_FILE_BYTES:
+        upload.problems.append(Problem(name, texts.UPLOAD_TOO_LARGE.format(limit=MAX_FILE_BYTES // 2**20)))
+        return upload
     try:
         if lowered.endswith(".xlsx"):
+            if unpacks_too_large(raw):  # a workbook is a zip: a small file may unpack into gigabytes
+                upload.problems.append(Problem(name, texts.UPLOAD_TOO_LARGE.format(limit=MAX_FILE_BYTES // 2**20)))
+                return upload
             read_workbook(name, raw, upload)
         elif lowered.endswith(".zip"):
             read_zip(name, raw, upload)
@@ -270,6 +276,12 @@ def read_upload(name: str, raw: bytes, upload: Upload | None = None) -> Upload:
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
         upload.problems.append(Problem(name, texts.UPLOAD_UNREADABLE.format(reason=type(error).__name__)))
     return upload
+
+
+def unpacks_too_large(raw: bytes) -> bool:
+    """Whether the archive's members, as its headers declare them, unpack past the file limit."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return sum(member.file_size for member in archive.infolist()) > MAX_FILE_BYTES
 
 
 def text_of(value: object) -> str:

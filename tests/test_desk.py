@@ -174,7 +174,41 @@ def test_a_rejected_upload_names_the_sheet_row_and_column_and_changes_nothing(ca
     assert store_state(db) == before
 
 
+def tax_row(book: bytes) -> int:
+    return row_of(book, "指标值", 指标代码="tax_revenue")
+
+
+# Rejections across rows and files: (sheet, the cells to set given the workbook, words of the message)
+CROSS_ROW_REJECTIONS = {
+    # the row it repeats is named by its sheet row too, not by a line of a generated file
+    "duplicate_key": ("指标值", lambda book: {(tax_row(book) + 1, "指标代码"): "tax_revenue"}, "与第2行重复"),
+    "missing_required": ("指标值", lambda book: {(tax_row(book), "指标代码"): None}, "不能为空"),
+    "unknown_parent": ("支出", lambda book: {(3, "上级支出项代码"): "no_such_item"}, "no_such_item"),
+    "negative_count": ("指标值", lambda book: {(row_of(book, "指标值", 指标代码="projects_introduced"),
+                                                 "实际完成值"): -3}, "-3"),
+    "bad_boolean": ("指标值", lambda book: {(tax_row(book), "是否预计数"): "也许"}, "也许"),
+}
+
+
+@pytest.mark.parametrize("case", list(CROSS_ROW_REJECTIONS), ids=list(CROSS_ROW_REJECTIONS))
+def test_rejections_across_rows_and_files_change_nothing(case, tmp_path):
+    sheet, changes, words = CROSS_ROW_REJECTIONS[case]
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    before = store_state(db)
+    book = workbook.write_workbook(desk.current_files(db))
+    staged = desk.stage_upload(db, [("改过.xlsx", edited(book, sheet, changes(book)))])
+    problems = desk.check(staged)[1]
+    assert problems and any(words in str(p) for p in problems), [str(p) for p in problems]
+    assert all(p.file.startswith(f"改过.xlsx 工作表「{sheet}」") for p in problems), [str(p) for p in problems]
+    with pytest.raises(LoadError):
+        desk.publish(db, staged, "测试", "不应发布", "")
+    assert store_state(db) == before
+
+
 @pytest.mark.parametrize(("name", "content", "words"), [
+    ("indicator_values.csv", "unit_code,year,indicator_code,note\ntaojiang_hitech,2024,tax_revenue,原文\n".encode()
+     + "taojiang_hitech,2024,fundraising,备注\n".encode("gbk"), "GBK"),  # lines saved in two encodings
     ("坏文件.xlsx", b"not a workbook", "无法打开"),
     ("数据.zip", b"PK\x03\x04broken", "无法打开"),
     ("说明.txt", b"hello", "无法识别"),
@@ -188,6 +222,13 @@ def test_unreadable_uploads_are_refused_with_a_reason(name, content, words, tmp_
     dataset, problems = desk.check(desk.stage_upload(db, [(name, content)]))
     assert problems and any(words in str(p) for p in problems), problems
     assert store_state(db) == before
+
+
+def test_workbooks_are_parsed_with_defusedxml():
+    """A workbook is XML: without defusedxml, openpyxl expands entity bombs (billion laughs) in memory."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML
 
 
 def test_a_zip_member_too_large_is_refused_before_it_is_unpacked(tmp_path):
@@ -374,3 +415,30 @@ def test_cli_publish_as_a_named_user_needs_an_editor_account(tmp_path, monkeypat
     path.write_bytes(edited(book, "指标值", {(row_of(book, "指标值", 指标代码="tax_revenue"), "实际完成值"): 4.82}))
     assert main(["publish", str(path), "--db", str(db), "--user", "查看员", "--accounts", str(accounts_file)]) == 2
     assert current_version(db) == 1
+
+
+@pytest.mark.parametrize(("cell", "text"), [
+    (4.28, "4.28"), (2024.0, "2024"), (52318.07, "52318.07"), (True, "true"), (None, ""), ("超过", "超过"),
+    (0.1 + 0.2, "0.30000000000000004"),  # as Excel stored it: the loader, not the reader, judges it
+])
+def test_a_workbook_cell_reads_as_the_text_a_csv_cell_would_hold(cell, text):
+    assert workbook.text_of(cell) == text
+
+
+def test_an_upload_replaces_the_unit_years_it_holds_and_keeps_the_rest(tmp_path):
+    """One 2024 row of 指标值 in a CSV: the other 2024 rows go (the unit-year is replaced); a units row with a
+    new name replaces the unit's row; a new unit is added. Nothing else changes."""
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    values = b"unit_code,year,indicator_code,actual,source\ntaojiang_hitech,2024,tax_revenue,4.28,\xe5\x9b\x9b.1\n"
+    units = "单位代码,单位名称\ntaojiang_hitech,桃江高新区（改名）\nnew_unit,新单位（测试数据）\n".encode()
+    staged = desk.stage_upload(db, [("indicator_values.csv", values), ("单位.csv", units)])
+    dataset, problems = desk.check(staged)
+    assert problems == []
+    change = desk.preview(db, dataset, staged)
+    kept_2024 = len(desk.unit_year_rows(db, "indicator_values", SEED_UNIT, SEED_YEAR))
+    assert sum(c.new is None for c in change.rows["指标值"]) == kept_2024 - 1
+    assert [c.key for c in change.rows["单位"] if c.old is None] == ["new_unit"]
+    # the whole row is replaced: the note the upload leaves out is emptied, and the preview says so
+    assert [c.changed_columns for c in change.rows["单位"] if c.old and c.new] == [["unit_name", "note"]]
+    assert not change.rows["支出"] and not change.rows["项目"] and not change.rows["报告原文"]
