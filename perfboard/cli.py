@@ -9,13 +9,14 @@ import json
 import os
 import signal
 import sys
+import zipfile
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from perfboard import accounts, audit, deck, desk, export, tables, texts, workbook
+from perfboard import accounts, audit, deck, desk, export, report_import, tables, texts, workbook
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, ROLES, VIEWER
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StaleVersionError, StoreError, connect,
                                 current_build, current_version, fetch, fetch_df, load, versions, view_names)
@@ -80,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
         db_option(command)
         if name == "publish":
             who_options(command)
+
+    import_command = commands.add_parser("import", help=texts.CLI_IMPORT)
+    import_command.add_argument("report", type=Path, help=texts.CLI_IMPORT_REPORT)
+    import_command.add_argument("--unit", required=True, help=texts.CLI_UNIT)
+    import_command.add_argument("--year", type=int, required=True, help=texts.CLI_YEAR)
+    import_command.add_argument("--out", type=Path, required=True, help=texts.CLI_IMPORT_OUT)
+    db_option(import_command)
 
     versions_command = commands.add_parser("versions", help=texts.CLI_VERSIONS)
     versions_command.add_argument("--format", choices=("table", "json"), default="table", help=texts.CLI_AUDIT_FORMAT)
@@ -463,6 +471,24 @@ def run_restore(args: argparse.Namespace) -> int:
                           texts.RESTORE_COMMENT.format(version=args.version, comment=args.comment))
 
 
+def run_import(args: argparse.Namespace) -> int:
+    """A draft of the unit-year from its report; publishing it is a separate, reviewed step."""
+    if not ensure_versioned(args):
+        return 1
+    try:
+        staged, draft = report_import.stage_report(desk.current_files(args.db), current_version(args.db),
+                                                   args.report.name, args.report.read_bytes(), args.unit, args.year)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=error), file=sys.stderr)
+        return 1
+    written = report_import.write_draft(staged, draft, args.out, args.unit, args.year)
+    print(texts.IMPORT_DONE.format(figures=len(draft.figures), values=len(draft.indicator_values),
+                                   spending=len(draft.spending), scores=len(draft.evaluation),
+                                   unclassified=sum(f.kind == report_import.UNCLASSIFIED for f in draft.figures),
+                                   paths="、".join(map(str, written))))
+    return 0
+
+
 def run_versions(args: argparse.Namespace) -> int:
     held = versions(args.db)
     current = current_version(args.db)
@@ -514,7 +540,7 @@ def run_user(args: argparse.Namespace) -> int:
 
 COMMANDS = {"load": run_load, "check": run_check, "query": run_query, "audit": run_audit, "score": run_score,
             "export": run_export, "template": run_template, "publish": run_publish, "diff": run_diff,
-            "versions": run_versions, "restore": run_restore, "user": run_user}
+            "versions": run_versions, "restore": run_restore, "user": run_user, "import": run_import}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,6 +137,11 @@ TABLES: tuple[Table, ...] = (
         Column("part_of", "所属合计指标（本指标是其组成部分）", Kind.CODE, references="indicators.indicator_code",
                optional=True),
     ), key=("indicator_code",)),
+    Table("synonyms", "指标别名", (
+        Column("indicator_code", "指标代码", Kind.CODE, required=True, references="indicators.indicator_code"),
+        Column("synonym", "报告中的写法", required=True),
+        _NOTE,
+    ), key=("indicator_code", "synonym"), required_file=False),  # 导入报告 matches a figure's words to an indicator
     Table("documents", "资料来源", (
         Column("document_code", "资料代码", Kind.CODE, required=True),
         _UNIT,

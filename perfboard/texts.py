@@ -587,3 +587,18 @@ DESK_RESTORE = "恢复该版本的数据（作为新版本发布）"
 DESK_RESTORE_CURRENT = "这就是当前版本。"
 CLI_LOAD_IF_EMPTY = "只在还没有任何版本时载入（make run 用它：不会覆盖编辑发布的数据）"
 LOAD_KEPT = "已有数据（当前第 {version} 版），未重新载入。用数据目录替换当前数据：perfboard load；查看版本：perfboard versions。"
+IMPORT_UNTITLED = "（无标题）"
+IMPORT_UNITEMISED = "其他项目支出（报告未逐项列明）"
+IMPORT_WHERE = "报告 {file} 导入的草稿"
+IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",
+                "spending": "支出", "score": "自评得分", "weight": "指标分值", "indicator_score": "指标得分",
+                "unclassified": "未归类"}
+IMPORT_REVIEW_HEADERS = {"used": "已采用", "kind": "类别", "indicator_code": "指标代码", "name": "依据的文字",
+                         "value": "数值", "unit": "单位", "qualifier": "限定词", "ref": "章节",
+                         "sentence": "原句（【】内为该数字）"}
+CLI_IMPORT = "读取自评报告（.docx、.txt 或文字版 PDF），生成该单位年度的数据草稿和核对清单（不发布）"
+CLI_IMPORT_REPORT = "报告文件"
+CLI_IMPORT_OUT = "草稿：目录（data/ 格式的全部数据，另附 .review.csv 核对清单）或 .xlsx 工作簿（含导入核对表）"
+IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行、支出 {spending} 项、自评得分 {scores} 项，未归类 {unclassified} 个。"
+               "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")
+IMPORT_UNREADABLE = "无法读取报告 {file}：{reason}。请另存为 .docx 或 UTF-8 的 .txt 后再试。"

@@ -29,6 +29,7 @@ from perfboard.schema import MAX_FILE_BYTES, NARRATIVE_DIR, TABLES, TABLES_BY_NA
 NARRATIVE_SHEET = "报告原文"
 INSTRUCTIONS_SHEET = "填写说明"
 LISTS_SHEET = "代码表"  # hidden: the values of the drop-down lists
+REVIEW_SHEET = "导入核对"  # 导入报告's review list: read by people, skipped on upload
 NARRATIVE_COLUMNS = (("unit_code", "单位代码"), ("year", "年度"), ("part", "段号"), ("text", "正文（Markdown）"))
 NARRATIVE_PART_CHARS = 30_000  # Excel holds at most 32,767 characters in a cell
 EMPTY_FORM_ROWS = 300  # rows below the data that keep the drop-down lists
@@ -345,7 +346,7 @@ def read_workbook(name: str, raw: bytes, upload: Upload) -> None:
     try:
         for sheet in book.worksheets:
             where = texts.UPLOAD_SHEET.format(file=name, sheet=sheet.title)
-            if sheet.title in (INSTRUCTIONS_SHEET, LISTS_SHEET):
+            if sheet.title in (INSTRUCTIONS_SHEET, LISTS_SHEET, REVIEW_SHEET):
                 continue
             rows = sheet.iter_rows(values_only=True)
             header = [text_of(v) for v in next(rows, ())]

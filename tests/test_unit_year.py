@@ -97,7 +97,7 @@ def test_a_view_is_read_once_per_unit_year(seed_db):
 LAYERS = (
     {"texts", "schema", "markup", "rules", "narrative", "formatting", "reports"},  # words and rules
     {"loader", "workbook"},  # files → validation
-    {"database", "desk", "accounts"},  # the store, its versions, who may change it
+    {"database", "desk", "accounts", "report_import"},  # the store, its versions, who may change it, imports
     {"unit_year"},  # the one read object
     {"charts", "summary", "tables", "catalogue", "audit"},  # pure: frames in, figures and words out
     {"export", "deck"},  # what people take away

@@ -1,0 +1,106 @@
+"""导入报告 against the hand-made data: import the 2024 report's text and compare the draft with data/ (the gold),
+figure by figure. Prints recall and precision of indicator values (target, actual, growth, stated rate), of
+spending items and of scores, the headline figures' recall, and every figure of the draft that the report's
+text does not contain (there must be none). It asserts nothing: it measures.
+
+    .venv/bin/python bench/import_recall.py [REPORT]   (default: ../shared/seed/000_9660ec870aea991e.txt)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from perfboard import report_import
+from perfboard.database import DEFAULT_DATA_DIR, data_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_REPORT = ROOT.parent / "shared" / "seed" / "000_9660ec870aea991e.txt"
+UNIT, YEAR = "taojiang_hitech", 2024
+VALUE_COLUMNS = ("target", "actual", "stated_yoy", "stated_rate")
+
+
+def rows(files: dict[str, bytes], name: str) -> list[dict[str, str]]:
+    if name not in files:
+        return []
+    return [r for r in csv.DictReader(io.StringIO(files[name].decode("utf-8-sig")))
+            if r.get("unit_code") == UNIT and r.get("year") == str(YEAR)]
+
+
+def number(text: str | None) -> Decimal | None:
+    return Decimal(text.replace(",", "")) if text not in (None, "") else None
+
+
+def indicator_facts(values: list[dict[str, str]]) -> set[tuple[str, str, Decimal]]:
+    """(indicator, column, value) of the figures taken from the report (not from other documents)."""
+    return {(r["indicator_code"], column, number(r[column])) for r in values if not r.get("document_code")
+            for column in VALUE_COLUMNS if number(r.get(column)) is not None}
+
+
+def spending_facts(spending: list[dict[str, str]]) -> set[tuple[Decimal, str]]:
+    """(amount, the item's name up to its first bracket): the name a reader would look for."""
+    return {(number(r["actual"]), r["item_name"].split("（")[0].removesuffix("支出") or r["item_name"])
+            for r in spending if number(r.get("actual")) is not None}
+
+
+def score_facts(evaluation: list[dict[str, str]]) -> set[tuple[str, Decimal]]:
+    return {(r["level1"], number(r["score"])) for r in evaluation if number(r.get("score")) is not None}
+
+
+def spending_match(gold: set, draft: set) -> set:
+    """A drafted item matches a gold one of the same amount whose name contains the other's."""
+    return {g for g in gold if any(d[0] == g[0] and (d[1] in g[1] or g[1] in d[1]) for d in draft)}
+
+
+def ratio(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.1%}" if whole else "0/0"
+
+
+def main() -> None:
+    report = Path(sys.argv[1]) if len(sys.argv) > 1 else SEED_REPORT
+    gold_files = data_files(DEFAULT_DATA_DIR)
+    staged, draft = report_import.stage_report(gold_files, None, report.name, report.read_bytes(), UNIT, YEAR)
+    text = report.read_text(encoding="utf-8")
+
+    gold_values, draft_values = indicator_facts(rows(gold_files, "indicator_values.csv")), \
+        indicator_facts(draft.indicator_values)
+    headline = {r["indicator_code"] for r in csv.DictReader(io.StringIO(gold_files["indicators.csv"].decode()))
+                if r["is_headline"] == "true"}
+    gold_headline = {fact for fact in gold_values if fact[0] in headline}
+    gold_spending, draft_spending = spending_facts(rows(gold_files, "spending.csv")), spending_facts(draft.spending)
+    gold_scores, draft_scores = score_facts(rows(gold_files, "evaluation.csv")), score_facts(draft.evaluation)
+    found_spending = spending_match(gold_spending, draft_spending)
+    right_spending = {d for d in draft_spending if spending_match({d}, gold_spending)}
+
+    print(f"report: {report.name}; figures read: {len(draft.figures)}, unclassified (listed for review): "
+          f"{sum(f.kind == report_import.UNCLASSIFIED for f in draft.figures)}")
+    print(f"indicator values  recall {ratio(len(gold_values & draft_values), len(gold_values))}   "
+          f"precision {ratio(len(gold_values & draft_values), len(draft_values))}")
+    for column in VALUE_COLUMNS:
+        gold_column = {f for f in gold_values if f[1] == column}
+        draft_column = {f for f in draft_values if f[1] == column}
+        print(f"  {column:<12} recall {ratio(len(gold_column & draft_column), len(gold_column))}   "
+              f"precision {ratio(len(gold_column & draft_column), len(draft_column))}")
+    print(f"headline figures  recall {ratio(len(gold_headline & draft_values), len(gold_headline))}")
+    print(f"spending items    recall {ratio(len(found_spending), len(gold_spending))}   "
+          f"precision {ratio(len(right_spending), len(draft_spending))}")
+    print(f"scores            recall {ratio(len(gold_scores & draft_scores), len(gold_scores))}   "
+          f"precision {ratio(len(gold_scores & draft_scores), len(draft_scores))}")
+    everything_gold = len(gold_values) + len(gold_spending) + len(gold_scores)
+    everything_found = len(gold_values & draft_values) + len(found_spending) + len(gold_scores & draft_scores)
+    everything_drafted = len(draft_values) + len(draft_spending) + len(draft_scores)
+    everything_right = len(gold_values & draft_values) + len(right_spending) + len(gold_scores & draft_scores)
+    print(f"all values        recall {ratio(everything_found, everything_gold)}   "
+          f"precision {ratio(everything_right, everything_drafted)}")
+    plain = text.replace(",", "")
+    not_in_text = [f for f in draft_values if f[2] is not None and f"{f[2]}" not in plain]
+    print(f"drafted figures not in the report's text: {len(not_in_text)} {sorted(not_in_text)}")
+    print("missed:", sorted(gold_values - draft_values, key=str))
+    print("wrong: ", sorted(draft_values - gold_values, key=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,602 @@
+"""导入报告 (docs/architecture.md, "Importing a report"): a self-evaluation report (.docx, .txt or a text PDF)
+read into draft data, every figure tied to its section, its sentence and its place in that sentence.
+
+    text lines → outline (一、 （一） 1. （1）) → sections with stable keys, body word for word
+               → figures (number, unit, qualifier) → kind from the sentence (target, actual, growth, stated rate,
+                 spending item, score) → indicator from the catalogue's names and synonyms.csv
+               → a draft: the current data with this unit-year replaced, and the review list
+
+Nothing here guesses silently: a figure whose indicator or kind cannot be told is listed as unclassified, with
+its sentence, for a person to assign or reject. The draft goes through the data desk like any upload.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from perfboard import texts
+from perfboard.desk import Staged, merged
+from perfboard.loader import decode
+from perfboard.schema import LEVEL1_GROUPS, MEASURE_UNITS, TABLES_BY_NAME, TOTAL_ROW
+from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
+
+# ---- reading the document -----------------------------------------------------------------------------
+
+WORD_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")  # left in text exported from Word
+
+
+def document_lines(name: str, raw: bytes) -> list[str]:
+    """The report's paragraphs in order (a table's rows as cells joined by tabs), whatever the file type."""
+    lowered = name.lower()
+    if lowered.endswith(".docx"):
+        lines = docx_lines(raw)
+    elif lowered.endswith(".pdf"):
+        lines = pdf_lines(raw)
+    else:
+        text, problem, _ = decode(raw)
+        if text is None:
+            raise ValueError(problem)
+        lines = text.splitlines()
+    return [WORD_ARTEFACT.sub("", line) for line in lines]
+
+
+def docx_lines(raw: bytes) -> list[str]:
+    from docx import Document
+
+    document = Document(io.BytesIO(raw))
+    lines = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in block.iter():
+                if row.tag.endswith("}tr"):
+                    cells = ["".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                             for cell in row if cell.tag.endswith("}tc")]
+                    lines.append("\t".join(cells))
+    return lines
+
+
+def pdf_lines(raw: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(raw))
+    return [line for page in reader.pages for line in (page.extract_text() or "").splitlines()]
+
+
+# ---- the outline --------------------------------------------------------------------------------------
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+HEADING_PATTERNS = (  # (level, pattern): 一、 / （一） / 1. 1、 / （1）
+    (1, re.compile(rf"^([{CHINESE_NUMERALS}]+)[、.．]\s*(\S.*)$")),
+    (2, re.compile(rf"^[（(]([{CHINESE_NUMERALS}]+)[）)]\s*(\S.*)$")),
+    (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")),
+    (4, re.compile(r"^[（(](\d{1,2})[）)]\s*(\S.*)$")),
+)
+MAX_HEADING_CHARS = 30  # a numbered line longer than this is a list item or a paragraph, not a heading
+
+
+@dataclass
+class Section:
+    key: str
+    level: int
+    title: str
+    body: list[str] = field(default_factory=list)
+    ref: str | None = None
+
+
+def numbered(line: str) -> tuple[int, str, str] | None:
+    for level, pattern in HEADING_PATTERNS:
+        matched = pattern.match(line)
+        if matched:
+            return level, matched.group(1), matched.group(2)
+    return None
+
+
+def chinese_number(text: str) -> int:
+    """一 → 1, 十二 → 12 (numbering of chapters and subsections)."""
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + CHINESE_NUMERALS.index(text[1]) + 1
+    if text.endswith("十"):
+        return (CHINESE_NUMERALS.index(text[0]) + 1) * 10
+    if "十" in text:
+        tens, ones = text.split("十")
+        return (CHINESE_NUMERALS.index(tens) + 1) * 10 + CHINESE_NUMERALS.index(ones) + 1
+    return CHINESE_NUMERALS.index(text) + 1
+
+
+def is_heading(lines: list[str], number: int, found: tuple[int, str, str]) -> bool:
+    """A numbered line is a heading when it is short and stands alone; in a run of numbered lines (a list of
+    duties, of steps) it is an item."""
+    level, _, title = found
+    if "。" in title.rstrip("。"):  # a sentence follows the number: a paragraph
+        return False
+    if level in (1, 2):  # 一、 （一）: chapter and section titles, which may be long
+        return len(lines[number]) <= 2 * MAX_HEADING_CHARS
+    if len(lines[number]) > MAX_HEADING_CHARS:
+        return False
+    neighbours = [lines[i] for i in (number - 1, number + 1) if 0 <= i < len(lines)]
+    return not any((other := numbered(line)) is not None and other[0] == level for line in neighbours)
+
+
+def outline(raw_lines: list[str]) -> list[Section]:
+    """The report as sections: a preface (the title and what comes before 一、), then one section per heading,
+    each with a key made from its numbering (sec4.1), stable whatever the report's wording."""
+    lines = [line.strip().replace("\u3000", " ") for line in raw_lines]
+    lines = [line for line in lines if line]
+    title = next((line for line in lines[:4] if "报告" in line or "总结" in line), lines[0] if lines else "")
+    sections = [Section("preface", 1, title)]
+    path: list[tuple[int, int]] = []  # (level, ordinal) of the open headings
+    chapters = 0
+    for number, line in enumerate(lines):
+        if number < 4 and line == title:
+            continue
+        found = numbered(line)
+        if found and found[0] == 3 and line[len(found[1])] == "、" and chapters >= 3 \
+                and int(found[1]) == chapters + 1:
+            found = (1, found[1], found[2])  # 6、 存在的主要问题, right after 五、: the chapter the report meant
+        if not found or not is_heading(lines, number, found):
+            sections[-1].body.append(line)
+            continue
+        level, ordinal_text, _ = found
+        ordinal = chinese_number(ordinal_text) if not ordinal_text.isdigit() else int(ordinal_text)
+        if level == 1:
+            chapters = ordinal
+        path = [(lvl, o) for lvl, o in path if lvl < level] + [(level, ordinal)]
+        key = "sec" + ".".join(str(o) for _, o in path)
+        while any(s.key == key for s in sections):  # a report that numbers two sections alike
+            key += "b"
+        sections.append(Section(key, len(path), line))
+    return sections
+
+
+def narrative_markdown(sections: list[Section]) -> str:
+    """The sections in the narrative format of data/README.md: headings with keys, the body word for word."""
+    parts = []
+    for section in sections:
+        heading = section.title.replace("{", "｛").replace("}", "｝").lstrip("#").strip() or texts.IMPORT_UNTITLED
+        parts.append(f"{'#' * section.level} {heading} {{#{section.key}}}\n")
+        if section.body:
+            parts.append("\n\n".join(section.body) + "\n")
+    return "\n".join(parts)
+
+
+def with_refs(sections: list[Section]) -> list[Section]:
+    """Each section's reference as the data files cite it (一, 一(三), 四.1), from the narrative's own rule."""
+    from perfboard.narrative import section_ref
+
+    refs: dict[int, str | None] = {}
+    result = []
+    for section in sections:
+        parent = refs.get(section.level - 1)
+        ref = section_ref(section.title, parent) if section.key != "preface" else None
+        refs[section.level] = ref
+        result.append(replace(section, ref=ref))
+    return result
+
+
+# ---- figures ------------------------------------------------------------------------------------------
+
+UNIT_ALIASES = {"平米": "平方米", "万平米": "万平方米"}
+UNITS = sorted({*MEASURE_UNITS, *UNIT_ALIASES, "分"}, key=len, reverse=True)
+QUALIFIERS_BEFORE = ("超过", "突破", "不足", "近", "约")
+FIGURE = re.compile(
+    rf"(?P<before>{'|'.join(QUALIFIERS_BEFORE)})?"
+    rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
+    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<after>以上)?")
+NAME_AFTER = re.compile(r"^[\u4e00-\u9fff]")  # 5000万元以上项目: the figure names a class, it is no value
+SENTENCE_END = re.compile(r"(?<=[。！？])")
+CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
+TARGET_CUES = ("目标", "任务", "计划", "力争", "拟")
+ACTUAL_OVERRIDES = ("预计", "已", "实际", "累计")
+ESTIMATE_CUES = ("预计",)
+PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
+GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
+STATED_RATE = re.compile(r"(完成|达到)?[^，。；]*的$")
+
+# Kinds of figure, as the review table names them
+TARGET, ACTUAL, GROWTH_RATE, STATED, SPENDING, SCORE, WEIGHT, INDICATOR_SCORE, UNCLASSIFIED = (
+    "target", "actual", "growth", "stated_rate", "spending", "score", "weight", "indicator_score", "unclassified")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of the report with its unit, what it is, and where it stands."""
+
+    section_key: str
+    ref: str | None
+    sentence: str
+    start: int  # the figure's place in the sentence
+    end: int
+    number: str
+    unit: str
+    qualifier: str | None
+    kind: str = UNCLASSIFIED
+    indicator_code: str | None = None
+    is_estimate: bool = False
+    period: str | None = None
+    name: str = ""  # for spending items and scores: the item or group; else the words it was matched by
+
+    @property
+    def marked(self) -> str:
+        """The sentence with the figure in 【】: the review table's highlight."""
+        return f"{self.sentence[:self.start]}【{self.sentence[self.start:self.end]}】{self.sentence[self.end:]}"
+
+    @property
+    def value(self) -> str:
+        return self.number.replace(",", "")
+
+
+def normalised(text: str) -> str:
+    """Quotes and spaces taken out, so that 清理“僵尸企业” and 清理僵尸企业 are the same words."""
+    return re.sub(r"[\s“”\"'‘’「」『』]", "", text)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The indicators a figure may belong to: each name and synonym, normalised, with its unit."""
+
+    names: tuple[tuple[str, str], ...]  # (normalised name, indicator code), longest first
+    units: dict[str, str]
+
+    @classmethod
+    def of(cls, indicators: list[dict[str, str]], synonyms: list[dict[str, str]]) -> Catalogue:
+        pairs = {(normalised(r["indicator_name"]), r["indicator_code"]) for r in indicators}
+        pairs |= {(normalised(r["synonym"]), r["indicator_code"]) for r in synonyms}
+        ordered = tuple(sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0])))
+        return cls(ordered, {r["indicator_code"]: r["unit"] for r in indicators})
+
+    def match(self, before: str, after: str, unit: str) -> tuple[str, str] | None:
+        """The indicator whose name ends nearest before the figure (or, failing that, follows it), longest name
+        first, and whose unit is the figure's unit."""
+        near, far = normalised(before), normalised(after)
+        best = None
+        for name, code in self.names:
+            if self.units.get(code) != unit:
+                continue
+            at = near.rfind(name)
+            if at >= 0:
+                distance = len(near) - (at + len(name))
+                if best is None or distance < best[0]:
+                    best = (distance, name, code)
+        if best is not None:
+            return best[2], best[1]
+        for name, code in self.names:
+            if self.units.get(code) == unit and name in far:
+                return code, name
+        return None
+
+
+def sentences(section: Section) -> list[str]:
+    return [s.strip() for paragraph in section.body for s in SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
+    found = []
+    for section in sections:
+        spending_section = is_spending_section(section)
+        table_rows = [line for line in section.body if "\t" in line]
+        found += table_figures(section, table_rows, catalogue)
+        for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
+            found += sentence_figures(section, sentence, catalogue, spending_section)
+    return found
+
+
+# The indicator table of a self-evaluation form: 一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分
+TABLE_HEADERS = {"name": ("三级指标", "指标名称"), "target": ("指标值", "年度指标值", "目标值"),
+                 "actual": ("实际完成值", "全年实际值", "完成值", "实际值"), "weight": ("分值", "权重"),
+                 "score": ("得分",), "level1": ("一级指标",)}
+TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
+
+
+def table_columns(cells: list[str]) -> dict[str, int] | None:
+    """The places of the columns a header row names, when it is an indicator table's header."""
+    places = {}
+    for role, names in TABLE_HEADERS.items():
+        place = next((i for i, cell in enumerate(cells) if cell.strip() in names), None)
+        if place is not None:
+            places[role] = place
+    return places if {"name", "target", "actual"} <= set(places) else None
+
+
+def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> list[Figure]:
+    """Each row of an indicator table: its target, actual, weight and score, the indicator told by its name."""
+    found, places = [], None
+    for line in rows:
+        cells = line.split("\t")
+        header = table_columns(cells)
+        if header is not None:
+            places = header
+            continue
+        if places is None or len(cells) <= max(places.values()):
+            continue
+        name = cells[places["name"]].strip()
+        figures = {}
+        for role in ("target", "actual", "weight", "score"):
+            if role in places:
+                matched = FIGURE.search(cells[places[role]]) or re.search(r"(?P<number>\d+(?:\.\d+)?)", cells[places[role]])
+                if matched:
+                    figures[role] = matched
+        unit = next((UNIT_ALIASES.get(m.group("unit"), m.group("unit")) for r, m in figures.items()
+                     if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")), "")
+        indicator = catalogue.match(name, "", unit) if unit else None
+        for role, matched in figures.items():
+            cell = cells[places[role]]
+            start = line.index(cell) + matched.start() if cell in line else 0
+            figure_unit = "分" if role in ("weight", "score") else unit
+            qualifier = matched.groupdict().get("before") or matched.groupdict().get("after")
+            found.append(Figure(section.key, section.ref, line.replace("\t", " | "), start,
+                                start + len(matched.group(0)), matched.group("number"), figure_unit, qualifier,
+                                kind=TABLE_KINDS[role] if indicator else UNCLASSIFIED,
+                                indicator_code=indicator[0] if indicator else None, name=name))
+    return found
+
+
+def is_spending_section(section: Section) -> bool:
+    """一(二) and 二 of the template speak of spending (支出, 经费); chapter 四 speaks of performance."""
+    return any(word in section.title for word in ("支出", "经费")) and "绩效" not in section.title
+
+
+def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spending_section: bool) -> list[Figure]:
+    period = PERIOD.search(sentence)
+    figures: list[Figure] = []
+    previous_end = 0
+    for matched in FIGURE.finditer(sentence):
+        unit = UNIT_ALIASES.get(matched.group("unit"), matched.group("unit"))
+        after_text = sentence[matched.end():]
+        if matched.group("after") and NAME_AFTER.match(after_text):
+            continue  # 5000万元以上项目: part of a name
+        if sentence[matched.end():matched.end() + 1] in ("年", "月", "日", "号") or unit == "%" and \
+                sentence[matched.start("number") - 1:matched.start("number")] in ("第",):
+            continue
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, matched.start())), default=0)
+        clause = sentence[clause_start:matched.start()]
+        clause_end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, matched.end())), len(sentence))
+        figure = Figure(section.key, section.ref, sentence, matched.start(), matched.end(), matched.group("number"),
+                        unit, matched.group("before") or matched.group("after"),
+                        period=period.group(0) if period and period.start() < matched.start() else None)
+        figure = classified(figure, sentence[:matched.start()], clause, sentence[matched.end():clause_end],
+                            sentence[previous_end:matched.start()], figures, catalogue, spending_section)
+        figures.append(figure)
+        previous_end = matched.end()
+    return figures
+
+
+def classified(figure: Figure, before_sentence: str, clause: str, after: str, since_previous: str,
+               earlier: list[Figure], catalogue: Catalogue, spending_section: bool) -> Figure:
+    """What the figure is, from the words around it (docs/architecture.md, "Importing a report")."""
+    estimate = any(cue in clause for cue in ESTIMATE_CUES) or any(
+        cue in before_sentence for cue in ESTIMATE_CUES) and not earlier
+    last = next((f for f in reversed(earlier) if f.indicator_code), None)
+    if figure.unit == "分":
+        group = next((g for g in (*LEVEL1_GROUPS, "总") if g in clause), None)
+        if group is not None and "得分" in before_sentence:
+            return replace(figure, kind=SCORE, name=TOTAL_ROW if group == "总" else group)
+        return figure
+    if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None:
+        falling = any(word in since_previous[-4:] for word in ("下降", "减少"))
+        return replace(figure, kind=GROWTH_RATE, indicator_code=last.indicator_code, name=last.name,
+                       number=("-" if falling else "") + figure.number)
+    if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None:
+        return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
+    if spending_section and figure.unit == "万元":
+        name = spending_name(since_previous)
+        if name:
+            return replace(figure, kind=SPENDING, name=name)
+    if after.startswith("任务") and last is not None:  # 完成年度25亿元任务的56.08%
+        return replace(figure, kind=TARGET, indicator_code=last.indicator_code, name=last.name)
+    matched = catalogue.match(clause if clause.strip() else since_previous, after, figure.unit)
+    if matched is None:
+        return replace(figure, is_estimate=estimate)
+    code, words = matched
+    targeted = any(cue in before_sentence for cue in TARGET_CUES) and not any(
+        cue in clause for cue in ACTUAL_OVERRIDES)
+    return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=code, name=words,
+                   is_estimate=estimate and not targeted)
+
+
+SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))(?:为|共|合计)?$")
+
+
+def spending_name(text: str) -> str | None:
+    """The item a spending figure is the amount of: 基本支出, 人员经费, 公务接待费, 园区各项考核奖励."""
+    tail = re.split(r"[，。；：、]", text)[-1]
+    tail = re.sub(r"^(其中|包括|主要|全年)", "", tail)
+    matched = SPENDING_NAME.search(tail)
+    if not matched:
+        return None
+    name = re.sub(r"^(其中|包括)", "", matched.group(1)).strip()
+    return name or None
+
+
+# ---- the draft ----------------------------------------------------------------------------------------
+
+# The spending items of the 部门整体支出 template (财预〔2020〕10号's 部门整体支出 outline): their codes and
+# parents. A report that writes 工资福利支出 for 人员经费 names the same item.
+SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
+    "部门整体支出": ("total", None, False), "年度支出": ("total", None, False), "支出": ("total", None, False),
+    "基本支出": ("basic", "total", False), "项目支出": ("project", "total", False),
+    "人员经费": ("basic_personnel", "basic", False), "工资福利支出": ("basic_personnel", "basic", False),
+    "公用经费": ("basic_public", "basic", False), "商品和服务支出": ("basic_public", "basic", False),
+    "三公经费": ("sangong", None, True), "三公经费支出": ("sangong", None, True),
+    "因公出国（境）费": ("sangong_overseas", "sangong", True), "公务用车购置费": ("sangong_vehicle_purchase", "sangong", True),
+    "公务用车运行费": ("sangong_vehicle_operation", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The rows the report gives for one unit-year, the narrative, and every figure for the review."""
+
+    indicator_values: list[dict[str, str]]
+    spending: list[dict[str, str]]
+    evaluation: list[dict[str, str]]
+    narrative: str
+    figures: list[Figure]
+    used: frozenset[int]  # positions in `figures` that went into a row; the rest are listed apart
+
+
+def refs_of(figures: list[Figure]) -> str:
+    return "；".join(dict.fromkeys(f.ref for f in figures if f.ref))
+
+
+def indicator_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[list[dict[str, str]], set[int]]:
+    """One row per indicator: the first target, actual, growth and stated rate the report gives for it."""
+    rows: dict[str, dict[str, str]] = {}
+    cited: dict[str, list[Figure]] = {}
+    used: set[int] = set()
+    column_of = {TARGET: "target", ACTUAL: "actual", GROWTH_RATE: "stated_yoy", STATED: "stated_rate",
+                 WEIGHT: "weight", INDICATOR_SCORE: "score"}
+    for number, figure in enumerate(figures):
+        column = column_of.get(figure.kind)
+        if column is None or figure.indicator_code is None:
+            continue
+        row = rows.setdefault(figure.indicator_code, {"unit_code": unit_code, "year": str(year),
+                                                       "indicator_code": figure.indicator_code})
+        if row.get(column):
+            continue  # said twice: the first stands, the other stays in the review list
+        row[column] = figure.value
+        if figure.kind == ACTUAL:
+            row["qualifier"] = figure.qualifier or ""
+            row["is_estimate"] = "true" if figure.is_estimate else "false"
+            row["period"] = figure.period if figure.period and figure.period != "截至12月" else ""
+        cited.setdefault(figure.indicator_code, []).append(figure)
+        used.add(number)
+    for code, row in rows.items():
+        row["source"] = refs_of(cited[code])
+    return list(rows.values()), used
+
+
+def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[list[dict[str, str]], set[int]]:
+    """The spending tree: the template's items by their names, a report's own project items under 项目支出,
+    the same amount said twice under two names (人员经费, 工资福利支出) kept once with both names."""
+    items: dict[str, dict[str, str]] = {}
+    cited: dict[str, list[Figure]] = {}
+    used: set[int] = set()
+    current_parent = None
+    for number, figure in enumerate(figures):
+        if figure.kind != SPENDING:
+            continue
+        known = SPENDING_ITEMS.get(figure.name) or SPENDING_ITEMS.get(re.sub(r"^\d{4}年(度)?", "", figure.name))
+        if known:
+            code, parent, memo = known
+            current_parent = code if code in ("project", "sangong", "basic") else current_parent
+        elif current_parent == "project":
+            code, parent, memo = f"project_{len([c for c in items if c.startswith('project_')]) + 1}", "project", False
+        else:
+            continue
+        item = items.get(code)
+        if item is not None:
+            if item["actual"] == figure.value and figure.name not in item["item_name"]:
+                item["item_name"] = f"{item['item_name']}（{figure.name}）"
+            cited[code].append(figure)
+            used.add(number)
+            continue
+        name = "部门整体支出" if code == "total" else figure.name
+        items[code] = {"unit_code": unit_code, "year": str(year), "item_code": code, "parent_code": parent or "",
+                       "item_name": name, "actual": figure.value, "is_memo": "true" if memo else "false"}
+        cited[code] = [figure]
+        used.add(number)
+        if "等" in figure.sentence[figure.end:figure.end + 2] and code.startswith("project_"):
+            items["project_unitemised"] = {"unit_code": unit_code, "year": str(year), "item_code": "project_unitemised",
+                                           "parent_code": "project", "item_name": texts.IMPORT_UNITEMISED,
+                                           "is_remainder": "true", "is_memo": "false"}
+            cited["project_unitemised"] = [figure]
+    for code, item in items.items():
+        item["source"] = refs_of(cited[code])
+    return list(items.values()), used
+
+
+def evaluation_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[list[dict[str, str]], set[int]]:
+    rows, used = {}, set()
+    for number, figure in enumerate(figures):
+        if figure.kind == SCORE and figure.name not in rows:
+            rows[figure.name] = {"unit_code": unit_code, "year": str(year), "level1": figure.name,
+                                 "score": figure.value, "source": figure.ref or ""}
+            used.add(number)
+    return list(rows.values()), used
+
+
+def import_report(name: str, raw: bytes, unit_code: str, year: int, catalogue: Catalogue) -> Draft:
+    sections = with_refs(outline(document_lines(name, raw)))
+    figures = figures_of(sections, catalogue)
+    values, used_values = indicator_rows(unit_code, year, figures)
+    spending, used_spending = spending_rows(unit_code, year, figures)
+    evaluation, used_scores = evaluation_rows(unit_code, year, figures)
+    return Draft(values, spending, evaluation, narrative_markdown(sections), figures,
+                 frozenset(used_values | used_spending | used_scores))
+
+
+REVIEW_COLUMNS = ("used", "kind", "indicator_code", "name", "value", "unit", "qualifier", "ref", "sentence")
+
+
+def review_rows(draft: Draft) -> list[dict[str, str]]:
+    """Every figure of the report: what it was read as and whether it went into the draft, its sentence with
+    the figure marked. Unclassified figures are here too, never dropped."""
+    return [{"used": "是" if number in draft.used else "否", "kind": texts.IMPORT_KINDS[figure.kind],
+             "indicator_code": figure.indicator_code or "", "name": figure.name, "value": figure.value,
+             "unit": figure.unit, "qualifier": figure.qualifier or "", "ref": figure.ref or "",
+             "sentence": figure.marked} for number, figure in enumerate(draft.figures)]
+
+
+def draft_upload(draft: Draft, name: str, unit_code: str, year: int) -> Upload:
+    """The draft as an upload of the unit-year, each row's origin the report, so that the data desk checks,
+    previews and publishes it like a workbook."""
+    where = texts.IMPORT_WHERE.format(file=name)
+    upload = Upload()
+    for table_name, rows in (("indicator_values", draft.indicator_values), ("spending", draft.spending),
+                             ("evaluation", draft.evaluation)):
+        upload.add_rows(TABLES_BY_NAME[table_name], [(Origin(where, number), row)
+                                                     for number, row in enumerate(rows, start=1)])
+    upload.narratives[(unit_code, year)] = (Origin(where, 1), draft.narrative)
+    return upload
+
+
+def catalogue_of(files: dict[str, bytes]) -> Catalogue:
+    return Catalogue.of(csv_rows(files["indicators.csv"]),
+                        csv_rows(files["synonyms.csv"]) if "synonyms.csv" in files else [])
+
+
+def stage_report(files: dict[str, bytes], based_on: int | None, name: str, raw: bytes, unit_code: str,
+                 year: int) -> tuple[Staged, Draft]:
+    """The current data with the unit-year read from the report: what the data desk reviews and publishes."""
+    draft = import_report(name, raw, unit_code, year, catalogue_of(files))
+    return merged(files, draft_upload(draft, name, unit_code, year), based_on), draft
+
+
+def write_draft(staged: Staged, draft: Draft, out: Path, unit_code: str, year: int) -> list[Path]:
+    """`out` a directory: the whole data with the unit-year drafted, in the format of data/, and the review list
+    beside it (out.review.csv); `out` an .xlsx: the data desk's workbook of the unit-year with the review sheet."""
+    import csv
+
+    if out.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(write_workbook(staged.files, unit_code, year, template=True)))
+        sheet = book.create_sheet(REVIEW_SHEET)
+        sheet.append([texts.IMPORT_REVIEW_HEADERS[c] for c in REVIEW_COLUMNS])
+        for row in review_rows(draft):
+            sheet.append([row[c] for c in REVIEW_COLUMNS])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                cell.data_type = "s"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        book.save(out)
+        return [out]
+    for path, content in staged.files.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    review = out.with_name(out.name + ".review.csv")
+    with review.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(REVIEW_COLUMNS), lineterminator="\n")
+        writer.writerow({c: texts.IMPORT_REVIEW_HEADERS[c] for c in REVIEW_COLUMNS})
+        writer.writerows(review_rows(draft))
+    return [out, review]
