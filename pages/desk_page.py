@@ -4,7 +4,7 @@ comment; correct one file's rows in place; browse, download and restore versions
 import pandas as pd
 import streamlit as st
 
-from perfboard import desk, export, texts, ui, workbook
+from perfboard import desk, export, report_import, texts, ui, workbook
 from perfboard.schema import TABLES_BY_NAME
 
 ui.require_editor()
@@ -17,6 +17,51 @@ def upload_section() -> None:
                                 help=texts.DESK_UPLOAD_HELP, key=f"desk_upload_{ui.publishes()}")
     if uploaded:
         ui.change_review(desk.stage_upload(db_path, [(f.name, f.getvalue()) for f in uploaded]), "upload")
+
+
+def import_section() -> None:
+    """A report in, a review table out: each figure beside its sentence, taken, corrected, reassigned or
+    rejected by a person; then checked and previewed like any upload."""
+    if selection is None:
+        st.info(texts.NO_DATA_LOADED)
+        return
+    report = st.file_uploader(texts.DESK_IMPORT_UPLOAD, type=["docx", "txt", "pdf"],
+                              key=f"desk_import_{ui.publishes()}")
+    year = st.number_input(texts.DESK_IMPORT_YEAR.format(unit_name=selection.unit_name), min_value=2000,
+                           max_value=max(selection.years) + 1, value=selection.year, step=1, key="desk_import_year")
+    if report is None:
+        st.caption(texts.DESK_IMPORT_INTRO)
+        return
+    files = desk.current_files(db_path)
+    draft = ui.imported(report.name, report.getvalue(), selection.unit_code, int(year), files)
+    if draft is None:
+        return
+    kinds = {label: kind for kind, label in texts.IMPORT_KINDS.items()}
+    review = pd.DataFrame([{**row, "used": number in draft.used}
+                           for number, row in enumerate(report_import.review_rows(draft))])
+    st.caption(texts.DESK_IMPORT_SUMMARY.format(figures=len(draft.figures), used=len(draft.used),
+                                               unclassified=len(draft.figures) - len(draft.used)))
+    codes = [""] + [row["indicator_code"] for row in workbook.csv_rows(files["indicators.csv"])]
+    edited = st.data_editor(
+        review[list(report_import.REVIEW_COLUMNS)], hide_index=True, width="stretch", height=560,
+        key=f"desk_import_review_{ui.publishes()}",
+        disabled=["name", "unit", "qualifier", "ref", "sentence"],
+        column_config={
+            "used": st.column_config.CheckboxColumn(texts.IMPORT_REVIEW_HEADERS["used"]),
+            "kind": st.column_config.SelectboxColumn(texts.IMPORT_REVIEW_HEADERS["kind"], options=list(kinds)),
+            "indicator_code": st.column_config.SelectboxColumn(texts.IMPORT_REVIEW_HEADERS["indicator_code"],
+                                                               options=codes),
+            **{c: st.column_config.TextColumn(texts.IMPORT_REVIEW_HEADERS[c])
+               for c in ("name", "value", "unit", "qualifier", "ref", "sentence")},
+        })
+    if st.toggle(texts.DESK_IMPORT_CHECK, key="desk_import_check"):
+        decisions = [report_import.Decision(bool(row["used"]), kinds.get(row["kind"], row["kind"]),
+                                            row["indicator_code"] or None, str(row["value"]))
+                     for row in edited.to_dict("records")]
+        reviewed = report_import.decided(draft, decisions, selection.unit_code, int(year))
+        upload = report_import.draft_upload(reviewed, report.name, selection.unit_code, int(year))
+        ui.change_review(desk.merged(files, upload, desk.history(db_path)[1]), "import",
+                         texts.DESK_IMPORT_COMMENT.format(file=report.name))
 
 
 def edit_section() -> None:
@@ -95,9 +140,9 @@ published = st.session_state.pop("desk_published", None)
 if published:
     st.success(published)
 # Stateful tabs: a rerun (a toggle, a publish) stays on the tab in use, and only the open tab's content runs.
-tabs = st.tabs([texts.DESK_TAB_UPLOAD, texts.DESK_TAB_EDIT, texts.DESK_TAB_HISTORY, texts.DESK_TAB_TEMPLATE],
-               key="desk_tab", on_change="rerun")
-for tab, section in zip(tabs, (upload_section, edit_section, history_section, template_section)):
+tabs = st.tabs([texts.DESK_TAB_UPLOAD, texts.DESK_TAB_IMPORT, texts.DESK_TAB_EDIT, texts.DESK_TAB_HISTORY,
+                texts.DESK_TAB_TEMPLATE], key="desk_tab", on_change="rerun")
+for tab, section in zip(tabs, (upload_section, import_section, edit_section, history_section, template_section)):
     with tab:
         if tab.open:
             section()

@@ -201,6 +201,8 @@ PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 STATED_RATE = re.compile(r"(完成|达到)?[^，。；]*的$")
 
+EXCERPT_CHARS = 24  # words shown either side of a figure in the review
+
 # Kinds of figure, as the review table names them
 TARGET, ACTUAL, GROWTH_RATE, STATED, SPENDING, SCORE, WEIGHT, INDICATOR_SCORE, UNCLASSIFIED = (
     "target", "actual", "growth", "stated_rate", "spending", "score", "weight", "indicator_score", "unclassified")
@@ -226,8 +228,11 @@ class Figure:
 
     @property
     def marked(self) -> str:
-        """The sentence with the figure in 【】: the review table's highlight."""
-        return f"{self.sentence[:self.start]}【{self.sentence[self.start:self.end]}】{self.sentence[self.end:]}"
+        """The words around the figure, the figure in 【】: the review table's highlight."""
+        before, after = self.sentence[:self.start], self.sentence[self.end:]
+        before = before if len(before) <= EXCERPT_CHARS else "…" + before[-EXCERPT_CHARS:]
+        after = after if len(after) <= EXCERPT_CHARS else after[:EXCERPT_CHARS] + "…"
+        return f"{before}【{self.sentence[self.start:self.end]}】{after}"
 
     @property
     def value(self) -> str:
@@ -526,15 +531,35 @@ def evaluation_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[l
 
 def import_report(name: str, raw: bytes, unit_code: str, year: int, catalogue: Catalogue) -> Draft:
     sections = with_refs(outline(document_lines(name, raw)))
-    figures = figures_of(sections, catalogue)
+    return draft_of(figures_of(sections, catalogue), narrative_markdown(sections), unit_code, year)
+
+
+def draft_of(figures: list[Figure], narrative: str, unit_code: str, year: int) -> Draft:
     values, used_values = indicator_rows(unit_code, year, figures)
     spending, used_spending = spending_rows(unit_code, year, figures)
     evaluation, used_scores = evaluation_rows(unit_code, year, figures)
-    return Draft(values, spending, evaluation, narrative_markdown(sections), figures,
-                 frozenset(used_values | used_spending | used_scores))
+    return Draft(values, spending, evaluation, narrative, figures, frozenset(used_values | used_spending | used_scores))
 
 
-REVIEW_COLUMNS = ("used", "kind", "indicator_code", "name", "value", "unit", "qualifier", "ref", "sentence")
+@dataclass(frozen=True)
+class Decision:
+    """A person's word on one figure in the review: take it or not, as what, for which indicator, which value."""
+
+    use: bool
+    kind: str
+    indicator_code: str | None
+    value: str
+
+
+def decided(draft: Draft, decisions: list[Decision], unit_code: str, year: int) -> Draft:
+    """The draft after the review: only the figures taken, with the kind, indicator and value the person set."""
+    chosen = [replace(figure, kind=decision.kind, indicator_code=decision.indicator_code or None,
+                      number=decision.value.strip())
+              for figure, decision in zip(draft.figures, decisions) if decision.use]
+    return draft_of(chosen, draft.narrative, unit_code, year)
+
+
+REVIEW_COLUMNS = ("used", "kind", "indicator_code", "value", "unit", "qualifier", "sentence", "ref", "name")
 
 
 def review_rows(draft: Draft) -> list[dict[str, str]]:

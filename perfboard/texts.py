@@ -595,10 +595,18 @@ IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比�
                 "unclassified": "未归类"}
 IMPORT_REVIEW_HEADERS = {"used": "已采用", "kind": "类别", "indicator_code": "指标代码", "name": "依据的文字",
                          "value": "数值", "unit": "单位", "qualifier": "限定词", "ref": "章节",
-                         "sentence": "原句（【】内为该数字）"}
+                         "sentence": "原文（【】内为该数字）"}
 CLI_IMPORT = "读取自评报告（.docx、.txt 或文字版 PDF），生成该单位年度的数据草稿和核对清单（不发布）"
 CLI_IMPORT_REPORT = "报告文件"
 CLI_IMPORT_OUT = "草稿：目录（data/ 格式的全部数据，另附 .review.csv 核对清单）或 .xlsx 工作簿（含导入核对表）"
 IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行、支出 {spending} 项、自评得分 {scores} 项，未归类 {unclassified} 个。"
                "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")
 IMPORT_UNREADABLE = "无法读取报告 {file}：{reason}。请另存为 .docx 或 UTF-8 的 .txt 后再试。"
+DESK_TAB_IMPORT = "导入报告"
+DESK_IMPORT_UPLOAD = "上传自评报告（.docx、.txt 或文字版 PDF）"
+DESK_IMPORT_YEAR = "报告所属年度（{unit_name}）"
+DESK_IMPORT_INTRO = "系统会找出报告中的每个数字，按所在句子判断它是目标、完成值、增长率、支出还是得分，并对应到指标；请逐条核对后再发布。"
+DESK_IMPORTING = "正在读取报告……"
+DESK_IMPORT_SUMMARY = "读出 {figures} 个数字，其中 {used} 个已放入草稿，{unclassified} 个未采用（未归类或重复，请核对）。在表中勾选、改正或改派指标后，打开“检查并预览”。"
+DESK_IMPORT_CHECK = "检查并预览"
+DESK_IMPORT_COMMENT = "从报告 {file} 导入"

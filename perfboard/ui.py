@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import accounts, audit, deck, desk, export, formatting, markup, summary, texts
+from perfboard import accounts, audit, deck, desk, export, formatting, markup, report_import, summary, texts
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, Account
 from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
@@ -580,3 +580,20 @@ def publishes() -> int:
     """How many times this session has published: part of the upload and edit widgets' keys, so that a
     publish leaves them empty (a file uploader cannot be emptied otherwise)."""
     return st.session_state.get("desk_publishes", 0)
+
+
+def imported(name: str, raw: bytes, unit_code: str, year: int, files: dict[str, bytes]):
+    """The report read into a draft, once per file and year in this session; a file that cannot be read is said."""
+    digest = hashlib.sha256(raw).hexdigest() + f"{unit_code}{year}"
+    cached = st.session_state.get("import_draft")
+    if cached is None or cached[0] != digest:
+        try:
+            with st.spinner(texts.DESK_IMPORTING):
+                draft = report_import.import_report(name, raw, unit_code, year, report_import.catalogue_of(files))
+        except Exception as error:  # noqa: BLE001 - python-docx and pypdf raise many kinds on a broken file
+            LOG.warning("report %s could not be read: %r", name, error)
+            st.error(texts.IMPORT_UNREADABLE.format(file=name, reason=type(error).__name__))
+            return None
+        cached = (digest, draft)
+        st.session_state["import_draft"] = cached
+    return cached[1]

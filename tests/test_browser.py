@@ -258,3 +258,57 @@ def test_an_editor_uploads_fixes_previews_publishes_and_restores_in_chromium(des
     shot(page, "6-restored")
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chromium(desk_server, browser,
+                                                                                      tmp_path):
+    """导入报告: upload the 2024 report as .docx, see every figure beside its sentence, correct the tax actual
+    (row 40 of the review) to 4.29 with the keyboard, preview 4.28亿元 → 4.29亿元, publish, see it on 总览."""
+    from perfboard import report_import
+    from perfboard.database import DEFAULT_DATA_DIR, data_files
+    from tests.test_report_import import seed_docx
+
+    url, db, folder = desk_server
+    (tmp_path / "2024年自评报告.docx").write_bytes(seed_docx())
+    draft = report_import.import_report("r.docx", seed_docx(), "taojiang_hitech", 2024,
+                                        report_import.catalogue_of(data_files(DEFAULT_DATA_DIR)))
+    tax_row = next(i for i, f in enumerate(draft.figures) if (f.kind, f.indicator_code) == ("actual", "tax_revenue"))
+    page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    visit(page, url)
+    page.get_by_text("登录", exact=True).first.click()
+    page.get_by_label("用户名").fill("编辑甲")
+    page.get_by_label("密码").fill("correct horse")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("已登录：编辑甲").wait_for(timeout=30_000)
+    page.get_by_role("link", name="数据管理").click()
+    page.get_by_role("tab", name="导入报告").click()
+    page.get_by_text("上传自评报告").wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(tmp_path / "2024年自评报告.docx"))
+    page.get_by_text("读出 74 个数字").wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)
+    shot(page, "7-import-review")
+
+    grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+    page.mouse.click(grid["x"] + 30, grid["y"] + 35 + 17)  # the first row's first cell
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")  # 已采用 → 类别 → 指标代码 → 数值
+    for _ in range(tax_row):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("4.29", delay=60)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)
+    page.get_by_text("检查并预览", exact=True).click()
+    page.get_by_text("4.28亿元 → 4.29亿元").wait_for(timeout=60_000)
+    page.get_by_text("我已核对以上变更，确认发布").click()
+    shot(page, "8-import-preview")
+    page.get_by_role("button", name="发布为新版本").click()
+    page.get_by_text("看板已显示新数据").wait_for(timeout=60_000)
+    page.get_by_role("link", name="总览").click()
+    page.get_by_text("4.29亿元").first.wait_for(timeout=30_000)
+    shot(page, "9-import-published")
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()

@@ -160,3 +160,23 @@ def test_the_draft_goes_through_the_data_desk_and_holds_the_report_figures(tmp_p
                  str(tmp_path / "草稿.xlsx"), "--db", str(db)]) == 0
     staged = desk.stage_upload(db, [("草稿.xlsx", (tmp_path / "草稿.xlsx").read_bytes())])
     assert desk.check(staged)[1] == []  # the workbook with its review sheet uploads as it is
+
+
+def test_the_review_takes_corrects_reassigns_and_rejects():
+    """The person rejects the tax target, corrects the tax actual to 4.29, assigns the unclassified 2个 to
+    新开工项目; the draft follows every decision and nothing else."""
+    draft = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "taojiang_hitech", 2024, CATALOGUE)
+    decisions = [report_import.Decision(number in draft.used, f.kind, f.indicator_code, f.value)
+                 for number, f in enumerate(draft.figures)]
+    for number, figure in enumerate(draft.figures):
+        if (figure.kind, figure.indicator_code) == ("target", "tax_revenue"):
+            decisions[number] = report_import.Decision(False, figure.kind, figure.indicator_code, figure.value)
+        elif (figure.kind, figure.indicator_code) == ("actual", "tax_revenue"):
+            decisions[number] = report_import.Decision(True, "actual", "tax_revenue", "4.29")
+        elif figure.kind == "unclassified":
+            decisions[number] = report_import.Decision(True, "actual", "projects_started", figure.value)
+    values = {r["indicator_code"]: r for r in report_import.decided(draft, decisions, "taojiang_hitech", 2024)
+              .indicator_values}
+    assert (values["tax_revenue"].get("target"), values["tax_revenue"]["actual"]) == (None, "4.29")
+    assert (values["projects_started"]["target"], values["projects_started"]["actual"]) == ("14", "2")
+    assert len(values) == len(draft.indicator_values)
