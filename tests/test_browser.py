@@ -197,6 +197,16 @@ def shot(page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"desk-{name}.png", full_page=True)
 
 
+def open_desk_as_editor(page) -> None:
+    """Log in from the sidebar as the editor of `desk_server` and open 数据管理."""
+    page.get_by_text("登录", exact=True).first.click()
+    page.get_by_label("用户名").fill("编辑甲")
+    page.get_by_label("密码").fill("correct horse")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("已登录：编辑甲").wait_for(timeout=30_000)
+    page.get_by_role("link", name="数据管理").click()
+
+
 def test_an_editor_uploads_fixes_previews_publishes_and_restores_in_chromium(desk_server, browser, tmp_path):
     """Log in; the 数据管理 page; a workbook with one mistake is named by sheet, row and column; the fixed
     workbook previews 4.28 → 4.82; publish with a comment; the overview shows 4.82; restore version 1."""
@@ -213,12 +223,7 @@ def test_an_editor_uploads_fixes_previews_publishes_and_restores_in_chromium(des
     assert page.get_by_role("link", name="数据管理").count() == 0 and page.get_by_label("发布说明（必填，记入版本历史）").count() == 0
     shot(page, "0-anonymous")
     page.keyboard.press("Escape")
-    page.get_by_text("登录", exact=True).first.click()
-    page.get_by_label("用户名").fill("编辑甲")
-    page.get_by_label("密码").fill("correct horse")
-    page.get_by_role("button", name="登录").click()
-    page.get_by_text("已登录：编辑甲").wait_for(timeout=30_000)
-    page.get_by_role("link", name="数据管理").click()
+    open_desk_as_editor(page)
     page.get_by_role("tab", name="上传与发布").wait_for(timeout=30_000)
     shot(page, "1-page")
 
@@ -275,12 +280,7 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
     tax_row = next(i for i, f in enumerate(draft.figures) if (f.kind, f.indicator_code) == ("actual", "tax_revenue"))
     page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
     visit(page, url)
-    page.get_by_text("登录", exact=True).first.click()
-    page.get_by_label("用户名").fill("编辑甲")
-    page.get_by_label("密码").fill("correct horse")
-    page.get_by_role("button", name="登录").click()
-    page.get_by_text("已登录：编辑甲").wait_for(timeout=30_000)
-    page.get_by_role("link", name="数据管理").click()
+    open_desk_as_editor(page)
     page.get_by_role("tab", name="导入报告").click()
     page.get_by_text("上传自评报告").wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
