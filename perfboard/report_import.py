@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -61,11 +62,39 @@ def docx_lines(raw: bytes) -> list[str]:
     return lines
 
 
+# Radical code points a PDF's font may map ordinary characters to: 康熙部首 (⾼ → 高, by NFKC) and the simplified
+# forms of the supplement (⻔ → 门), which Unicode does not decompose.
+RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+SUPPLEMENT_RADICALS = str.maketrans("⻔⻝⻓⻅⻋⻜⻛⻩⻢⻬⻆⻉⻘⻚⻥⻦⻰⻳⻨⻤⻄⻮⻓",
+                                    "门食长见车飞风黄马齐角贝青页鱼鸟龙龟麦鬼西纟长")
+PARAGRAPH_END = ("。", "！", "？", "：", "；", "”", "」", "）")
+FULL_LINE = 0.8  # a line this long (of the longest) ran to the page's edge: its paragraph goes on
+
+
+def printed_width(line: str) -> int:
+    """How wide a line prints: a Chinese character takes about twice the room of a digit or a Latin letter."""
+    return sum(2 if ord(character) > 0x2E7F else 1 for character in line)
+
+
 def pdf_lines(raw: bytes) -> list[str]:
+    """The PDF's text with its paragraphs joined again: a PDF breaks lines where the page is full. A line that
+    ends a sentence, or is a heading, ends its paragraph."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(raw))
-    return [line for page in reader.pages for line in (page.extract_text() or "").splitlines()]
+    physical = [RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line)
+                .translate(SUPPLEMENT_RADICALS).strip()
+                for page in reader.pages for line in (page.extract_text() or "").splitlines()]
+    physical = [line for line in physical if line]
+    full = FULL_LINE * max((printed_width(line) for line in physical), default=0)
+    paragraphs: list[str] = []
+    for line in physical:
+        previous = paragraphs[-1] if paragraphs else ""
+        if printed_width(previous) >= full and not previous.endswith(PARAGRAPH_END) and not numbered(line):
+            paragraphs[-1] = previous + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 # ---- the outline --------------------------------------------------------------------------------------

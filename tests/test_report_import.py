@@ -180,3 +180,35 @@ def test_the_review_takes_corrects_reassigns_and_rejects():
     assert (values["tax_revenue"].get("target"), values["tax_revenue"]["actual"]) == (None, "4.29")
     assert (values["projects_started"]["target"], values["projects_started"]["actual"]) == ("14", "2")
     assert len(values) == len(draft.indicator_values)
+
+
+def test_a_text_pdf_gives_the_same_indicator_values_as_the_txt():
+    """The report printed to PDF by Chromium (lines broken at the page edge, some characters as 康熙部首 code
+    points): paragraphs joined again and characters restored, the same 38 rows."""
+    import html
+
+    from perfboard.export import pdf_from_html
+
+    page = ("<html><head><meta charset='utf-8'><style>body{font-family:'Noto Sans CJK SC';font-size:11pt}"
+            "</style></head><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in
+                                                SEED_REPORT.read_text(encoding="utf-8").splitlines()) + "</body></html>")
+    as_text = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "taojiang_hitech", 2024, CATALOGUE)
+    as_pdf = report_import.import_report("r.pdf", pdf_from_html(page), "taojiang_hitech", 2024, CATALOGUE)
+    assert as_pdf.indicator_values == as_text.indicator_values
+
+
+def test_a_word_table_is_read_row_by_row():
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("一、部门整体支出绩效自评表")
+    table = document.add_table(rows=2, cols=7)
+    for row, cells in zip(table.rows, (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+                                       ["产出指标", "数量指标", "新开工项目", "14个", "12个", "10", "8.57"])):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    draft = report_import.import_report("表.docx", out.getvalue(), "u", 2024, CATALOGUE)
+    assert [(r["indicator_code"], r["target"], r["actual"], r["weight"], r["score"])
+            for r in draft.indicator_values] == [("projects_started", "14", "12", "10", "8.57")]
