@@ -68,7 +68,7 @@ def test_a_viewer_is_never_offered_the_edit_page(site):
 def test_an_editor_gets_the_desk(site):
     at = log_in(opened(), "编辑甲", PASSWORD)
     assert offers_desk(at)
-    assert [t.label for t in at.get("tab")] == ["上传与发布", "在线修改", "历史版本", "下载模板"]
+    assert [t.label for t in at.get("tab")] == ["上传与发布", "导入报告", "在线修改", "历史版本", "下载模板"]
     assert not at.exception
 
 
