@@ -475,8 +475,13 @@ def run_import(args: argparse.Namespace) -> int:
     """A draft of the unit-year from its report; publishing it is a separate, reviewed step."""
     if not ensure_versioned(args):
         return 1
+    files = desk.current_files(args.db)
+    units = [row["unit_code"] for row in workbook.csv_rows(files["units.csv"])]
+    if args.unit not in units:  # a new unit is added in the workbook's 单位 sheet first
+        print(texts.CLI_IMPORT_UNKNOWN_UNIT.format(unit=args.unit, units="、".join(units)), file=sys.stderr)
+        return 2
     try:
-        staged, draft = report_import.stage_report(desk.current_files(args.db), current_version(args.db),
+        staged, draft = report_import.stage_report(files, current_version(args.db),
                                                    args.report.name, args.report.read_bytes(), args.unit, args.year)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
         print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=error), file=sys.stderr)

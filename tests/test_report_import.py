@@ -212,3 +212,11 @@ def test_a_word_table_is_read_row_by_row():
     draft = report_import.import_report("表.docx", out.getvalue(), "u", 2024, CATALOGUE)
     assert [(r["indicator_code"], r["target"], r["actual"], r["weight"], r["score"])
             for r in draft.indicator_values] == [("projects_started", "14", "12", "10", "8.57")]
+
+
+def test_import_names_the_units_it_knows_when_asked_for_another(tmp_path, capsys):
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    assert main(["import", str(SEED_REPORT), "--unit", "no_such_unit", "--year", "2024", "--out",
+                 str(tmp_path / "草稿"), "--db", str(db)]) == 2
+    assert "taojiang_hitech" in capsys.readouterr().err and not (tmp_path / "草稿").exists()
