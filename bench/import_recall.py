@@ -3,7 +3,7 @@ figure by figure. Prints recall and precision of indicator values (target, actua
 spending items and of scores, the headline figures' recall, and every figure of the draft that the report's
 text does not contain (there must be none). It asserts nothing: it measures.
 
-    .venv/bin/python bench/import_recall.py [REPORT]   (default: ../shared/seed/000_9660ec870aea991e.txt)
+    .venv/bin/python bench/import_recall.py [REPORT]   (default: data/reports/taojiang_hitech/2024.txt)
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from pathlib import Path
 from perfboard import report_import
 from perfboard.database import DEFAULT_DATA_DIR, data_files
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_REPORT = ROOT.parent / "shared" / "seed" / "000_9660ec870aea991e.txt"
+SEED_REPORT = DEFAULT_DATA_DIR / "reports" / "taojiang_hitech" / "2024.txt"
 UNIT, YEAR = "taojiang_hitech", 2024
 VALUE_COLUMNS = ("target", "actual", "stated_yoy", "stated_rate")
 

@@ -5,7 +5,6 @@ giving the same draft, and the draft going through the data desk."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from perfboard.cli import main
 from perfboard.database import DEFAULT_DATA_DIR, current_version, data_files, load
 from perfboard.report_import import Section
 
-SEED_REPORT = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_9660ec870aea991e.txt"
+SEED_REPORT = DEFAULT_DATA_DIR / "reports" / "taojiang_hitech" / "2024.txt"  # the 2024 report as published
 CATALOGUE = report_import.catalogue_of(data_files(DEFAULT_DATA_DIR))
 
 
