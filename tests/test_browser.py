@@ -290,9 +290,10 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
     shot(page, "7-import-review")
 
     grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
-    page.mouse.click(grid["x"] + 30, grid["y"] + 35 + 17)  # the first row's first cell
+    # The first row's 原文 cell, which cannot be edited (a click on 已采用 would tick it), then to 数值
+    page.mouse.click(grid["x"] + grid["width"] * 0.5, grid["y"] + 35 + 17)
     for _ in range(3):
-        page.keyboard.press("ArrowRight")  # 已采用 → 类别 → 指标代码 → 数值
+        page.keyboard.press("ArrowLeft")  # 原文 → 限定词 → 单位 → 数值
     for _ in range(tax_row):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
@@ -301,6 +302,7 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
     page.keyboard.type("4.29", delay=60)
     page.keyboard.press("Enter")
     page.wait_for_timeout(1500)
+    shot(page, "7-import-corrected")
     page.get_by_text("检查并预览", exact=True).click()
     page.get_by_text("4.28亿元 → 4.29亿元").wait_for(timeout=60_000)
     page.get_by_text("我已核对以上变更，确认发布").click()
