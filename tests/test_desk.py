@@ -444,3 +444,15 @@ def test_an_upload_replaces_the_unit_years_it_holds_and_keeps_the_rest(tmp_path)
     # the whole row is replaced: the note the upload leaves out is emptied, and the preview says so
     assert [c.changed_columns for c in change.rows["单位"] if c.old and c.new] == [["unit_name", "note"]]
     assert not change.rows["支出"] and not change.rows["项目"] and not change.rows["报告原文"]
+
+
+def test_the_preview_says_how_the_total_score_changes(tmp_path):
+    """五(二) states 98 (50 + 38 + 10); an upload of 自评得分 with 效益 36 and 总分 96 is previewed as 98 → 96."""
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    scores = ("unit_code,year,level1,score,source\n" + "".join(
+        f"{SEED_UNIT},{SEED_YEAR},{group},{score},五(二)\n"
+        for group, score in (("产出", 50), ("效益", 36), ("满意度", 10), ("总分", 96)))).encode()
+    staged = desk.stage_upload(db, [("evaluation.csv", scores)])
+    dataset, problems = desk.check(staged)
+    assert problems == [] and desk.preview(db, dataset, staged).seen == [f"{SEED_UNIT} {SEED_YEAR} 总分 98 → 96"]
