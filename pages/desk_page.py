@@ -4,7 +4,7 @@ comment; correct one file's rows in place; browse, download and restore versions
 import pandas as pd
 import streamlit as st
 
-from perfboard import desk, export, report_import, texts, ui, workbook
+from perfboard import desk, export, markup, report_import, texts, ui, workbook
 from perfboard.schema import TABLES_BY_NAME
 
 ui.require_editor()
@@ -27,7 +27,7 @@ def import_section() -> None:
         return
     report = st.file_uploader(texts.DESK_IMPORT_UPLOAD, type=["docx", "txt", "pdf"],
                               key=f"desk_import_{ui.publishes()}")
-    year = st.number_input(texts.DESK_IMPORT_YEAR.format(unit_name=selection.unit_name), min_value=2000,
+    year = st.number_input(markup.fill(texts.DESK_IMPORT_YEAR, unit_name=selection.unit_name), min_value=2000,
                            max_value=max(selection.years) + 1, value=selection.year, step=1, key="desk_import_year")
     if report is None:
         st.caption(texts.DESK_IMPORT_INTRO)
@@ -72,7 +72,8 @@ def edit_section() -> None:
     labels = {name: TABLES_BY_NAME[name].label for name in sorted(desk.YEARLY_TABLES)}
     table = TABLES_BY_NAME[st.selectbox(texts.DESK_EDIT_TABLE, list(labels), format_func=labels.get,
                                         key="desk_edit_table")]
-    st.caption(texts.DESK_EDIT_INTRO.format(unit_name=selection.unit_name, year=selection.year, label=table.label))
+    st.caption(markup.fill(texts.DESK_EDIT_INTRO, unit_name=selection.unit_name, year=selection.year,
+                           label=table.label))
     columns = [c for c in table.columns if c.name not in ("unit_code", "year")]
     rows = desk.unit_year_rows(db_path, table.name, selection.unit_code, selection.year)
     current = pd.DataFrame(rows, columns=[c.name for c in table.columns])[[c.name for c in columns]]
@@ -118,10 +119,10 @@ def template_section() -> None:
     scopes = {"blank": (None, None, texts.DESK_TEMPLATE_BLANK)}
     if selection is not None:
         next_year = max(selection.years) + 1
-        scopes["selected"] = (selection.unit_code, selection.year, texts.DESK_TEMPLATE_YEAR.format(
-            unit_name=selection.unit_name, year=selection.year))
-        scopes["next"] = (selection.unit_code, next_year, texts.DESK_TEMPLATE_NEW_YEAR.format(
-            unit_name=selection.unit_name, year=next_year))
+        scopes["selected"] = (selection.unit_code, selection.year, markup.fill(
+            texts.DESK_TEMPLATE_YEAR, unit_name=selection.unit_name, year=selection.year))
+        scopes["next"] = (selection.unit_code, next_year, markup.fill(
+            texts.DESK_TEMPLATE_NEW_YEAR, unit_name=selection.unit_name, year=next_year))
     unit_code, year, _ = scopes[st.radio(texts.DESK_TEMPLATE_SCOPE, list(scopes), format_func=lambda s: scopes[s][2],
                                          key="template_scope")]
     st.download_button(texts.DESK_TEMPLATE_DOWNLOAD, icon=":material/download:", key="download_template",

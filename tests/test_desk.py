@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -28,6 +27,7 @@ from perfboard.database import (DEFAULT_DATA_DIR, LoadError, Readers, StaleVersi
 from perfboard.schema import PROJECT_STATUSES, TABLES
 from tests.conftest import SEED_UNIT, SEED_YEAR
 from tests.datasets import OTHER_UNIT, OTHER_YEAR, write_other_unit_dataset
+from tests.test_store import readers_during, tax_actual
 
 ROOT = Path(__file__).resolve().parent.parent
 UNITS = {"seed": (SEED_UNIT, SEED_YEAR), "other": (OTHER_UNIT, OTHER_YEAR)}
@@ -314,13 +314,6 @@ def test_random_cells_give_a_clean_publish_or_a_clean_rejection(seed_book, sheet
 
 # ---- kills and concurrency ----------------------------------------------------------------------------
 
-def tax_actual(db: Path) -> float:
-    con = Readers().connection(current_build(db))
-    columns, rows = fetch(con, "indicator_progress", SEED_UNIT, SEED_YEAR)
-    return next(float(row[columns.index("actual")]) for row in rows
-                if row[columns.index("indicator_code")] == "tax_revenue")
-
-
 def test_a_killed_publish_leaves_the_old_or_the_new_version_current(tmp_path):
     """SIGKILL at 20 moments of `perfboard publish`: each time the current version opens and holds 4.28
     (四.1) or the uploaded 4.82, and its data files match its tables."""
@@ -352,29 +345,12 @@ def test_readers_see_one_version_exactly_while_publishes_and_restores_run(tmp_pa
     load(DEFAULT_DATA_DIR, db)
     book = workbook.write_workbook(desk.current_files(db))
     changed = edited(book, "指标值", {(row_of(book, "指标值", 指标代码="tax_revenue"), "实际完成值"): 4.82})
-    readers, errors, answers, stop = Readers(), [], [], threading.Event()
-
-    def read() -> None:
-        while not stop.is_set():
-            try:
-                con = readers.connection(current_build(db))
-                columns, rows = fetch(con, "indicator_progress", SEED_UNIT, SEED_YEAR)
-                answers.append(next(float(r[columns.index("actual")]) for r in rows
-                                    if r[columns.index("indicator_code")] == "tax_revenue"))
-            except Exception as error:  # noqa: BLE001 - the test counts every kind
-                errors.append(repr(error))
-
-    threads = [threading.Thread(target=read) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for number in range(20):
-        if number % 2 == 0:
-            desk.publish(db, desk.stage_upload(db, [("改.xlsx", changed)]), "甲", "改", "")
-        else:
-            desk.publish(db, desk.stage_version(db, 1), "甲", "恢复", "")
-    stop.set()
-    for thread in threads:
-        thread.join()
+    with readers_during(db) as (answers, errors):
+        for number in range(20):
+            if number % 2 == 0:
+                desk.publish(db, desk.stage_upload(db, [("改.xlsx", changed)]), "甲", "改", "")
+            else:
+                desk.publish(db, desk.stage_version(db, 1), "甲", "恢复", "")
     assert errors == []
     assert set(answers) == {4.28, 4.82} and len(versions(db)) == 21
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -136,11 +138,35 @@ def test_a_killed_load_leaves_the_old_or_the_new_build_current(tmp_path):
     assert not list(tmp_path.rglob("*.building*"))
 
 
-def tax_actual(db: Path) -> float:
-    con = Readers().connection(current_build(db))
+def tax_actual(db: Path, readers: Readers | None = None) -> float:
+    """The 2024 tax actual as the current build holds it (四.1: 4.28)."""
+    con = (readers or Readers()).connection(current_build(db))
     columns, rows = fetch(con, "indicator_progress", SEED_UNIT, SEED_YEAR)
     return next(float(row[columns.index("actual")]) for row in rows
                 if row[columns.index("indicator_code")] == "tax_revenue")
+
+
+@contextmanager
+def readers_during(db: Path, threads: int = 8) -> Iterator[tuple[list[float], list[str]]]:
+    """Threads reading the tax actual over and over while the block runs: (answers, errors) once it ends."""
+    readers, errors, answers, stop = Readers(), [], [], threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                answers.append(tax_actual(db, readers))
+            except Exception as error:  # noqa: BLE001 - the tests count every kind
+                errors.append(repr(error))
+
+    running = [threading.Thread(target=read) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    try:
+        yield answers, errors
+    finally:
+        stop.set()
+        for thread in running:
+            thread.join()
 
 
 def test_readers_see_one_version_exactly_while_loads_run(tmp_path):
@@ -153,26 +179,9 @@ def test_readers_see_one_version_exactly_while_loads_run(tmp_path):
     set_cells(new / "indicator_values.csv", {"indicator_code": "tax_revenue"}, actual="5.28")
     db = tmp_path / "perfboard.duckdb"
     load(old, db)
-    readers, errors, answers, stop = Readers(), [], [], threading.Event()
-
-    def read() -> None:
-        while not stop.is_set():
-            try:
-                con = readers.connection(current_build(db))
-                columns, rows = fetch(con, "indicator_progress", SEED_UNIT, SEED_YEAR)
-                answers.append(next(float(r[columns.index("actual")]) for r in rows
-                                    if r[columns.index("indicator_code")] == "tax_revenue"))
-            except Exception as error:  # noqa: BLE001 - the test counts every kind
-                errors.append(repr(error))
-
-    threads = [threading.Thread(target=read) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for number in range(12):
-        load(new if number % 2 == 0 else old, db)
-    stop.set()
-    for thread in threads:
-        thread.join()
+    with readers_during(db) as (answers, errors):
+        for number in range(12):
+            load(new if number % 2 == 0 else old, db)
     assert errors == []
     assert set(answers) == {4.28, 5.28} and len(answers) > 12
 
