@@ -290,14 +290,17 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
     shot(page, "7-import-review")
 
     grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
-    # The first row's 原文 cell, which cannot be edited (a click on 已采用 would tick it), then to 数值
-    page.mouse.click(grid["x"] + grid["width"] * 0.5, grid["y"] + 35 + 17)
-    for _ in range(3):
-        page.keyboard.press("ArrowLeft")  # 原文 → 限定词 → 单位 → 数值
-    for _ in range(tax_row):
-        page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
+    for _ in range(3):  # the grid takes the focus only once it has drawn: try again until its editor opens
+        # The first row's 原文 cell, which cannot be edited (a click on 已采用 would tick it), then to 数值
+        page.mouse.click(grid["x"] + grid["width"] * 0.5, grid["y"] + 35 + 17)
+        page.wait_for_timeout(800)
+        for key in ["ArrowLeft"] * 3 + ["ArrowDown"] * tax_row:  # 原文 → 限定词 → 单位 → 数值, then down
+            page.keyboard.press(key)
+        page.wait_for_timeout(500)
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(800)
+        if page.evaluate("['TEXTAREA', 'INPUT'].includes(document.activeElement.tagName)"):
+            break
     page.keyboard.press("Control+A")
     page.keyboard.type("4.29", delay=60)
     page.keyboard.press("Enter")
