@@ -18,7 +18,7 @@ import pandas as pd
 from perfboard import formatting, rules, texts
 from perfboard.narrative import split_refs
 from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, TOTAL_ROW, Bound
-from perfboard.unit_year import UnitYear
+from perfboard.unit_year import Fetch, UnitYear, read_whole
 
 RATE_TOLERANCE = 0.00015  # a stated percentage with two places and the views' 4-place rates: rounding only
 APPROXIMATE_TOLERANCE = 0.05  # 约/近 figures: five points either way before a stated rate contradicts them
@@ -73,12 +73,12 @@ def percent(fraction: float) -> str:
 def spending_parts_add_up(data: UnitYear) -> Iterable[Finding]:
     """At every level of the tree the parts add up to their parent; a remainder row may not go negative."""
     spending = data.structure
-    for _, parent in spending.iterrows():
-        children = spending[spending["parent_code"] == parent["item_code"]]
-        if children.empty:
-            continue
-        listed = children[~children["is_derived"]]["amount"].sum()
-        if children["is_derived"].any():
+    children = spending[spending["parent_code"].notna()]
+    listed_sums = children[~children["is_derived"]].groupby("parent_code")["amount"].sum()
+    has_remainder = set(children[children["is_derived"]]["parent_code"])
+    for _, parent in spending[spending["item_code"].isin(set(children["parent_code"]))].iterrows():
+        listed = listed_sums.get(parent["item_code"], 0)
+        if parent["item_code"] in has_remainder:
             if listed > parent["amount"]:
                 yield finding("SPENDING_PARTS", "spending", parent["item_code"], parent["item_name"],
                               texts.FINDING["SPENDING_OVERLISTED"].format(
@@ -336,10 +336,12 @@ def no_partial_periods(data: UnitYear) -> Iterable[Finding]:
 # ---- the narrative ------------------------------------------------------------------------------
 
 def written_in(text: str, value: float) -> bool:
-    """Whether a figure stands in the text as a number of its own (2100 is not found in 21000 or 2100.5)."""
+    """Whether a figure stands in the text as a number of its own (2100 is not found in 21000 or 2100.5), as
+    written with or without trailing zeros (760.6 is found in 760.60万元, 760 in 760.00)."""
     plain = formatting.plain_number(value).replace(",", "")
     grouped = formatting.plain_number(value)
-    return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d,]|\.\d)", text) for form in {plain, grouped})
+    zeros = "0*" if "." in plain else r"(?:\.0+)?"
+    return any(re.search(rf"(?<![\d.,]){re.escape(form)}{zeros}(?![\d,]|\.\d)", text) for form in {plain, grouped})
 
 
 @check("TEXT_FIGURE_MISSING", texts.SEVERITY_WARNING)
@@ -356,7 +358,8 @@ def figures_stand_in_the_text(data: UnitYear) -> Iterable[Finding]:
                               name=row["indicator_name"], what=texts.FINDING_WHAT[column], value=amount(row, column),
                               source=row["source"]),
                           row["source"])
-    for _, item in data.structure[~data.structure["is_derived"]].iterrows():
+    structure = data.structure
+    for _, item in structure[~structure["is_derived"] & structure["source"].notna()].iterrows():
         text = data.cited_text(item["source"])
         if item["amount"] == 0 or not text or written_in(text, float(item["amount"])):
             continue
@@ -472,3 +475,12 @@ def run(data: UnitYear) -> list[Finding]:
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
     columns = [*Finding.__dataclass_fields__, "check_label"]
     return pd.DataFrame([f.as_dict() for f in findings], columns=columns)
+
+
+def every_unit_year(fetch: Fetch) -> pd.DataFrame:
+    """The findings of every unit-year the data holds, for storing at publish time (`database.AuditRun`): each
+    view is read once for all units (`read_whole`), not once per unit-year."""
+    whole = read_whole(fetch)
+    held = fetch("available_years", None, None)
+    return findings_frame([found for unit_code, year in zip(held["unit_code"], held["year"])
+                           for found in run(UnitYear.of(whole, unit_code, int(year)))])

@@ -238,7 +238,7 @@ def run_load(args: argparse.Namespace) -> int:
         print(texts.LOAD_KEPT.format(version=current_version(args.db) or "?"))
         return 0
     try:
-        result = load(args.data, args.db)
+        result = load(args.data, args.db, audit_run=audit.every_unit_year)
     except LoadError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -426,7 +426,7 @@ def publish_staged(args: argparse.Namespace, staged: desk.Staged, summary: str, 
     if editor is None:
         return 2
     try:
-        result = desk.publish(args.db, staged, editor, comment, summary)
+        result = desk.publish(args.db, staged, editor, comment, summary, audit.every_unit_year)
     except (LoadError, StaleVersionError, StoreError) as error:
         print(error, file=sys.stderr)
         return 3 if isinstance(error, StoreError) else 1

@@ -15,10 +15,11 @@ import os
 import re
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -106,6 +107,35 @@ class Publication:
     based_on: int | None = None
 
 
+# The audit of every unit-year, run once per publish and stored as rows (docs/architecture.md, "Findings at
+# publish"). The audit reads views through the one read object, a layer above the store, so the entry points
+# hand it in: a function from a fetch (view, unit, year -> rows) to the findings, one row each.
+AuditRun = Callable[[Callable[..., pd.DataFrame]], pd.DataFrame]
+FINDING_COLUMNS = {"unit_code": "VARCHAR", "year": "INTEGER", "check": "VARCHAR", "check_label": "VARCHAR",
+                   "severity": "VARCHAR", "subject_kind": "VARCHAR", "subject": "VARCHAR", "subject_name": "VARCHAR",
+                   "message": "VARCHAR", "source": "VARCHAR"}
+
+
+def create_finding_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """`findings` (every finding of the audit) and `audited` (the unit-years it ran on), empty until
+    `store_findings`; the views that read them are created in between."""
+    columns = ", ".join(f'"{name}" {sql_type}' for name, sql_type in FINDING_COLUMNS.items())
+    con.execute(f"create table findings ({columns})")
+    con.execute("create table audited (unit_code varchar, year integer)")
+
+
+def store_findings(con: duckdb.DuckDBPyConnection, audit_run: AuditRun | None) -> None:
+    """The audit's findings of every unit-year; none, and no unit-year marked audited, when no audit was
+    handed in (a page then says 未核查 rather than showing no findings)."""
+    if audit_run is None:
+        return
+    found = audit_run(partial(fetch_df, con))[list(FINDING_COLUMNS)]
+    con.register("found", found)
+    con.execute("insert into findings select * from found")
+    con.unregister("found")
+    con.execute("insert into audited select unit_code, year from available_years")
+
+
 def view_names() -> list[str]:
     return sorted(path.stem for path in QUERIES_DIR.glob("*.sql"))
 
@@ -175,7 +205,7 @@ def data_files(data_dir: Path) -> dict[str, bytes]:
 
 
 def write_database(dataset: Dataset, data_dir: Path, db_path: Path,
-                   version: tuple[int, Publication] | None = None) -> int:
+                   version: tuple[int, Publication] | None = None, audit_run: AuditRun | None = None) -> int:
     """Tables, views, load_info and (for a version) version_info and version_files into a new file. The
     explicit checkpoint makes a full disk fail here: `close()` alone swallows a failed checkpoint and leaves
     the data in a WAL file beside an empty database."""
@@ -184,7 +214,9 @@ def write_database(dataset: Dataset, data_dir: Path, db_path: Path,
         for loaded in [*dataset.tables.values(), dataset.narrative]:
             con.execute(table_ddl(loaded.table))
             insert_rows(con, loaded)
+        create_finding_tables(con)
         view_count = create_views(con)
+        store_findings(con, audit_run)
         con.execute("create table load_info as select current_timestamp as loaded_at, ? as data_dir, "
                     "? as source_digest", [str(data_dir), source_digest(data_dir)])
         if version is not None:
@@ -311,10 +343,10 @@ def switch_pointer(db_path: Path, build: Path) -> None:
 
 
 def load(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
-         publication: Publication | None = None) -> LoadResult:
-    """Validate `data_dir` and publish it as the next version, or raise LoadError (bad data), StaleVersionError
-    (prepared on a version no longer current) or StoreError (the disk, the directory). Every error leaves the
-    previous version current."""
+         publication: Publication | None = None, audit_run: AuditRun | None = None) -> LoadResult:
+    """Validate `data_dir` and publish it as the next version (with the audit's findings when `audit_run` is
+    given), or raise LoadError (bad data), StaleVersionError (prepared on a version no longer current) or
+    StoreError (the disk, the directory). Every error leaves the previous version current."""
     publication = publication or Publication(texts.EDITOR_COMMAND_LINE, texts.COMMENT_LOAD.format(data=data_dir.name))
     dataset = read_dataset(data_dir)
     if dataset.problems:
@@ -322,7 +354,7 @@ def load(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
     if not publication.summary:
         publication = replace(publication, summary=texts.VERSION_WHOLE_DATA.format(rows=dataset.row_count))
     with writing(db_path):
-        number, view_count = build_and_switch(dataset, data_dir, db_path, publication)
+        number, view_count = build_and_switch(dataset, data_dir, db_path, publication, audit_run)
     return LoadResult(db_path, len(dataset.tables) + 1, dataset.row_count, view_count, number)
 
 
@@ -338,7 +370,8 @@ def writing(db_path: Path) -> Iterator[None]:
         raise StoreError(db_path, error) from error
 
 
-def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path, publication: Publication) -> tuple[int, int]:
+def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path, publication: Publication,
+                     audit_run: AuditRun | None) -> tuple[int, int]:
     """The next version built, checked and made current (only ever called under the store lock)."""
     current = current_version(db_path)
     if publication.based_on is not None and publication.based_on != current:
@@ -348,8 +381,8 @@ def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path, publicatio
     build = builds_dir(db_path) / f"v{number:06d}-{stamp}-{uuid.uuid4().hex[:8]}.duckdb"
     staging = build.with_name(build.name + ".building")
     try:
-        view_count = write_database(dataset, data_dir, staging, (number, publication))
-        verify_build(staging, len(dataset.tables) + 3)  # with version_info and version_files
+        view_count = write_database(dataset, data_dir, staging, (number, publication), audit_run)
+        verify_build(staging, len(dataset.tables) + 5)  # with findings, audited, version_info and version_files
         os.replace(staging, build)
         switch_pointer(db_path, build)
     finally:
@@ -358,7 +391,8 @@ def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path, publicatio
     return number, view_count
 
 
-def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH) -> Path:
+def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
+                    audit_run: AuditRun | None = None) -> Path:
     """The current build; built once from `data_dir` when there is none yet (`streamlit run` alone works).
     Reading never rebuilds: a changed data directory is loaded by `perfboard load`."""
     current = current_build(db_path)
@@ -370,7 +404,8 @@ def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_D
             if dataset.problems:
                 raise LoadError(dataset.problems)
             build_and_switch(dataset, data_dir, db_path, Publication(
-                texts.EDITOR_SYSTEM, texts.COMMENT_EMBEDDED, texts.VERSION_WHOLE_DATA.format(rows=dataset.row_count)))
+                texts.EDITOR_SYSTEM, texts.COMMENT_EMBEDDED, texts.VERSION_WHOLE_DATA.format(rows=dataset.row_count)),
+                audit_run)
     return current_build(db_path)
 
 

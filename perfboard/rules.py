@@ -7,6 +7,7 @@ pages and the wording in texts.py read them here. Changing a band or a weight is
 from __future__ import annotations
 
 from perfboard.schema import LEVEL1_GROUPS, PROJECT_STATUSES, TOTAL_ROW
+from perfboard.texts import SEVERITIES
 
 # 评价等级: the lowest total score of each grade, best first.
 GRADE_BANDS = (("优", 90), ("良", 80), ("中", 60), ("差", 0))
@@ -20,6 +21,11 @@ FAR_ABOVE_TARGET = 1.5
 BUDGET_EXPLANATION_BELOW = 0.9
 # The bands of a bullet graph, as shares of the target.
 TARGET_BANDS = (0.6, 0.8, 0.9)
+# The two parts of a unit's spending the county compares: the items directly under the total whose name
+# begins with these words (基本支出, 项目支出（含…）).
+SPENDING_SPLIT = (("basic", "基本支出"), ("project", "项目支出"))
+# The audit's severities (texts.SEVERITIES, worst first) by the column names the county's views count them in.
+SEVERITY_LEVELS = dict(zip(("errors", "warnings", "notes"), SEVERITIES))
 
 
 def reference_tables() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
@@ -34,6 +40,8 @@ def reference_tables() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
         "rule_thresholds": (("name", "value"), [("far_above_target", FAR_ABOVE_TARGET),
                                                 ("budget_explanation_below", BUDGET_EXPLANATION_BELOW)]),
         "rule_total_row": (("level1",), [(TOTAL_ROW,)]),  # the evaluation row that states the total
+        "rule_spending_split": (("kind", "name_prefix"), list(SPENDING_SPLIT)),
+        "rule_severities": (("level", "severity"), list(SEVERITY_LEVELS.items())),
         "rule_statuses": (("status", "status_order"),
                           [(status, order) for order, status in enumerate(PROJECT_STATUSES, start=1)]),
     }

@@ -68,7 +68,7 @@ def database_path() -> Path:
     data_dir = Path(os.environ.get("PERFBOARD_DATA") or DEFAULT_DATA_DIR)
     db_path = store_path()
     try:
-        return ensure_database(data_dir, db_path)
+        return ensure_database(data_dir, db_path, audit.every_unit_year)
     except LoadError as error:
         LOG.error("data in %s could not be loaded: %s", data_dir, error)
         st.error(texts.DATA_LOAD_FAILED + "\n\n" + "\n".join(f"- {markup.plain(str(p))}" for p in error.problems))
@@ -555,7 +555,7 @@ def change_review(staged: desk.Staged, key: str, comment: str = "") -> None:
 def publish(staged: desk.Staged, change, comment: str) -> None:
     account = require_editor()  # asked again at the moment of writing
     try:
-        result = desk.publish(store_path(), staged, account.name, comment, change.summary())
+        result = desk.publish(store_path(), staged, account.name, comment, change.summary(), audit.every_unit_year)
     except StaleVersionError as error:
         st.error(str(error))
         return

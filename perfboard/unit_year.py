@@ -67,5 +67,33 @@ class UnitYear:
         return None if totals.empty else totals.iloc[0]
 
     def cited_text(self, refs: object) -> str:
-        """The text of the sections a `source` cell cites (四.1；一(三)), subsections included."""
-        return cited_text(self.sections, refs)
+        """The text of the sections a `source` cell cites (四.1；一(三)), subsections included; each distinct
+        `source` is gathered once (a unit-year may have hundreds of rows citing the same sections)."""
+        if not isinstance(refs, str) or not refs.strip():
+            return ""
+        if refs not in self._cited:
+            self._cited[refs] = cited_text(self.sections, refs)
+        return self._cited[refs]
+
+    @cached_property
+    def _cited(self) -> dict[str, str]:
+        return {}
+
+
+def read_whole(fetch: Fetch) -> Fetch:
+    """A fetch for reading every unit's year in turn (the audit at publish time): each view is read once for
+    all units, and every unit-year is served its slice, instead of one query per view and unit-year."""
+    wholes: dict[str, dict[tuple, pd.DataFrame]] = {}
+    empties: dict[str, pd.DataFrame] = {}
+
+    def sliced(name: str, unit_code: str, year: int | None) -> pd.DataFrame:
+        if name not in wholes:
+            whole = fetch(name, None, None)
+            empties[name] = whole.iloc[0:0]
+            wholes[name] = {key: part.reset_index(drop=True) for key, part in whole.groupby(["unit_code", "year"])}
+        if year is None:
+            parts = [part for (unit, _), part in sorted(wholes[name].items()) if unit == unit_code]
+            return pd.concat(parts, ignore_index=True) if parts else empties[name]
+        return wholes[name].get((unit_code, int(year)), empties[name])
+
+    return sliced

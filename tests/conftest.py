@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.county import County, write_county
+from perfboard import audit
 from perfboard.database import DEFAULT_DATA_DIR, connect, fetch_df, load
 from perfboard.reports import ReportRef
 from perfboard.unit_year import UnitYear
@@ -23,8 +25,21 @@ SEED_REPORT = ReportRef("桃江高新技术产业开发区管理委员会", SEED
 def seed_db(tmp_path_factory) -> Path:
     """The embedded data set (the 2024 report) loaded into a database of the test session's own."""
     db_path = tmp_path_factory.mktemp("seed") / "perfboard.duckdb"
-    load(DEFAULT_DATA_DIR, db_path)
+    load(DEFAULT_DATA_DIR, db_path, audit_run=audit.every_unit_year)  # as `perfboard load` and the app do
     return db_path
+
+
+# A small generated county (模拟数据, bench/county.py): a county government, two bureaus, their departments.
+SMALL_COUNTY = County(units=8, years=3, items=8, seed=11)
+
+
+@pytest.fixture(scope="session")
+def county(tmp_path_factory) -> tuple[Path, Path]:
+    """(data_dir, db_path) of SMALL_COUNTY, loaded with its audit."""
+    folder = tmp_path_factory.mktemp("county")
+    write_county(folder / "data", SMALL_COUNTY)
+    load(folder / "data", folder / "perfboard.duckdb", audit_run=audit.every_unit_year)
+    return folder / "data", folder / "perfboard.duckdb"
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +52,7 @@ def loaded(tmp_path_factory):
         if name not in made:
             folder = tmp_path_factory.mktemp(name)
             data_dir = write(folder / "data")
-            load(data_dir, folder / "perfboard.duckdb")
+            load(data_dir, folder / "perfboard.duckdb", audit_run=audit.every_unit_year)
             made[name] = (data_dir, folder / "perfboard.duckdb")
         return made[name]
 

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from perfboard import desk, workbook
+from perfboard import audit, desk, workbook
 from perfboard.cli import main
 from perfboard.database import (DEFAULT_DATA_DIR, LoadError, Readers, StaleVersionError, current_build,
                                 current_version, fetch, load, version_files, versions)
@@ -90,7 +90,7 @@ def test_the_workbook_round_trip_changes_nothing(store):
     assert problems == []
     assert desk.preview(db, dataset, staged).empty
     before = table_contents(db)
-    desk.publish(db, staged, "测试", "往返", "")
+    desk.publish(db, staged, "测试", "往返", "", audit.every_unit_year)
     assert current_version(db) == 2 and table_contents(db) == before
 
 
@@ -109,7 +109,7 @@ def test_template_fill_publish_history_download_restore(store):
     added = [c for c in change.rows["指标值"] if c.old is None]
     assert added and all(c.key.startswith(f"{unit_code} / {year + 1} / ") for c in added)
     assert any(f"{year + 1} 实际 4.51" in line and "（新增）" in line for line in change.seen)
-    result = desk.publish(db, staged, "编辑甲", f"{year + 1}年数据", change.summary())
+    result = desk.publish(db, staged, "编辑甲", f"{year + 1}年数据", change.summary(), audit.every_unit_year)
     assert result.version == 2 and [v.editor for v in versions(db)] == ["命令行", "编辑甲"]
     con = Readers().connection(current_build(db))
     columns, rows = fetch(con, "indicator_results", unit_code, year + 1)
@@ -118,7 +118,7 @@ def test_template_fill_publish_history_download_restore(store):
     first = desk.version_zip(db, 1)
     restored = desk.stage_upload(db, [("第1版.zip", first)])  # the download, uploaded again
     assert desk.check(restored)[1] == []
-    desk.publish(db, desk.stage_version(db, 1), "编辑甲", "恢复", "")
+    desk.publish(db, desk.stage_version(db, 1), "编辑甲", "恢复", "", audit.every_unit_year)
     assert current_version(db) == 3 and len(versions(db)) == 3
     assert desk.current_files(db) == version_files(db, 1)
 
@@ -170,7 +170,7 @@ def test_a_rejected_upload_names_the_sheet_row_and_column_and_changes_nothing(ca
     assert f"改过.xlsx 工作表「{sheet}」 第2行" in printed and words in printed, printed
     staged = desk.stage_upload(db, [(path.name, broken)])
     with pytest.raises(LoadError):  # even past the check, the store refuses it
-        desk.publish(db, staged, "测试", "不应发布", "")
+        desk.publish(db, staged, "测试", "不应发布", "", audit.every_unit_year)
     assert store_state(db) == before
 
 
@@ -202,7 +202,7 @@ def test_rejections_across_rows_and_files_change_nothing(case, tmp_path):
     assert problems and any(words in str(p) for p in problems), [str(p) for p in problems]
     assert all(p.file.startswith(f"改过.xlsx 工作表「{sheet}」") for p in problems), [str(p) for p in problems]
     with pytest.raises(LoadError):
-        desk.publish(db, staged, "测试", "不应发布", "")
+        desk.publish(db, staged, "测试", "不应发布", "", audit.every_unit_year)
     assert store_state(db) == before
 
 
@@ -255,10 +255,10 @@ def test_a_publish_prepared_on_an_old_version_is_refused(tmp_path):
     row = row_of(book, "指标值", 指标代码="tax_revenue")
     first = desk.stage_upload(db, [("甲.xlsx", edited(book, "指标值", {(row, "实际完成值"): 4.82}))])
     second = desk.stage_upload(db, [("乙.xlsx", edited(book, "指标值", {(row, "实际完成值"): 4.83}))])
-    desk.publish(db, first, "甲", "改税收", "")
+    desk.publish(db, first, "甲", "改税收", "", audit.every_unit_year)
     before = store_state(db)
     with pytest.raises(StaleVersionError, match="基于第 1 版.*当前已是第 2 版"):
-        desk.publish(db, second, "乙", "也改税收", "")
+        desk.publish(db, second, "乙", "也改税收", "", audit.every_unit_year)
     assert store_state(db) == before
 
 
@@ -305,10 +305,10 @@ def test_random_cells_give_a_clean_publish_or_a_clean_rejection(seed_book, sheet
     if problems:
         assert all(p.message for p in problems)
         with pytest.raises(LoadError):
-            desk.publish(db, staged, "测试", "随机", "")
+            desk.publish(db, staged, "测试", "随机", "", audit.every_unit_year)
         assert store_state(db) == before
     else:
-        result = desk.publish(db, staged, "测试", "随机", "")
+        result = desk.publish(db, staged, "测试", "随机", "", audit.every_unit_year)
         assert current_version(db) == result.version == before[0] + 1
 
 
@@ -348,9 +348,9 @@ def test_readers_see_one_version_exactly_while_publishes_and_restores_run(tmp_pa
     with readers_during(db) as (answers, errors):
         for number in range(20):
             if number % 2 == 0:
-                desk.publish(db, desk.stage_upload(db, [("改.xlsx", changed)]), "甲", "改", "")
+                desk.publish(db, desk.stage_upload(db, [("改.xlsx", changed)]), "甲", "改", "", audit.every_unit_year)
             else:
-                desk.publish(db, desk.stage_version(db, 1), "甲", "恢复", "")
+                desk.publish(db, desk.stage_version(db, 1), "甲", "恢复", "", audit.every_unit_year)
     assert errors == []
     assert set(answers) == {4.28, 4.82} and len(versions(db)) == 21
 
