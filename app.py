@@ -33,6 +33,7 @@ PAGES = (
     PageEntry("pages/report_page.py", texts.PAGE_REPORT, ":material/article:", "report"),
     PageEntry("pages/score_page.py", texts.PAGE_SCORE, ":material/grading:", "score"),
     PageEntry("pages/audit_page.py", texts.PAGE_AUDIT, ":material/fact_check:", "audit"),
+    PageEntry("pages/county_page.py", texts.PAGE_COUNTY, ":material/table_view:", "county"),
     PageEntry("pages/present_page.py", texts.PAGE_PRESENT, ":material/co_present:", "present"),
     PageEntry("pages/desk_page.py", texts.PAGE_DESK, ":material/database:", "desk", editors_only=True),
 )

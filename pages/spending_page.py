@@ -25,6 +25,10 @@ for named in charts.values():
     if named.key.startswith("spending_parts_"):
         ui.show_chart(named)
 
+if "spending_children" in charts:
+    ui.show_chart(charts["spending_children"])
+    st.caption(texts.COUNTY_CHILDREN_NOTE)
+
 memo_column, budget_column = st.columns(2)
 with memo_column:
     for named in charts.values():

@@ -19,6 +19,9 @@ from perfboard.unit_year import UnitYear
 # The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
 # use) and 三 (how projects were organised).
 SPENDING_CHAPTERS = ("二", "三")
+# Bars a parts chart shows: the largest parts, then one bar of the rest's sum, so that a department's 500
+# project items stay legible on a projector (the table under the charts lists every item).
+PARTS_SHOWN = 15
 
 @dataclass(frozen=True)
 class NamedChart:
@@ -118,6 +121,7 @@ def main_tree_charts(structure: pd.DataFrame, data: UnitYear) -> list[NamedChart
             continue
         title = texts.CHART_PARTS_TITLE.format(item=item["item_name"])
         part_source = charts.source_of(parts, data.report)
+        parts = largest_parts(parts)
         # A few parts read best as shares of a ring, a longer list as bars.
         if len(parts) <= 3:
             key, figure = f"spending_share_{item['item_code']}", charts.share_donut(parts, title, part_source)
@@ -205,6 +209,32 @@ def lead_sentence(results: pd.DataFrame) -> str:
     return summary.indicator_sentence(reported.iloc[0]) if not reported.empty else texts.MESSAGE_NOT_REPORTED
 
 
+def largest_parts(parts: pd.DataFrame) -> pd.DataFrame:
+    """The parts as a chart shows them: all of them, or the PARTS_SHOWN − 1 largest and one row holding the
+    sum of the rest (an exact sum of stated amounts, named 其余N项合计)."""
+    if len(parts) <= PARTS_SHOWN:
+        return parts
+    ranked = parts.sort_values("amount", ascending=False, kind="stable")
+    top, rest = ranked.head(PARTS_SHOWN - 1), ranked.iloc[PARTS_SHOWN - 1:]
+    summed = rest.iloc[[0]].assign(item_code="", item_name=texts.CHART_PARTS_REST.format(count=len(rest)),
+                                   amount=rest["amount"].sum(), share_of_parent=rest["share_of_parent"].sum())
+    return pd.concat([top, summed], ignore_index=True)
+
+
+def hierarchy_charts(data: UnitYear) -> list[NamedChart]:
+    """For a unit with subordinate units (units.parent_code): each one's spending and share."""
+    children = data.view("unit_children")
+    if children.empty:
+        return []
+    title = texts.COUNTY_CHART_CHILDREN.format(unit=data.report.unit_name, year=data.year)
+    source = charts.CountySource(data.year, len(children))
+    top = children.iloc[0]
+    message = texts.MESSAGE_LARGEST_CHILD.format(count=len(children), name=top["child_name"],
+                                                 amount=formatting.money(top["total_spending"]),
+                                                 share=formatting.rate(top["share_of_children"]))
+    return [NamedChart("spending_children", title, charts.children_spending(children, title, source), (), message)]
+
+
 def largest_part(parent: pd.Series, parts: pd.DataFrame) -> str:
     top = parts.sort_values("amount", ascending=False).iloc[0]
     return texts.MESSAGE_LARGEST_PART.format(parent=parent["item_name"], total=formatting.money(parent["amount"]),
@@ -212,7 +242,8 @@ def largest_part(parent: pd.Series, parts: pd.DataFrame) -> str:
                                              share=formatting.rate(top["share_of_parent"]))
 
 
-BUILDERS = (headline_bullet, category_bullets, spending_charts, project_charts, score_charts, trend_charts)
+BUILDERS = (headline_bullet, category_bullets, spending_charts, hierarchy_charts, project_charts, score_charts,
+            trend_charts)
 
 
 def year_charts(data: UnitYear) -> list[NamedChart]:

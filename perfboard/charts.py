@@ -457,3 +457,136 @@ def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
     fig.update_yaxes(title=texts.AXIS_SCORE, range=[0, top * 1.25], gridcolor="#eeeeee")
     fig.update_layout(barmode="group")
     return finish(fig, title, source, height=440)
+
+
+# ---- 全部单位: the county's units side by side ------------------------------------------------------------
+
+GRADE_COLOURS = dict(zip((grade for grade, _ in rules.GRADE_BANDS), (GREEN, BLUE, ORANGE, RED)))
+SEVERITY_COLOURS = dict(zip(texts.SEVERITIES, (RED, ORANGE, BLUE)))
+RANKING_LIMIT = 20  # units a ranking shows: more would not be legible on a projector
+
+
+@dataclass(frozen=True)
+class CountySource:
+    """Where a chart over many units comes from: each unit's own report for the year, and the audit as it
+    ran when the version was published."""
+
+    year: int | str  # a year, or a span of years (2015–2024)
+    units: int
+    has_derived: bool = False
+    with_findings: bool = False
+
+    def line(self) -> str:
+        parts = [texts.COUNTY_SOURCE_LINE.format(units=self.units, year=self.year)]
+        if self.with_findings:
+            parts.append(texts.COUNTY_SOURCE_FINDINGS)
+        if self.has_derived:
+            parts.append(texts.SOURCE_FLAGS["derived"])
+        return "<br>".join("；".join(line) for line in wrap(parts, SOURCE_LINE_WIDTH))
+
+
+def grade_of(score: float) -> str:
+    """The grade band a score falls in (rules.GRADE_BANDS, best first)."""
+    return next(grade for grade, lowest in rules.GRADE_BANDS if score >= lowest)
+
+
+def score_distribution(units: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
+    """How many units scored in each five-point band, coloured by grade; units without a score are left out
+    (the title says how many are shown)."""
+    scores = units["total_score"].dropna().astype(float)
+    lowest = int(scores.min() // 5 * 5) if len(scores) else 60
+    edges = list(range(min(lowest, 60), 101, 5))
+    counts = pd.cut(scores, bins=[*edges[:-1], 100.0001], right=False, labels=edges[:-1]).value_counts()
+    starts = edges[:-1]
+    fig = go.Figure(go.Bar(
+        x=[f"{start}–{start + 5}" for start in starts], y=[int(counts.get(start, 0)) for start in starts],
+        marker={"color": [GRADE_COLOURS[grade_of(start)] for start in starts]},
+        text=[texts.COUNTY_UNITS_SUFFIX.format(count=int(counts.get(start, 0))) if counts.get(start, 0) else ""
+              for start in starts],
+        textposition="outside", cliponaxis=False, hovertemplate="%{x}" + texts.POINTS_UNIT + "：%{y}<extra></extra>",
+    ))
+    fig.update_xaxes(type="category")  # the title names the score; an axis title would run into the source line
+    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", rangemode="tozero")
+    return finish(fig, title, source, height=440)
+
+
+@from_data
+def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
+    """The units with a score, best first (at most RANKING_LIMIT), bars coloured by grade, derived totals
+    hatched."""
+    ranked = units.dropna(subset=["total_score"]).sort_values(["total_score", "unit_code"],
+                                                               ascending=[False, True]).head(RANKING_LIMIT)
+    derived = ranked["total_is_derived"].fillna(False).astype(bool)
+    fig = go.Figure(go.Bar(
+        x=ranked["total_score"], y=ranked["unit_name"], orientation="h",
+        marker={"color": [GRADE_COLOURS.get(g, GREY) for g in ranked["grade"]],
+                "pattern": {"shape": ["/" if d else "" for d in derived]}},
+        text=[formatting.plain_number(s) + (texts.MARK_DERIVED if d else "") for s, d in zip(ranked["total_score"],
+                                                                                        derived)],
+        textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x}" + texts.POINTS_UNIT + "<extra></extra>",
+    ))
+    fig.update_xaxes(title=texts.AXIS_SCORE, range=[0, 110], gridcolor="#eeeeee")
+    fig.update_yaxes(autorange="reversed")
+    return finish(fig, title, source, height=140 + 34 * max(len(ranked), 1) + 80)
+
+
+def category_completion(completion: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
+    """Per category, the targets met, missed and unreported, added up over the units shown."""
+    fig = go.Figure()
+    for column, name, colour in (("targets_met", texts.LEGEND_MET, GREEN),
+                                 ("targets_missed", texts.LEGEND_MISSED, RED),
+                                 ("targets_unreported", texts.LEGEND_UNREPORTED, GREY)):
+        fig.add_trace(go.Bar(y=completion["category_name"].map(markup.chart_text), x=completion[column], name=name,
+                             orientation="h", marker={"color": colour}, text=completion[column],
+                             textposition="inside", hovertemplate="%{y} " + name + "：%{x}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(gridcolor="#eeeeee")
+    fig.update_yaxes(autorange="reversed")
+    return finish(fig, title, source, height=140 + 60 * max(len(completion), 1) + 80)
+
+
+def severity_units(counts: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
+    """How many units have each worst severity of finding (错误 before 警告 before 提示)."""
+    fig = go.Figure(go.Bar(
+        x=counts["severity"], y=counts["units"],
+        marker={"color": [SEVERITY_COLOURS.get(s, GREEN if s == texts.COUNTY_NO_FINDINGS else GREY)
+                          for s in counts["severity"]]},
+        text=[texts.COUNTY_UNITS_SUFFIX.format(count=n) for n in counts["units"]], textposition="outside",
+        cliponaxis=False,
+    ))
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", rangemode="tozero",
+                     range=[0, max(int(counts["units"].max()), 1) * 1.2])
+    return finish(fig, title, source, height=440)
+
+
+def rank_over_years(ranks: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
+    """A unit's rank among the county's units each year (first at the top), with its score."""
+    fig = go.Figure(go.Scatter(
+        x=ranks["year"], y=ranks["score_rank"], mode="lines+markers+text", line={"color": BLUE, "width": 3},
+        marker={"size": 12}, textposition="top center",
+        text=[texts.COUNTY_RANK_POINT.format(rank=int(r), of=int(n)) for r, n in zip(ranks["score_rank"],
+                                                                                   ranks["ranked_units"])],
+        customdata=ranks["total_score"], hovertemplate="%{x}：第%{y}名，%{customdata}" + texts.POINTS_UNIT +
+                                                       "<extra></extra>",
+    ))
+    years = sorted(ranks["year"].unique())
+    fig.update_xaxes(tickvals=years, ticktext=[formatting.year(y) for y in years], title=texts.AXIS_YEAR)
+    top = int(ranks["ranked_units"].max()) if len(ranks) else 1
+    fig.update_yaxes(title=texts.AXIS_RANK, autorange=False, range=[top + 0.5, 0.5], gridcolor="#eeeeee")
+    return finish(fig, title, source, height=440)
+
+
+@from_data
+def children_spending(children: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
+    """A parent unit's subordinate units: each one's spending and its share of what they spent together."""
+    fig = go.Figure(go.Bar(
+        x=children["total_spending"], y=children["child_name"], orientation="h", marker={"color": BLUE},
+        text=[f"{formatting.money(a)}（{formatting.rate(s)}）" for a, s in zip(children["total_spending"],
+                                                                             children["share_of_children"])],
+        textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{text}<extra></extra>",
+    ))
+    top = float(children["total_spending"].max()) if len(children) else 0.0
+    fig.update_xaxes(title=texts.AXIS_AMOUNT, range=[0, top * 1.5 if top > 0 else 1], gridcolor="#eeeeee")
+    fig.update_yaxes(autorange="reversed")
+    return finish(fig, title, source, height=140 + 44 * max(len(children), 1) + 80)

@@ -28,7 +28,7 @@ from perfboard.catalogue import NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
 from perfboard.reports import ReportRef
-from perfboard.unit_year import Fetch, UnitYear
+from perfboard.unit_year import CountyYear, Fetch, UnitYear
 from perfboard.schema import TOTAL_ROW
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StaleVersionError, StoreError,
                                 ensure_database, fetch_df)
@@ -198,7 +198,8 @@ def sidebar_selection() -> Selection | None:
         st.session_state["unit"] = requested if requested in names else units[0]
     with st.sidebar:
         st.markdown(f"### {texts.APP_TITLE}\n{texts.APP_SUBTITLE}")
-        years_of = {unit: tuple(int(y) for y in available[available["unit_code"] == unit]["year"]) for unit in units}
+        years_of = {unit: tuple(int(y) for y in years) for unit, years in
+                    available.groupby("unit_code", sort=False)["year"]}
         if len(units) > 1:
             st.selectbox(texts.SIDEBAR_UNIT, units, format_func=names.get, key="unit", on_change=_follow_unit,
                          args=(years_of,))
@@ -251,6 +252,21 @@ def page_header(title: str, **values: object) -> Selection:
     return selection
 
 
+def county(selection: Selection) -> CountyYear:
+    """Every unit's year of the selected year, read from the same build as the rest of the page run."""
+    return CountyYear(selection.year, reads(selection.build))
+
+
+def county_table(shown: pd.DataFrame, key: str) -> None:
+    """county.table or county.comparison_table: numbers as numbers (the headers sort them), the link column
+    opening each unit's overview in a new tab."""
+    config = {column: st.column_config.NumberColumn(format="%.2f") for column in shown.columns
+              if column.endswith("（万元）") or column.endswith("（%）")}
+    if texts.COUNTY_COL_LINK in shown:
+        config[texts.COUNTY_COL_LINK] = st.column_config.LinkColumn(display_text=texts.COUNTY_LINK_TEXT)
+    shown_table(shown, key, config, exported=shown.drop(columns=[texts.COUNTY_COL_LINK], errors="ignore"))
+
+
 def required(frame: pd.DataFrame, selection: Selection, what: str) -> pd.DataFrame:
     """The rows a page is about; the page stops with a clear message when the year has none."""
     if frame.empty:
@@ -280,9 +296,16 @@ def report_words(selection: Selection, refs: str | None) -> None:
 def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, str] | None = None) -> None:
     """A table with Chinese headers (from texts, or `headers`), only the named columns, in that order."""
     names = {c: (headers or {}).get(c, texts.TABLE_COLUMNS.get(c, c)) for c in columns}
-    shown = frame[columns].rename(columns=names).astype(object).where(frame[columns].notna().values, "")
+    shown_table(frame[columns].rename(columns=names).astype(object).where(frame[columns].notna().values, ""), key)
+
+
+def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None,
+                exported: pd.DataFrame | None = None) -> None:
+    """A table as it is shown (Chinese headers), sortable by its headers, with its Excel and CSV exports (of
+    `exported` when a column on the page, such as a link, means nothing in a file)."""
     height = TABLE_ROW_HEIGHT * (len(shown) + 1) + 3 if len(shown) <= TABLE_FULL_ROWS else "auto"
-    st.dataframe(shown, hide_index=True, width="stretch", height=height, key=key)
+    st.dataframe(shown, hide_index=True, width="stretch", height=height, key=key, column_config=column_config)
+    shown = shown if exported is None else exported
     with st.popover(texts.EXPORT_MENU, icon=":material/download:"):
         st.download_button(texts.EXPORT_XLSX, data=lambda: export.xlsx_bytes({key[:31]: shown}),
                            file_name=f"{key}.xlsx", mime=export.MIME["xlsx"], key=f"xlsx_{key}", on_click="ignore")

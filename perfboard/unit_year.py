@@ -17,7 +17,7 @@ import pandas as pd
 from perfboard.narrative import cited_text
 from perfboard.reports import ReportRef
 
-# (view name, unit code, year or None for every year of the unit) -> the view's rows
+# (view name, unit code or None for every unit, year or None for every year) -> the view's rows
 Fetch = Callable[[str, str, "int | None"], pd.DataFrame]
 
 
@@ -78,6 +78,28 @@ class UnitYear:
     @cached_property
     def _cited(self) -> dict[str, str]:
         return {}
+
+
+@dataclass(frozen=True)
+class CountyYear:
+    """Every unit's year side by side (the 全部单位 page): one row per unit from `county_units`, the
+    completion by category, the hierarchy, and the same table for any other year. Per-unit work is done by
+    the views, never by a loop over units."""
+
+    year: int
+    fetch: Fetch = field(repr=False, compare=False)
+
+    units = cached_property(lambda self: self.of_year(self.year))
+    categories = cached_property(lambda self: self.fetch("county_categories", None, self.year))
+    hierarchy = cached_property(lambda self: self.fetch("unit_descendants", None, self.year))
+
+    def of_year(self, year: int) -> pd.DataFrame:
+        return self.fetch("county_units", None, int(year))
+
+    @cached_property
+    def history(self) -> pd.DataFrame:
+        """county_units for every year: ranks and scores over the years."""
+        return self.fetch("county_units", None, None)
 
 
 def read_whole(fetch: Fetch) -> Fetch:

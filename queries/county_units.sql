@@ -35,7 +35,8 @@ final as (
     select
         y.unit_code, y.unit_name, u.parent_code, p.unit_name as parent_name, y.year,
         sp.total_spending, sp.basic_spending, sp.project_spending, sp.basic_share, sp.project_share,
-        e.stated_total, e.total_score, e.total_status, e.grade, e.computed_total, e.computed_grade,
+        e.stated_total, e.total_score, e.total_status, coalesce(e.total_is_derived, false) as total_is_derived,
+        e.grade, e.computed_total, e.computed_grade,
         coalesce(h.targets_set, 0) as targets_set, coalesce(h.targets_met, 0) as targets_met,
         coalesce(h.targets_missed, 0) as targets_missed, coalesce(h.targets_unreported, 0) as targets_unreported,
         fc.unit_code is not null as is_audited, fc.errors, fc.warnings, fc.notes,

@@ -237,3 +237,42 @@ def write_seed_and_other_unit(folder: Path) -> Path:
             write_table(folder / f"{name}.csv", name, rows)
         shutil.copytree(other / NARRATIVE_DIR / OTHER_UNIT, folder / NARRATIVE_DIR / OTHER_UNIT)
     return folder
+
+
+def write_three_unit_county(folder: Path) -> Path:
+    """A bureau (测试局) over two departments, for the county views, each figure chosen so that the expected
+    results can be worked out by hand next to the tests that use them (tests/test_county.py)."""
+
+    def spending(unit: str, basic: float, project: float) -> list[dict[str, object]]:
+        return [
+            {"unit_code": unit, "year": YEAR, "item_code": "total", "item_name": "部门整体支出", "actual": basic + project,
+             "source": "二"},
+            {"unit_code": unit, "year": YEAR, "item_code": "basic", "parent_code": "total", "item_name": "基本支出",
+             "actual": basic, "source": "二"},
+            {"unit_code": unit, "year": YEAR, "item_code": "project", "parent_code": "total",
+             "item_name": "项目支出（含专项）", "actual": project, "source": "二"},
+        ]
+
+    def value(unit: str, target: float | None, actual: float | None) -> dict[str, object]:
+        return {"unit_code": unit, "year": YEAR, "indicator_code": "tax_revenue", "target": target, "actual": actual,
+                "source": "二"}
+
+    narratives = {(unit, YEAR): NARRATIVE for unit in ("bureau", "dept_a", "dept_b")}
+    return write_dataset(
+        folder, narratives=narratives,
+        units=[{"unit_code": "bureau", "unit_name": "测试局（测试数据）"},
+               {"unit_code": "dept_a", "unit_name": "甲科（测试数据）", "parent_code": "bureau"},
+               {"unit_code": "dept_b", "unit_name": "乙科（测试数据）", "parent_code": "bureau"}],
+        spending=[*spending("bureau", 100, 200), *spending("dept_a", 30, 70), *spending("dept_b", 150, 150)],
+        indicator_values=[value("bureau", 2, 2.5), value("dept_a", 2, 1.5), value("dept_b", 2, None)],
+        evaluation=[
+            {"unit_code": "bureau", "year": YEAR, "level1": "总分", "score": 90, "source": "三"},
+            # parts only: the total is derived, 40 + 30 + 10 = 80
+            *({"unit_code": "dept_a", "year": YEAR, "level1": level1, "score": score, "source": "三"}
+              for level1, score in (("产出", 40), ("效益", 30), ("满意度", 10))),
+            # parts 40 + 20 = 60 against a stated total of 70: the audit's SCORE_PARTS error
+            *({"unit_code": "dept_b", "year": YEAR, "level1": level1, "score": score, "source": "三"}
+              for level1, score in (("产出", 40), ("效益", 20), ("总分", 70))),
+        ],
+        projects=[],
+    )

@@ -46,10 +46,11 @@ def test_payloads_in_every_field_show_as_text(page, hostile, monkeypatch):
             assert "alert(" not in text and "198.51.100" not in text, (kind, text[:200])
         else:
             assert not UNESCAPED_MARKUP.search(text), (kind, text[:300])
-    for chart in at.get("plotly_chart"):
-        spec = json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
+    specs = [json.dumps(json.loads(chart.proto.spec), ensure_ascii=False) for chart in at.get("plotly_chart")]
+    for spec in specs:
         assert not CHART_TAGS.search(spec), CHART_TAGS.search(spec).group()
-        assert "&lt;script&gt;" in spec or "&lt;iframe" in spec  # the payload is there, as text
+    if specs:  # the payload is there, as text (a chart of counts only, such as units by severity, has none)
+        assert any("&lt;script&gt;" in spec or "&lt;iframe" in spec for spec in specs)
 
 
 def test_every_payload_kind_is_in_the_data_set(hostile):

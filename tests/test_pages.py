@@ -22,6 +22,7 @@ PAGES = {
     "pages/report_page.py": (19, 0),    # every chart of the year beside its section
     "pages/score_page.py": (1, 1),      # stated against weight per group; the group table
     "pages/audit_page.py": (0, 0),      # findings as cards
+    "pages/county_page.py": (4, 1),     # distribution, ranking, categories, severity; the units table
     "pages/present_page.py": (1, 0),    # one chart per screen
 }
 

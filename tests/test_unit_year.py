@@ -99,7 +99,7 @@ LAYERS = (
     {"loader", "workbook"},  # files → validation
     {"database", "desk", "accounts", "report_import"},  # the store, its versions, who may change it, imports
     {"unit_year"},  # the one read object
-    {"charts", "summary", "tables", "catalogue", "audit"},  # pure: frames in, figures and words out
+    {"charts", "summary", "tables", "catalogue", "audit", "county"},  # pure: frames in, figures and words out
     {"export", "deck"},  # what people take away
     {"ui", "cli"},  # the two entry points
 )
