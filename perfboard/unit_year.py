@@ -111,6 +111,10 @@ def read_whole(fetch: Fetch) -> Fetch:
     def sliced(name: str, unit_code: str, year: int | None) -> pd.DataFrame:
         if name not in wholes:
             whole = fetch(name, None, None)
+            # Plain Python strings: the checks walk rows one by one, and pandas' Arrow-backed strings cost a
+            # conversion on every row (a third of the audit's time at county scale).
+            whole = whole.astype({column: object for column in whole.columns
+                                  if pd.api.types.is_string_dtype(whole[column])})
             empties[name] = whole.iloc[0:0]
             wholes[name] = {key: part.reset_index(drop=True) for key, part in whole.groupby(["unit_code", "year"])}
         if year is None:
