@@ -18,10 +18,14 @@ if shown.empty:
     st.info(texts.TARGETS_NONE_MATCH)
 
 st.caption(texts.TARGETS_LEGEND.format(**rules.wording()))
+year_charts = ui.charts_of_year(selection)  # built once per build; a filtered view draws its own
 for ref, by_section in shown.groupby("category_section", sort=False, dropna=False):
     chart_column, words_column = st.columns([3, 2])
     with chart_column:
         for (code, name), group in by_section.groupby(["category", "category_name"], sort=False):
+            if not statuses and f"bullet_{code}" in year_charts:
+                ui.show_chart(year_charts[f"bullet_{code}"])
+                continue
             title = texts.CHART_BULLET_TITLE.format(category=name)
             ui.plot(charts.bullet_chart(group, title, selection.source(group)), key=f"bullet_{code}")
     with words_column:

@@ -485,6 +485,11 @@ class CountySource:
         return "<br>".join("；".join(line) for line in wrap(parts, SOURCE_LINE_WIDTH))
 
 
+def count_step(top: object) -> int:
+    """Whole units between gridlines, about five of them: no 0.2 of a unit on an axis of counts."""
+    return max(1, math.ceil((0 if pd.isna(top) else float(top)) / 5))
+
+
 def grade_of(score: float) -> str:
     """The grade band a score falls in (rules.GRADE_BANDS, best first)."""
     return next(grade for grade, lowest in rules.GRADE_BANDS if score >= lowest)
@@ -506,7 +511,7 @@ def score_distribution(units: pd.DataFrame, title: str, source: CountySource) ->
         textposition="outside", cliponaxis=False, hovertemplate="%{x}" + texts.POINTS_UNIT + "：%{y}<extra></extra>",
     ))
     fig.update_xaxes(type="category")  # the title names the score; an axis title would run into the source line
-    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", rangemode="tozero")
+    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", rangemode="tozero", dtick=count_step(counts.max()))
     return finish(fig, title, source, height=440)
 
 
@@ -527,7 +532,7 @@ def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.F
     ))
     fig.update_xaxes(title=texts.AXIS_SCORE, range=[0, 110], gridcolor="#eeeeee")
     fig.update_yaxes(autorange="reversed")
-    return finish(fig, title, source, height=140 + 34 * max(len(ranked), 1) + 80)
+    return finish(fig, title, source, height=260 + 34 * max(len(ranked), 1))
 
 
 def category_completion(completion: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
@@ -555,8 +560,8 @@ def severity_units(counts: pd.DataFrame, title: str, source: CountySource) -> go
         cliponaxis=False,
     ))
     fig.update_xaxes(type="category")
-    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", rangemode="tozero",
-                     range=[0, max(int(counts["units"].max()), 1) * 1.2])
+    top = max(int(counts["units"].max()), 1)
+    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", range=[0, top * 1.2], dtick=count_step(top))
     return finish(fig, title, source, height=440)
 
 

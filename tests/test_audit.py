@@ -247,3 +247,25 @@ def test_us_dollars_and_breakthrough_figures_load_and_stand_in_the_text(tmp_path
     assert fired(report, "TEXT_FIGURE_MISSING") == []
     row = report.results.iloc[0]
     assert audit.amount(row) == "突破2亿美元"
+
+
+def test_findings_stored_at_publish_are_those_of_each_unit_year(loaded):
+    """The batch audit of a publish (each view read once for all units) finds exactly what the audit of each
+    unit-year alone finds, on a three-unit county (tests/datasets.py)."""
+    from functools import partial
+
+    from perfboard.database import connect, fetch_df
+    from perfboard.unit_year import UnitYear
+    from tests.datasets import YEAR, write_three_unit_county
+
+    con = connect(loaded("three_units", write_three_unit_county)[1])
+    try:
+        stored = fetch_df(con, "audit_findings")
+        one_by_one = [found for unit in ("bureau", "dept_a", "dept_b")
+                      for found in audit.run(UnitYear.of(partial(fetch_df, con), unit, YEAR))]
+    finally:
+        con.close()
+    key = ["unit_code", "check", "subject", "message"]
+    assert sorted(map(tuple, stored[key].astype(str).values.tolist())) == sorted(
+        (f.unit_code, f.check, f.subject, f.message) for f in one_by_one)
+    assert len(one_by_one) > 0
