@@ -11,7 +11,7 @@ ui.page_header(texts.OVERVIEW_TITLE, unit_name=selection.unit_name, year=selecti
 
 data = selection.data
 headline, structure = data.headline, data.structure
-charts = ui.charts_of_year(selection)
+charts = ui.charts_of_year(selection, "headline", "spending")
 
 ui.summary_box(summary.year_summary(selection.year, headline, structure, data.total))
 summary_column, link_column = st.columns([4, 1])

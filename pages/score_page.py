@@ -8,7 +8,7 @@ from perfboard import formatting, markup, rules, tables, texts, ui
 selection = ui.page_header(texts.SCORE_TITLE)
 scores = ui.required(selection.data.scores, selection, texts.WHAT_SCORE)
 total = selection.data.total
-charts = ui.charts_of_year(selection)
+charts = ui.charts_of_year(selection, "score")
 _, groups, indicators = tables.split_scores(scores)
 
 stated_column, computed_column = st.columns(2)

@@ -6,7 +6,7 @@ from perfboard import catalogue, tables, texts, ui
 
 selection = ui.page_header(texts.SPENDING_TITLE)
 structure = ui.required(selection.data.structure, selection, texts.WHAT_SPENDING)
-charts = ui.charts_of_year(selection)
+charts = ui.charts_of_year(selection, "spending", "hierarchy")
 
 tree_column, words_column = st.columns([3, 2])
 with tree_column:

@@ -18,7 +18,7 @@ if shown.empty:
     st.info(texts.TARGETS_NONE_MATCH)
 
 st.caption(texts.TARGETS_LEGEND.format(**rules.wording()))
-year_charts = ui.charts_of_year(selection)  # built once per build; a filtered view draws its own
+year_charts = ui.charts_of_year(selection, "categories")  # built once per build; a filtered view draws its own
 for ref, by_section in shown.groupby("category_section", sort=False, dropna=False):
     chart_column, words_column = st.columns([3, 2])
     with chart_column:

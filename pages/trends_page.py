@@ -7,7 +7,7 @@ from perfboard import charts, formatting, tables, texts, ui
 
 selection = ui.page_header(texts.TRENDS_TITLE)
 series = ui.required(selection.data.series("indicator_series"), selection, texts.WHAT_INDICATORS)
-year_charts = ui.charts_of_year(selection)
+year_charts = ui.charts_of_year(selection, "trends")
 if len(selection.years) == 1:
     st.info(texts.TRENDS_ONLY_ONE_YEAR.format(years=formatting.year(selection.years[0])))
 

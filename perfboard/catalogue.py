@@ -242,10 +242,11 @@ def largest_part(parent: pd.Series, parts: pd.DataFrame) -> str:
                                              share=formatting.rate(top["share_of_parent"]))
 
 
-BUILDERS = (headline_bullet, category_bullets, spending_charts, hierarchy_charts, project_charts, score_charts,
-            trend_charts)
+# The charts of a year in groups, in the order a reader meets them; a page builds only the groups it shows.
+BUILDERS = {"headline": headline_bullet, "categories": category_bullets, "spending": spending_charts,
+            "hierarchy": hierarchy_charts, "projects": project_charts, "score": score_charts, "trends": trend_charts}
 
 
-def year_charts(data: UnitYear) -> list[NamedChart]:
-    """Every chart of the year, in the order a reader meets them."""
-    return [chart for build in BUILDERS for chart in build(data)]
+def year_charts(data: UnitYear, groups: tuple[str, ...] = tuple(BUILDERS)) -> list[NamedChart]:
+    """The year's charts of the named groups (all by default), in the order of BUILDERS."""
+    return [chart for name, build in BUILDERS.items() if name in groups for chart in build(data)]

@@ -24,7 +24,7 @@ import streamlit as st
 
 from perfboard import accounts, audit, deck, desk, export, formatting, markup, report_import, summary, texts
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, Account
-from perfboard.catalogue import NamedChart, year_charts
+from perfboard.catalogue import BUILDERS, NamedChart, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
 from perfboard.reports import ReportRef
@@ -313,15 +313,16 @@ def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None
                            mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
-def _year_charts(build: str, unit_code: str, year: int, _data: UnitYear) -> list[NamedChart]:
-    return year_charts(_data)
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _year_charts(build: str, unit_code: str, year: int, group: str, _data: UnitYear) -> list[NamedChart]:
+    return year_charts(_data, (group,))
 
 
-def charts_of_year(selection: Selection) -> dict[str, NamedChart]:
-    """Every chart of the selected year by key, built once per database build."""
-    built = _year_charts(selection.build, selection.unit_code, selection.year, selection.data)
-    return {named.key: named for named in built}
+def charts_of_year(selection: Selection, *groups: str) -> dict[str, NamedChart]:
+    """The selected year's charts of the named groups (catalogue.BUILDERS; all when none are named) by key,
+    each group built once per database build: a page that shows two charts does not build twenty."""
+    return {named.key: named for group in (groups or tuple(BUILDERS))
+            for named in _year_charts(selection.build, selection.unit_code, selection.year, group, selection.data)}
 
 
 def plot(figure: go.Figure, key: str) -> None:
@@ -411,7 +412,10 @@ def _findings(build: str, unit_code: str, year: int, _data: UnitYear) -> pd.Data
 
 
 def findings(selection: Selection) -> pd.DataFrame:
-    """The audit's findings for the selected unit and year, run once per database build."""
+    """The audit's findings for the selected unit and year: those stored when the version was published, or
+    (a build made without the audit) the audit run once per build."""
+    if not selection.data.view("audited_years").empty:
+        return selection.data.view("audit_findings")
     return _findings(selection.build, selection.unit_code, selection.year, selection.data)
 
 
