@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
+import logging
 import os
 import re
 import threading
@@ -30,6 +31,7 @@ from perfboard import rules, texts
 from perfboard.loader import Dataset, Problem, read_dataset
 from perfboard.schema import LoadedTable, Table
 
+LOG = logging.getLogger("perfboard")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_DB_PATH = PROJECT_ROOT / "build" / "perfboard.duckdb"
@@ -129,7 +131,13 @@ def store_findings(con: duckdb.DuckDBPyConnection, audit_run: AuditRun | None) -
     handed in (a page then says 未核查 rather than showing no findings)."""
     if audit_run is None:
         return
-    found = audit_run(partial(fetch_df, con))[list(FINDING_COLUMNS)]
+    try:
+        found = audit_run(partial(fetch_df, con))[list(FINDING_COLUMNS)]
+    except (OSError, duckdb.Error):
+        raise  # the store's own failures end the publish (StoreError)
+    except Exception:  # a check that fails on data nobody foresaw must not stop a publish: 未核查, logged
+        LOG.exception("the audit failed at publish; the version is published without findings")
+        return
     con.register("found", found)
     con.execute("insert into findings select * from found")
     con.unregister("found")

@@ -207,3 +207,20 @@ def test_a_parent_units_spending_page_shows_its_children(county, monkeypatch):
     at = open_page("pages/spending_page.py", *county, monkeypatch, unit="u001", year="2024")
     assert not at.exception
     assert texts.COUNTY_CHILDREN_NOTE in [c.value for c in at.caption]
+
+
+def test_an_audit_that_fails_publishes_the_version_as_not_audited(tmp_path):
+    """A check that breaks on data nobody foresaw must not stop finance staff from publishing."""
+    from perfboard.database import load
+
+    def broken_audit(fetch):
+        raise KeyError("a column the check expected")
+
+    data = write_three_unit_county(tmp_path / "data")
+    result = load(data, tmp_path / "p.duckdb", audit_run=broken_audit)
+    con = connect(tmp_path / "p.duckdb")
+    try:
+        units = fetch_df(con, "county_units", None, YEAR)
+    finally:
+        con.close()
+    assert result.version == 1 and not units["is_audited"].any()
