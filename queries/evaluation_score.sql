@@ -64,10 +64,10 @@ indicator_final as (
     from indicator_scores
 ),
 
-budget_execution as (
-    select unit_code, year, amount / coalesce(adjusted_budget, budget) as execution
-    from spending_structure
-    where depth = 0 and not is_memo and coalesce(adjusted_budget, budget) > 0
+budget_execution as (  -- a root item of the spending tree (never a remainder), outside the memo tree
+    select unit_code, year, actual / coalesce(adjusted_budget, budget) as execution
+    from spending
+    where parent_code is null and not coalesce(is_memo, false) and coalesce(adjusted_budget, budget) > 0
 ),
 
 group_sums as (

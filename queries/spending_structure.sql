@@ -1,7 +1,7 @@
 -- Every spending item with its parent, amount, share of parent, share of its tree's total and budget
 -- execution. An item marked is_remainder gets parent - listed siblings as its amount (is_derived).
 -- The memo tree (三公经费) is its own root and does not count towards the total.
-with recursive
+with
 
 listed_children as (
     select unit_code, year, parent_code, sum(actual) as listed_amount
@@ -25,16 +25,40 @@ amounts as (
         on listed.unit_code = s.unit_code and listed.year = s.year and listed.parent_code = s.parent_code
 ),
 
+ancestors as (  -- up to eight levels above each item (the loader refuses deeper chains and cycles); joins,
+                -- not a recursive walk, so that a page's filter on one unit-year reaches every level
+    select
+        s.unit_code, s.year, s.item_code,
+        [p8.item_code, p7.item_code, p6.item_code, p5.item_code, p4.item_code, p3.item_code, p2.item_code,
+         p1.item_code] as codes_above,
+        [p8.source_line, p7.source_line, p6.source_line, p5.source_line, p4.source_line, p3.source_line,
+         p2.source_line, p1.source_line, s.source_line] as lines_from_root
+    from spending as s
+    left join spending as p1
+        on p1.unit_code = s.unit_code and p1.year = s.year and p1.item_code = s.parent_code
+    left join spending as p2
+        on p2.unit_code = s.unit_code and p2.year = s.year and p2.item_code = p1.parent_code
+    left join spending as p3
+        on p3.unit_code = s.unit_code and p3.year = s.year and p3.item_code = p2.parent_code
+    left join spending as p4
+        on p4.unit_code = s.unit_code and p4.year = s.year and p4.item_code = p3.parent_code
+    left join spending as p5
+        on p5.unit_code = s.unit_code and p5.year = s.year and p5.item_code = p4.parent_code
+    left join spending as p6
+        on p6.unit_code = s.unit_code and p6.year = s.year and p6.item_code = p5.parent_code
+    left join spending as p7
+        on p7.unit_code = s.unit_code and p7.year = s.year and p7.item_code = p6.parent_code
+    left join spending as p8
+        on p8.unit_code = s.unit_code and p8.year = s.year and p8.item_code = p7.parent_code
+),
+
 tree as (
-    select unit_code, year, item_code, item_code as root_code, 0 as depth, [source_line] as order_path
-    from amounts
-    where parent_code is null
-    union all
-    select child.unit_code, child.year, child.item_code, tree.root_code, tree.depth + 1,
-           list_append(tree.order_path, child.source_line)
-    from amounts as child
-    join tree
-        on child.unit_code = tree.unit_code and child.year = tree.year and child.parent_code = tree.item_code
+    select
+        unit_code, year, item_code,
+        coalesce(list_filter(codes_above, lambda code: code is not null)[1], item_code) as root_code,
+        len(list_filter(codes_above, lambda code: code is not null))::integer as depth,
+        list_filter(lines_from_root, lambda line: line is not null) as order_path
+    from ancestors
 ),
 
 final as (
