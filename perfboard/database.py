@@ -428,6 +428,10 @@ class Readers:
     builds older than the newest two are dropped: a query still running on one keeps it until it ends."""
 
     KEPT = 2
+    # DuckDB keeps the blocks it has read cached up to its memory limit (by default most of the machine): a
+    # county's million spending rows stayed in the app server after one visit of each page. A page reads one
+    # unit-year or one row per unit, far less than this.
+    MEMORY_LIMIT = "128MB"
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -438,6 +442,9 @@ class Readers:
             con = self._open.get(build)
             if con is None:
                 con = self._open[build] = duckdb.connect(str(build), read_only=True)
+                # a setting, not connect(config=…): other readers of the same file in this process (the
+                # desk, the history) open it without one, and DuckDB refuses a second, different config
+                con.execute(f"set memory_limit = '{self.MEMORY_LIMIT}'")
                 for old in list(self._open)[:-self.KEPT]:
                     del self._open[old]
             return con
