@@ -18,7 +18,7 @@ from perfboard.narrative import cited_text
 from perfboard.reports import ReportRef
 
 # (view name, unit code or None for every unit, year or None for every year) -> the view's rows
-Fetch = Callable[[str, str, "int | None"], pd.DataFrame]
+Fetch = Callable[[str, "str | None", "int | None"], pd.DataFrame]
 
 
 def year_view(name: str) -> cached_property:
