@@ -530,7 +530,7 @@ def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.F
                                                                                         derived)],
         textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x}" + texts.POINTS_UNIT + "<extra></extra>",
     ))
-    fig.update_xaxes(title=texts.AXIS_SCORE, range=[0, 110], gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 110], gridcolor="#eeeeee")  # the title names the score; see score_distribution
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=260 + 34 * max(len(ranked), 1))
 
