@@ -526,8 +526,8 @@ def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.F
         x=ranked["total_score"], y=ranked["unit_name"], orientation="h",
         marker={"color": [GRADE_COLOURS.get(g, GREY) for g in ranked["grade"]],
                 "pattern": {"shape": ["/" if d else "" for d in derived]}},
-        text=[formatting.plain_number(s) + (texts.MARK_DERIVED if d else "") for s, d in zip(ranked["total_score"],
-                                                                                        derived)],
+        text=[formatting.plain_number(s) + formatting.markers(is_derived=d) for s, d in zip(ranked["total_score"],
+                                                                                       derived)],
         textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x}" + texts.POINTS_UNIT + "<extra></extra>",
     ))
     fig.update_xaxes(range=[0, 110], gridcolor="#eeeeee")  # the title names the score; see score_distribution

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from perfboard import formatting, rules, texts
+from perfboard import formatting, rules, summary, texts
 
 # The worst finding of a unit-year, as the severity filter and chart name it: 错误, 警告, 提示, then these two.
 NO_FINDINGS = texts.COUNTY_NO_FINDINGS
@@ -78,11 +78,9 @@ def sorted_by(units: pd.DataFrame, label: str) -> pd.DataFrame:
 
 
 def score_text(score: pd.Series, derived: pd.Series) -> pd.Series:
-    """Each unit's total as every page writes it (summary.total_score_text): 91, 88〔推算〕, 未报告."""
-    derived = derived.fillna(False).astype(bool)
-    written = score.map(lambda v: "" if formatting.is_missing(v) else formatting.plain_number(v))
-    written = written + np.where(derived, texts.MARK_DERIVED, "")
-    return written.where(score.notna(), texts.NOT_REPORTED)
+    """Each unit's total as every page writes it (summary.total_score_text): 91分, 88分〔推算〕, 未报告."""
+    totals = pd.DataFrame({"total_score": score, "total_is_derived": derived.fillna(False)})
+    return totals.apply(summary.total_score_text, axis=1).astype(object)
 
 
 def table(units: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -132,7 +130,7 @@ def cards(units: pd.DataFrame) -> list[tuple[str, str, str]]:
     mean = texts.NOT_REPORTED if scores.empty else formatting.plain_number(scores.mean(), 1)
     return [
         (texts.COUNTY_CARD_UNITS, str(len(units)), ""),
-        (texts.COUNTY_CARD_MEAN, mean + (texts.MARK_DERIVED if derived and not scores.empty else ""),
+        (texts.COUNTY_CARD_MEAN, mean + formatting.markers(is_derived=derived > 0 and not scores.empty),
          texts.COUNTY_CARD_MEAN_DETAIL.format(scored=len(scores), derived=derived)),
         (texts.COUNTY_CARD_MISSED, str(int(units["targets_missed"].sum())),
          texts.COUNTY_CARD_MISSED_DETAIL.format(units=missed_units, unreported=int(units["targets_unreported"].sum()))),

@@ -406,9 +406,23 @@ def check_spending_trees(tables: dict[str, LoadedTable], problems: list[Problem]
             problems.append(cell_problem(spending, numbers[item_code], "parent_code", message))
 
 
-def tree_faults(parent_of: dict[str, str | None]) -> Iterator[tuple[str, str]]:
+def check_unit_tree(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
+    """Units form a hierarchy (county → bureau → department) through parent_code: no cycle, no chain deeper
+    than MAX_SPENDING_DEPTH (the roll-ups and the 全部单位 parent filter walk it)."""
+    units = tables.get("units")
+    if units is None:
+        return
+    numbers = {row["unit_code"]: number for number, row in enumerate(units.rows)}
+    parent_of = {code: units.rows[number]["parent_code"] for code, number in numbers.items()}
+    for unit_code, message in tree_faults(parent_of, texts.UNIT_CYCLE, texts.UNIT_TOO_DEEP):
+        problems.append(cell_problem(units, numbers[unit_code], "parent_code", message))
+
+
+def tree_faults(parent_of: dict[str, str | None], cycle_message: str = texts.SPENDING_CYCLE,
+                too_deep_message: str = texts.SPENDING_TOO_DEEP) -> Iterator[tuple[str, str]]:
     """(item, message) for each cycle and each chain deeper than MAX_SPENDING_DEPTH, each reported once at
-    the item where it is found. Every item is walked at most once: a depth once known is reused."""
+    the item where it is found. Every item is walked at most once: a depth once known is reused. Spending
+    items and units (a unit's parent_code) are both such trees; the messages name which."""
     depth: dict[str, int] = {}  # items whose chain up to a root is known to be sound: their level
     for start in parent_of:
         path: list[str] = []
@@ -420,7 +434,7 @@ def tree_faults(parent_of: dict[str, str | None]) -> Iterator[tuple[str, str]]:
             item = parent_of[item]
         if item in on_path:  # the walk came back to an item of its own path
             cycle = path[path.index(item):]
-            yield cycle[0], texts.SPENDING_CYCLE.format(chain=" → ".join([*cycle, cycle[0]]))
+            yield cycle[0], cycle_message.format(chain=" → ".join([*cycle, cycle[0]]))
             depth.update((code, MAX_SPENDING_DEPTH + 1) for code in path)  # reported; not walked again
             continue
         level = depth.get(item, 0) if item is not None and item in parent_of else 0
@@ -428,7 +442,7 @@ def tree_faults(parent_of: dict[str, str | None]) -> Iterator[tuple[str, str]]:
             level += 1
             depth[code] = level
             if level == MAX_SPENDING_DEPTH + 1:
-                yield code, texts.SPENDING_TOO_DEEP.format(limit=MAX_SPENDING_DEPTH,
+                yield code, too_deep_message.format(limit=MAX_SPENDING_DEPTH,
                                                            chain=" → ".join(path[-MAX_SPENDING_DEPTH:][::-1]))
 
 
@@ -477,5 +491,6 @@ def read_dataset(data_dir: Path) -> Dataset:
     check_references(tables, problems)
     check_indicator_signs(tables, problems)
     check_spending_trees(tables, problems)
+    check_unit_tree(tables, problems)
     narrative = read_narrative(data_dir, tables, problems)
     return Dataset(tables, narrative, problems)

@@ -4,7 +4,7 @@
 with
 
 unit_years as (
-    select unit_code, unit_name, year, has_spending, has_evaluation, has_indicators from available_years
+    select unit_code, unit_name, year from available_years
 ),
 
 headline as (  -- the headline indicators with a target: met, missed, or no actual reported

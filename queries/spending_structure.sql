@@ -25,8 +25,9 @@ amounts as (
         on listed.unit_code = s.unit_code and listed.year = s.year and listed.parent_code = s.parent_code
 ),
 
-ancestors as (  -- up to eight levels above each item (the loader refuses deeper chains and cycles); joins,
-                -- not a recursive walk, so that a page's filter on one unit-year reaches every level
+ancestors as (  -- up to eight levels above each item: the loader refuses cycles and chains of more than
+                -- schema.MAX_SPENDING_DEPTH items (tests/test_queries.py holds the two together); joins, not
+                -- a recursive walk, so that a page's filter on one unit-year reaches every level
     select
         s.unit_code, s.year, s.item_code,
         [p8.item_code, p7.item_code, p6.item_code, p5.item_code, p4.item_code, p3.item_code, p2.item_code,

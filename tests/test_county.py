@@ -114,7 +114,7 @@ def test_sorts(three, label, first):
 
 def test_table_marks_derived_totals_and_links_each_overview(three):
     shown = county.table(county.with_classes(three.units), YEAR).set_index(texts.COUNTY_COL_UNIT)
-    assert shown.loc["甲科（测试数据）", texts.COUNTY_COL_SCORE] == "80" + texts.MARK_DERIVED
+    assert shown.loc["甲科（测试数据）", texts.COUNTY_COL_SCORE] == "80分" + texts.MARK_DERIVED
     assert shown.loc["乙科（测试数据）", texts.COUNTY_COL_LINK] == f"overview?unit=dept_b&year={YEAR}"
 
 

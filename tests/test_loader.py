@@ -260,3 +260,16 @@ def test_the_embedded_data_has_no_problems():
     from perfboard.database import DEFAULT_DATA_DIR
 
     assert read_dataset(DEFAULT_DATA_DIR).problems == []
+
+
+def test_a_cycle_in_the_unit_hierarchy_is_refused_at_its_cell(tmp_path):
+    """甲 → 乙 → 甲: the 全部单位 roll-ups walk parent_code, so the loader names the cell where the cycle
+    closes (units.csv line 2 is the first unit, 甲)."""
+    from tests.datasets import write_dataset
+
+    data = write_dataset(tmp_path / "data", units=[
+        {"unit_code": "test_unit", "unit_name": "甲（测试数据）", "parent_code": "other"},
+        {"unit_code": "other", "unit_name": "乙（测试数据）", "parent_code": "test_unit"}])
+    problems = [str(p) for p in read_dataset(data).problems]
+    assert problems == ["units.csv 第2行 第3列（parent_code 上级单位代码）："
+                        "单位的上级链条形成循环（test_unit → other → test_unit）。每个单位最终应归到一个没有上级单位的单位（如县人民政府）。"]

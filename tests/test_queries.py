@@ -100,3 +100,15 @@ def test_a_rule_changed_in_rules_py_changes_the_views(monkeypatch):
     create_macros(con)
     assert con.execute("select grade(92), far_above_target(1.3)").fetchone() == ("良", True)
     con.close()
+
+
+def test_spending_structure_reaches_as_high_as_the_loader_lets_a_chain_go():
+    """spending_structure joins a fixed number of ancestors; a chain may hold MAX_SPENDING_DEPTH items, so
+    it needs MAX_SPENDING_DEPTH − 1 of them (raising the limit without the joins would cut trees short)."""
+    import re
+
+    from perfboard.database import view_sql
+    from perfboard.schema import MAX_SPENDING_DEPTH
+
+    joins = re.findall(r"left join spending as p\d+", view_sql("spending_structure"))
+    assert len(joins) >= MAX_SPENDING_DEPTH - 1
