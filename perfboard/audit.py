@@ -1,27 +1,77 @@
 """The audit: does the report hold together, and does its text agree with its numbers?
 
-Each check is a small named function over one unit's year (`unit_year.UnitYear`) that returns findings: a check
-code, a severity (错误 / 警告 / 提示), the subject, a Chinese message with the numbers involved and the
-report section. `run` applies every check in `CHECKS`.
+Each check is a small named function over `Reports`, the audited views of any number of unit-years (one on a
+page, every one at publish). It returns findings: a check code, a severity (错误 / 警告 / 提示), the unit and
+year, the subject, a Chinese message with the numbers involved and the report section. A check selects and
+joins whole frames, and walks only the rows it reports, so auditing a county costs little more than one
+report (docs/architecture.md, "Findings at publish"). `run_all` applies every check in `CHECKS`.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
 from perfboard import formatting, rules, texts
-from perfboard.narrative import split_refs
+from perfboard.narrative import Outline, split_refs
 from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, TOTAL_ROW, Bound
-from perfboard.unit_year import Fetch, UnitYear, read_whole
+from perfboard.unit_year import Fetch, UnitYear
 
 RATE_TOLERANCE = 0.00015  # a stated percentage with two places and the views' 4-place rates: rounding only
 APPROXIMATE_TOLERANCE = 0.05  # 约/近 figures: five points either way before a stated rate contradicts them
+KEY = ["unit_code", "year"]  # every frame's rows say whose year they are
+AUDITED_VIEWS = {"results": "indicator_results", "structure": "spending_structure", "scores": "evaluation_score",
+                 "totals": "evaluation_summary", "sections": "report_sections"}
+Row = Mapping[str, object]  # one row of a view, as a dict
+
+
+@dataclass(frozen=True)
+class Reports:
+    """The audited views of one or many unit-years, each row with its unit_code and year."""
+
+    results: pd.DataFrame
+    structure: pd.DataFrame
+    scores: pd.DataFrame
+    totals: pd.DataFrame
+    sections: pd.DataFrame
+    _cited: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, data: UnitYear) -> Reports:
+        """One unit's year, every row labelled with its unit and year (a test may relabel a year's rows)."""
+        frames = {attribute: data.view(view) for attribute, view in AUDITED_VIEWS.items()}
+        return cls(**{attribute: frame.assign(unit_code=data.unit_code, year=data.year)
+                      for attribute, frame in frames.items()})
+
+    @classmethod
+    def whole(cls, fetch: Fetch) -> Reports:
+        """Every unit-year the data holds a report for, each view read once. Figures from other public sources
+        (value_documents) may give a year without a report: that year is not audited."""
+        held = fetch("available_years", None, None)[KEY]
+        return cls(**{attribute: fetch(view, None, None).merge(held, on=KEY)
+                      for attribute, view in AUDITED_VIEWS.items()})
+
+    @cached_property
+    def outlines(self) -> dict[tuple[str, int], Outline]:
+        return {(unit, int(year)): outline for (unit, year), outline in Outline.each(self.sections, KEY).items()}
+
+    def cited_text(self, row: Row) -> str:
+        """The text of the sections the row's `source` cites (四.1；一(三)), subsections included; gathered once
+        per unit-year and `source` (hundreds of rows may cite the same sections)."""
+        refs = row["source"]
+        if not isinstance(refs, str) or not refs.strip():
+            return ""
+        key = (row["unit_code"], int(row["year"]), refs)
+        if key not in self._cited:
+            outline = self.outlines.get(key[:2])
+            self._cited[key] = "" if outline is None else outline.text(refs)
+        return self._cited[key]
 
 
 @dataclass(frozen=True)
@@ -40,7 +90,7 @@ class Finding:
         return {**asdict(self), "check_label": texts.CHECK_LABELS[self.check]}
 
 
-Check = Callable[[UnitYear], Iterable[Finding]]
+Check = Callable[[Reports], Iterable[Finding]]
 CHECKS: dict[str, tuple[str, Check]] = {}
 
 
@@ -54,11 +104,32 @@ def check(code: str, severity: str) -> Callable[[Check], Check]:
     return register
 
 
-def finding(code: str, kind: str, subject: str, name: str, message: str, source: object = None) -> Finding:
-    return Finding(code, CHECKS[code][0], kind, subject, name, message, source if isinstance(source, str) else None)
+def finding(code: str, at: Row, kind: str, subject: object, name: object, message: str,
+            source: object = None) -> Finding:
+    """A finding of the unit-year the row `at` belongs to."""
+    return Finding(code, CHECKS[code][0], kind, str(subject), str(name), message,
+                   source if isinstance(source, str) else None, str(at["unit_code"]), int(at["year"]))
 
 
-def amount(row: pd.Series, column: str = "actual") -> str:
+def on_indicator(code: str, row: Row, message: str) -> Finding:
+    return finding(code, row, "indicator", row["indicator_code"], row["indicator_name"], message, row["source"])
+
+
+def on_section(code: str, section: Row, message: str) -> Finding:
+    return finding(code, section, "narrative", section["section_key"], section["title"], message, section["ref"])
+
+
+def column_rows(frame: pd.DataFrame, *columns: str) -> Iterable[tuple]:
+    """The columns' values row by row, as plain Python values (read a column at a time: far faster than rows)."""
+    return zip(*(frame[column].tolist() for column in columns))
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows a check reports, as plain Python values."""
+    return frame.to_dict("records")
+
+
+def amount(row: Row, column: str = "actual") -> str:
     return formatting.amount(row[column], row["unit"], row.get("qualifier") if column == "actual" else None)
 
 
@@ -69,98 +140,114 @@ def percent(fraction: float) -> str:
 
 # ---- spending and scores: parts against totals ---------------------------------------------------
 
+def spending_item(code: str, item: Row, message: str) -> Finding:
+    return finding(code, item, "spending", item["item_code"], item["item_name"], message, item["source"])
+
+
 @check("SPENDING_PARTS", texts.SEVERITY_ERROR)
-def spending_parts_add_up(data: UnitYear) -> Iterable[Finding]:
+def spending_parts_add_up(data: Reports) -> Iterable[Finding]:
     """At every level of the tree the parts add up to their parent; a remainder row may not go negative."""
     spending = data.structure
     children = spending[spending["parent_code"].notna()]
-    listed_sums = children[~children["is_derived"]].groupby("parent_code")["amount"].sum()
-    has_remainder = set(children[children["is_derived"]]["parent_code"])
-    for _, parent in spending[spending["item_code"].isin(set(children["parent_code"]))].iterrows():
-        listed = listed_sums.get(parent["item_code"], 0)
-        if parent["item_code"] in has_remainder:
-            if listed > parent["amount"]:
-                yield finding("SPENDING_PARTS", "spending", parent["item_code"], parent["item_name"],
-                              texts.FINDING["SPENDING_OVERLISTED"].format(
-                                  name=parent["item_name"], total=formatting.money(parent["amount"]),
-                                  parts=formatting.money(listed), gap=formatting.money(listed - parent["amount"])),
-                              parent["source"])
-        elif round(listed - parent["amount"], 2) != 0:
-            yield finding("SPENDING_PARTS", "spending", parent["item_code"], parent["item_name"],
-                          texts.FINDING["SPENDING_PARTS"].format(
-                              name=parent["item_name"], total=formatting.money(parent["amount"]),
-                              parts=formatting.money(listed), gap=formatting.money(abs(listed - parent["amount"]))),
-                          parent["source"])
+    by_parent = [*KEY, "parent_code"]
+    parents = spending.merge(children[by_parent].drop_duplicates().rename(columns={"parent_code": "item_code"}),
+                             on=[*KEY, "item_code"])
+    listed = children[~children["is_derived"]].groupby(by_parent, as_index=False)["amount"].sum()
+    remainders = children[children["is_derived"]][by_parent].drop_duplicates().assign(has_remainder=True)
+    parents = (parents.merge(listed.rename(columns={"parent_code": "item_code", "amount": "listed"}), how="left",
+                             on=[*KEY, "item_code"])
+               .merge(remainders.rename(columns={"parent_code": "item_code"}), how="left", on=[*KEY, "item_code"]))
+    parents["listed"] = parents["listed"].fillna(0.0)
+    parents["has_remainder"] = parents["has_remainder"].fillna(False).astype(bool)
+    gap = parents["listed"] - parents["amount"]
+    overlisted = parents["has_remainder"] & (gap > 0)
+    off = ~parents["has_remainder"] & gap.map(lambda g: round(g, 2) != 0)
+    for parent in records(parents[overlisted | off]):
+        name, total, listed = parent["item_name"], parent["amount"], parent["listed"]
+        wording = "SPENDING_OVERLISTED" if parent["has_remainder"] else "SPENDING_PARTS"
+        yield spending_item("SPENDING_PARTS", parent, texts.FINDING[wording].format(
+            name=name, total=formatting.money(total), parts=formatting.money(listed),
+            gap=formatting.money(abs(listed - total))))
 
 
 @check("SPENDING_UNITEMISED", texts.SEVERITY_NOTE)
-def spending_unitemised(data: UnitYear) -> Iterable[Finding]:
+def spending_unitemised(data: Reports) -> Iterable[Finding]:
     """Part of a total that the report does not break down (it ends its list with 等)."""
-    spending = data.structure.set_index("item_code", drop=False)
-    for _, rest in spending[spending["is_derived"]].iterrows():
-        parent = spending.loc[rest["parent_code"]]
-        yield finding("SPENDING_UNITEMISED", "spending", rest["item_code"], rest["item_name"],
-                      texts.FINDING["SPENDING_UNITEMISED"].format(
-                          parent=parent["item_name"], total=formatting.money(parent["amount"]),
-                          listed=formatting.money(parent["amount"] - rest["amount"]),
-                          rest=formatting.money(rest["amount"]), share=formatting.rate(rest["share_of_parent"])),
-                      rest["source"])
+    spending = data.structure
+    parents = spending[[*KEY, "item_code", "item_name", "amount"]].rename(columns={
+        "item_code": "parent_code", "item_name": "parent_name", "amount": "parent_amount"})
+    for rest in records(spending[spending["is_derived"]].merge(parents, on=[*KEY, "parent_code"])):
+        yield spending_item("SPENDING_UNITEMISED", rest, texts.FINDING["SPENDING_UNITEMISED"].format(
+            parent=rest["parent_name"], total=formatting.money(rest["parent_amount"]),
+            listed=formatting.money(rest["parent_amount"] - rest["amount"]),
+            rest=formatting.money(rest["amount"]), share=formatting.rate(rest["share_of_parent"])))
 
 
-def stated_groups(data: UnitYear) -> pd.DataFrame:
+def stated_groups(data: Reports) -> pd.DataFrame:
     return data.scores[data.scores["row_type"] == "group"]
 
 
-def stated_total(data: UnitYear) -> float | None:
-    """The total the report states (evaluation_summary), not one summed from its parts."""
-    total = data.total
-    return None if total is None or formatting.is_missing(total["stated_total"]) else float(total["stated_total"])
+def stated_totals(data: Reports) -> dict[tuple[str, int], float]:
+    """The total each unit-year's report states (evaluation_summary), not one summed from its parts."""
+    stated = data.totals.dropna(subset=["stated_total"])
+    return {(unit, int(year)): float(total) for unit, year, total in column_rows(stated, *KEY, "stated_total")}
+
+
+def scored_groups(data: Reports) -> dict[tuple[str, int], list[dict]]:
+    """Each unit-year's first-level groups that have a stated score, in order."""
+    scored: dict[tuple[str, int], list[dict]] = {}
+    for group in records(stated_groups(data).dropna(subset=["stated_score"])):
+        scored.setdefault((group["unit_code"], int(group["year"])), []).append(group)
+    return scored
 
 
 @check("SCORE_PARTS", texts.SEVERITY_ERROR)
-def score_parts_add_up(data: UnitYear) -> Iterable[Finding]:
-    groups = stated_groups(data).dropna(subset=["stated_score"])
-    total = stated_total(data)
-    if groups.empty or total is None or round(groups["stated_score"].sum() - total, 2) == 0:
-        return
-    parts = groups["stated_score"].sum()
-    detail = texts.LIST_JOIN.join(f"{g['level1']}{formatting.plain_number(g['stated_score'])}"
-                                  for _, g in groups.iterrows())
-    yield finding("SCORE_PARTS", "score", TOTAL_ROW, TOTAL_ROW, texts.FINDING["SCORE_PARTS"].format(
-        parts=formatting.plain_number(parts), detail=detail, total=formatting.plain_number(total),
-        gap=formatting.plain_number(abs(parts - total))), groups["source"].dropna().iloc[0]
-        if groups["source"].notna().any() else None)
+def score_parts_add_up(data: Reports) -> Iterable[Finding]:
+    totals = stated_totals(data)
+    for key, groups in scored_groups(data).items():
+        parts = sum(g["stated_score"] for g in groups)
+        total = totals.get(key)
+        if total is None or round(parts - total, 2) == 0:
+            continue
+        detail = texts.LIST_JOIN.join(f"{g['level1']}{formatting.plain_number(g['stated_score'])}" for g in groups)
+        sources = [g["source"] for g in groups if isinstance(g["source"], str)]
+        yield finding("SCORE_PARTS", groups[0], "score", TOTAL_ROW, TOTAL_ROW, texts.FINDING["SCORE_PARTS"].format(
+            parts=formatting.plain_number(parts), detail=detail, total=formatting.plain_number(total),
+            gap=formatting.plain_number(abs(parts - total))), sources[0] if sources else None)
 
 
 @check("SCORE_OVER_WEIGHT", texts.SEVERITY_WARNING)
-def score_within_weight(data: UnitYear) -> Iterable[Finding]:
-    for _, group in stated_groups(data).dropna(subset=["stated_score"]).iterrows():
-        if group["stated_score"] > group["weight"]:
-            note = texts.FINDING["SCORE_OVER_WEIGHT_DEFAULT"] if group["weight_is_default"] else ""
-            yield finding("SCORE_OVER_WEIGHT", "score", group["level1"], group["level1"],
-                          texts.FINDING["SCORE_OVER_WEIGHT"].format(
-                              level1=group["level1"], score=formatting.plain_number(group["stated_score"]),
-                              weight=formatting.plain_number(group["weight"]), default_note=note),
-                          group["source"])
+def score_within_weight(data: Reports) -> Iterable[Finding]:
+    groups = stated_groups(data)
+    for group in records(groups[groups["stated_score"] > groups["weight"]]):
+        note = texts.FINDING["SCORE_OVER_WEIGHT_DEFAULT"] if group["weight_is_default"] else ""
+        yield finding("SCORE_OVER_WEIGHT", group, "score", group["level1"], group["level1"],
+                      texts.FINDING["SCORE_OVER_WEIGHT"].format(
+                          level1=group["level1"], score=formatting.plain_number(group["stated_score"]),
+                          weight=formatting.plain_number(group["weight"]), default_note=note),
+                      group["source"])
 
 
 @check("SCORE_GROUP_MISSING", texts.SEVERITY_NOTE)
-def score_groups_present(data: UnitYear) -> Iterable[Finding]:
+def score_groups_present(data: Reports) -> Iterable[Finding]:
     """A first-level group with no stated score while the others have one."""
     groups = stated_groups(data)
-    scored = groups.dropna(subset=["stated_score"])
-    if scored.empty:
-        return
-    parts = texts.LIST_JOIN.join(g["level1"] + texts.POINTS_SUFFIX.format(score=formatting.plain_number(g["stated_score"]))
-                                 for _, g in scored.iterrows())
-    total = stated_total(data)
-    for _, group in groups[groups["stated_score"].isna()].iterrows():
-        yield finding("SCORE_GROUP_MISSING", "score", group["level1"], group["level1"],
+    scored, totals = scored_groups(data), stated_totals(data)
+    for group in records(groups[groups["stated_score"].isna()]):
+        key = (group["unit_code"], int(group["year"]))
+        if key not in scored:
+            continue
+        parts = texts.LIST_JOIN.join(
+            g["level1"] + texts.POINTS_SUFFIX.format(score=formatting.plain_number(g["stated_score"]))
+            for g in scored[key])
+        total = totals.get(key)
+        sources = [g["source"] for g in scored[key] if isinstance(g["source"], str)]
+        yield finding("SCORE_GROUP_MISSING", group, "score", group["level1"], group["level1"],
                       texts.FINDING["SCORE_GROUP_MISSING"].format(
                           level1=group["level1"], weight=formatting.plain_number(group["weight"]),
                           total=formatting.plain_number(total) if total is not None else texts.NOT_REPORTED,
                           parts=parts),
-                      scored["source"].dropna().iloc[0] if scored["source"].notna().any() else None)
+                      sources[0] if sources else None)
 
 
 # ---- stated rates against the report's own figures ----------------------------------------------
@@ -178,76 +265,66 @@ def rate_contradicts(stated: float, computed: float, qualifier: object) -> bool:
 
 
 @check("RATE_MISMATCH", texts.SEVERITY_ERROR)
-def stated_rates_hold(data: UnitYear) -> Iterable[Finding]:
-    rows = data.results.dropna(subset=["stated_rate", "completion_rate"])
-    for _, row in rows.iterrows():
+def stated_rates_hold(data: Reports) -> Iterable[Finding]:
+    for row in records(data.results.dropna(subset=["stated_rate", "completion_rate"])):
         computed = row["completion_rate"]  # the view's rule (queries/macros/completion_rate.sql), to 4 places
         if rate_contradicts(row["stated_rate"], computed, row["qualifier"]):
-            yield finding("RATE_MISMATCH", "indicator", row["indicator_code"], row["indicator_name"],
-                          texts.FINDING["RATE_MISMATCH"].format(
-                              name=row["indicator_name"], stated=percent(row["stated_rate"]),
-                              actual=formatting.plain_number(row["actual"]),
-                              target=formatting.plain_number(row["target"]), computed=percent(computed)),
-                          row["source"])
+            yield on_indicator("RATE_MISMATCH", row, texts.FINDING["RATE_MISMATCH"].format(
+                name=row["indicator_name"], stated=percent(row["stated_rate"]),
+                actual=formatting.plain_number(row["actual"]), target=formatting.plain_number(row["target"]),
+                computed=percent(computed)))
 
 
 @check("RATE_UNVERIFIABLE", texts.SEVERITY_NOTE)
-def stated_rates_checkable(data: UnitYear) -> Iterable[Finding]:
-    rows = data.results[data.results["stated_rate"].notna() & data.results["target"].isna()]
-    for _, row in rows.iterrows():
-        yield finding("RATE_UNVERIFIABLE", "indicator", row["indicator_code"], row["indicator_name"],
-                      texts.FINDING["RATE_UNVERIFIABLE"].format(name=row["indicator_name"],
-                                                                stated=percent(row["stated_rate"]),
-                                                                actual=amount(row)),
-                      row["source"])
+def stated_rates_checkable(data: Reports) -> Iterable[Finding]:
+    results = data.results
+    for row in records(results[results["stated_rate"].notna() & results["target"].isna()]):
+        yield on_indicator("RATE_UNVERIFIABLE", row, texts.FINDING["RATE_UNVERIFIABLE"].format(
+            name=row["indicator_name"], stated=percent(row["stated_rate"]), actual=amount(row)))
 
 
 @check("YOY_MISMATCH", texts.SEVERITY_ERROR)
-def stated_growth_holds(data: UnitYear) -> Iterable[Finding]:
+def stated_growth_holds(data: Reports) -> Iterable[Finding]:
     """Only against a loaded previous year: a derived previous year reproduces the stated rate."""
-    rows = data.results[(data.results["previous_basis"] == "loaded")
-                             & data.results["stated_yoy"].notna()]
-    for _, row in rows.iterrows():
-        computed = row["yoy_rate"]  # the view's rule (queries/macros/yoy_rate.sql), to 4 places
-        if abs(computed - row["stated_yoy"]) > RATE_TOLERANCE:
-            yield finding("YOY_MISMATCH", "indicator", row["indicator_code"], row["indicator_name"],
-                          texts.FINDING["YOY_MISMATCH"].format(
-                              name=row["indicator_name"], stated=formatting.change_rate(row["stated_yoy"]),
-                              previous_year=data.year - 1, previous=amount(row, "previous_actual"),
-                              actual=amount(row), computed=formatting.change_rate(computed)),
-                          row["source"])
+    results = data.results
+    # the view's rule (queries/macros/yoy_rate.sql), to 4 places
+    gap = (results["yoy_rate"] - results["stated_yoy"]).abs()
+    off = (results["previous_basis"] == "loaded") & (gap > RATE_TOLERANCE)
+    for row in records(results[off.fillna(False).astype(bool)]):
+        yield on_indicator("YOY_MISMATCH", row, texts.FINDING["YOY_MISMATCH"].format(
+            name=row["indicator_name"], stated=formatting.change_rate(row["stated_yoy"]),
+            previous_year=int(row["year"]) - 1, previous=amount(row, "previous_actual"), actual=amount(row),
+            computed=formatting.change_rate(row["yoy_rate"])))
 
 
 # ---- targets and actuals ------------------------------------------------------------------------
 
 @check("TARGET_EQUALS_ACTUAL", texts.SEVERITY_WARNING)
-def targets_not_copied_from_actuals(data: UnitYear) -> Iterable[Finding]:
+def targets_not_copied_from_actuals(data: Reports) -> Iterable[Finding]:
     """A target equal to an actual of the same report. Counts (个, 家 …) coincide too often to say anything."""
-    rows = data.results[~data.results["unit"].isin(COUNT_MEASURE_UNITS)]
-    actuals = rows.dropna(subset=["actual"])
-    for _, row in rows.dropna(subset=["target"]).iterrows():
-        same_unit = actuals[(actuals["unit"] == row["unit"]) & (actuals["actual"] == row["target"])]
-        for _, other in same_unit.iterrows():
-            own = other["indicator_code"] == row["indicator_code"]
-            message = (texts.FINDING["TARGET_EQUALS_OWN_ACTUAL"].format(name=row["indicator_name"],
-                                                                        value=amount(row, "target"))
-                       if own else texts.FINDING["TARGET_EQUALS_OTHER_ACTUAL"].format(
-                           name=row["indicator_name"], value=amount(row, "target"),
-                           other=other["indicator_name"], other_source=other["source"]))
-            found = finding("TARGET_EQUALS_ACTUAL", "indicator", row["indicator_code"], row["indicator_name"],
-                            message, row["source"])
-            # Equal to its own actual is worth a look; equal to another indicator's actual is a likely slip.
-            yield Finding(**{**asdict(found), "severity": texts.SEVERITY_NOTE}) if own else found
+    results = data.results[~data.results["unit"].isin(COUNT_MEASURE_UNITS)]
+    same = [*KEY, "unit", "figure"]
+    actuals = results.dropna(subset=["actual"])[[*KEY, "unit", "actual", "indicator_code", "indicator_name",
+                                                   "source"]].rename(columns={
+        "actual": "figure", "indicator_code": "other_code", "indicator_name": "other_name", "source": "other_source"})
+    targets = results.dropna(subset=["target"]).assign(figure=lambda frame: frame["target"])
+    for row in records(targets.merge(actuals, on=same)):
+        own = row["other_code"] == row["indicator_code"]
+        message = (texts.FINDING["TARGET_EQUALS_OWN_ACTUAL"].format(name=row["indicator_name"],
+                                                                    value=amount(row, "target"))
+                   if own else texts.FINDING["TARGET_EQUALS_OTHER_ACTUAL"].format(
+                       name=row["indicator_name"], value=amount(row, "target"),
+                       other=row["other_name"], other_source=row["other_source"]))
+        found = on_indicator("TARGET_EQUALS_ACTUAL", row, message)
+        # Equal to its own actual is worth a look; equal to another indicator's actual is a likely slip.
+        yield replace(found, severity=texts.SEVERITY_NOTE) if own else found
 
 
 @check("TARGET_WITHOUT_ACTUAL", texts.SEVERITY_WARNING)
-def targets_have_actuals(data: UnitYear) -> Iterable[Finding]:
-    rows = data.results[data.results["status"] == "no_actual"]
-    for _, row in rows.iterrows():
-        yield finding("TARGET_WITHOUT_ACTUAL", "indicator", row["indicator_code"], row["indicator_name"],
-                      texts.FINDING["TARGET_WITHOUT_ACTUAL"].format(name=row["indicator_name"],
-                                                                    target=amount(row, "target")),
-                      row["source"])
+def targets_have_actuals(data: Reports) -> Iterable[Finding]:
+    for row in records(data.results[data.results["status"] == "no_actual"]):
+        yield on_indicator("TARGET_WITHOUT_ACTUAL", row, texts.FINDING["TARGET_WITHOUT_ACTUAL"].format(
+            name=row["indicator_name"], target=amount(row, "target")))
 
 
 def rounding_tolerance(*figures: float) -> float:
@@ -262,137 +339,141 @@ def decimal_places(figure: float) -> int:
 
 
 @check("INDICATOR_PARTS", texts.SEVERITY_ERROR)
-def indicator_parts_add_up(data: UnitYear) -> Iterable[Finding]:
+def indicator_parts_add_up(data: Reports) -> Iterable[Finding]:
     """A whole the catalogue splits into parts (indicators.part_of) equals the sum of the parts the report gives."""
-    indicators = data.results.set_index("indicator_code", drop=False)
-    parts = indicators[indicators["part_of"].notna() & indicators["actual"].notna()]
-    for whole_code, group in parts.groupby("part_of", sort=False):
-        if whole_code not in indicators.index or formatting.is_missing(indicators.loc[whole_code, "actual"]):
-            continue
-        whole = indicators.loc[whole_code]
-        total, listed = float(whole["actual"]), float(group["actual"].sum())
-        tolerance = rounding_tolerance(total, *group["actual"])
+    reported = data.results.dropna(subset=["actual"])
+    parts = reported[reported["part_of"].notna()]
+    wholes = reported.merge(parts[[*KEY, "part_of"]].drop_duplicates().rename(columns={"part_of": "indicator_code"}),
+                            on=[*KEY, "indicator_code"])
+    parts_of = {}
+    for part in records(parts):
+        parts_of.setdefault((part["unit_code"], int(part["year"]), part["part_of"]), []).append(part)
+    for whole in records(wholes):
+        group = parts_of[(whole["unit_code"], int(whole["year"]), whole["indicator_code"])]
+        total, listed = float(whole["actual"]), float(sum(p["actual"] for p in group))
+        tolerance = rounding_tolerance(total, *(p["actual"] for p in group))
         if abs(total - listed) > tolerance:
-            yield finding("INDICATOR_PARTS", "indicator", whole_code, whole["indicator_name"],
-                          texts.FINDING["INDICATOR_PARTS"].format(
-                              name=whole["indicator_name"], total=amount(whole),
-                              parts=texts.LIST_JOIN.join(f"{p['indicator_name']}{amount(p)}" for _, p in group.iterrows()),
-                              sum=formatting.amount(round(listed, 6), whole["unit"]),
-                              gap=formatting.amount(round(abs(total - listed), 6), whole["unit"]),
-                              tolerance=formatting.plain_number(round(tolerance, 6))),
-                          whole["source"])
+            yield on_indicator("INDICATOR_PARTS", whole, texts.FINDING["INDICATOR_PARTS"].format(
+                name=whole["indicator_name"], total=amount(whole),
+                parts=texts.LIST_JOIN.join(f"{p['indicator_name']}{amount(p)}" for p in group),
+                sum=formatting.amount(round(listed, 6), whole["unit"]),
+                gap=formatting.amount(round(abs(total - listed), 6), whole["unit"]),
+                tolerance=formatting.plain_number(round(tolerance, 6))))
 
 
 @check("NO_TARGETS", texts.SEVERITY_WARNING)
-def some_targets_are_set(data: UnitYear) -> Iterable[Finding]:
+def some_targets_are_set(data: Reports) -> Iterable[Finding]:
     """A self-evaluation measures results against targets: a report that sets none cannot be evaluated."""
-    indicators = data.results
-    if indicators.empty or indicators["target"].notna().any() or indicators["achievement"].notna().any():
-        return
-    yield finding("NO_TARGETS", "indicator", "", texts.SUBJECT_KINDS["indicator"],
-                  texts.FINDING["NO_TARGETS"].format(count=len(indicators)))
+    results = data.results
+    judged = results.assign(measured=results["target"].notna() | results["achievement"].notna())
+    per_year = judged.groupby(KEY, sort=False, as_index=False).agg(count=("measured", "size"),
+                                                                    measured=("measured", "any"))
+    for year in records(per_year[~per_year["measured"]]):
+        yield finding("NO_TARGETS", year, "indicator", "", texts.SUBJECT_KINDS["indicator"],
+                      texts.FINDING["NO_TARGETS"].format(count=year["count"]))
 
 
 @check("TARGET_NOT_MEASURABLE", texts.SEVERITY_WARNING)
-def targets_are_measurable(data: UnitYear) -> Iterable[Finding]:
+def targets_are_measurable(data: Reports) -> Iterable[Finding]:
     """A target stated only in words (「保障…正常运转」), with no figure and no achievement tier."""
-    rows = data.results[data.results["target_text"].notna() & data.results["target"].isna()
-                             & data.results["achievement"].isna()]
-    for _, row in rows.iterrows():
-        yield finding("TARGET_NOT_MEASURABLE", "indicator", row["indicator_code"], row["indicator_name"],
-                      texts.FINDING["TARGET_NOT_MEASURABLE"].format(name=row["indicator_name"],
-                                                                    text=row["target_text"]),
-                      row["source"])
+    results = data.results
+    for row in records(results[results["target_text"].notna() & results["target"].isna()
+                               & results["achievement"].isna()]):
+        yield on_indicator("TARGET_NOT_MEASURABLE", row, texts.FINDING["TARGET_NOT_MEASURABLE"].format(
+            name=row["indicator_name"], text=row["target_text"]))
 
 
 @check("FAR_ABOVE_TARGET", texts.SEVERITY_WARNING)
-def results_not_far_above_target(data: UnitYear) -> Iterable[Finding]:
-    rows = data.results[data.results["completion_rate"] > rules.FAR_ABOVE_TARGET]
-    for _, row in rows.iterrows():
-        yield finding("FAR_ABOVE_TARGET", "indicator", row["indicator_code"], row["indicator_name"],
-                      texts.FINDING["FAR_ABOVE_TARGET"].format(name=row["indicator_name"], actual=amount(row),
-                                                               target=amount(row, "target"),
-                                                               rate=formatting.rate(row["completion_rate"])),
-                      row["source"])
+def results_not_far_above_target(data: Reports) -> Iterable[Finding]:
+    for row in records(data.results[data.results["completion_rate"] > rules.FAR_ABOVE_TARGET]):
+        yield on_indicator("FAR_ABOVE_TARGET", row, texts.FINDING["FAR_ABOVE_TARGET"].format(
+            name=row["indicator_name"], actual=amount(row), target=amount(row, "target"),
+            rate=formatting.rate(row["completion_rate"])))
 
 
 @check("ESTIMATE_IN_YEAR_END", texts.SEVERITY_WARNING)
-def no_estimates(data: UnitYear) -> Iterable[Finding]:
-    for _, row in data.results[data.results["is_estimate"]].iterrows():
-        yield finding("ESTIMATE_IN_YEAR_END", "indicator", row["indicator_code"], row["indicator_name"],
-                      texts.FINDING["ESTIMATE_IN_YEAR_END"].format(name=row["indicator_name"], actual=amount(row)),
-                      row["source"])
+def no_estimates(data: Reports) -> Iterable[Finding]:
+    for row in records(data.results[data.results["is_estimate"]]):
+        yield on_indicator("ESTIMATE_IN_YEAR_END", row, texts.FINDING["ESTIMATE_IN_YEAR_END"].format(
+            name=row["indicator_name"], actual=amount(row)))
 
 
 @check("PARTIAL_PERIOD", texts.SEVERITY_WARNING)
-def no_partial_periods(data: UnitYear) -> Iterable[Finding]:
-    for _, row in data.results[data.results["is_partial"]].iterrows():
-        yield finding("PARTIAL_PERIOD", "indicator", row["indicator_code"], row["indicator_name"],
-                      texts.FINDING["PARTIAL_PERIOD"].format(name=row["indicator_name"], actual=amount(row),
-                                                             period=row["period"]),
-                      row["source"])
+def no_partial_periods(data: Reports) -> Iterable[Finding]:
+    for row in records(data.results[data.results["is_partial"]]):
+        yield on_indicator("PARTIAL_PERIOD", row, texts.FINDING["PARTIAL_PERIOD"].format(
+            name=row["indicator_name"], actual=amount(row), period=row["period"]))
 
 
 # ---- the narrative ------------------------------------------------------------------------------
 
+# A figure as it stands in a text: not inside a longer number (2100 in 21000 or 2100.5; 5 in 1.2.5).
+FIGURE = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d,]|\.\d)")
+
+
+@lru_cache(maxsize=4096)
+def figures_in(text: str) -> frozenset[str]:
+    """Every figure a text writes, without trailing zeros after its point (760.60 -> 760.6, 760.00 -> 760)."""
+    return frozenset(figure.rstrip("0").rstrip(".") if "." in figure else figure for figure in FIGURE.findall(text))
+
+
 def written_in(text: str, value: float) -> bool:
     """Whether a figure stands in the text as a number of its own (2100 is not found in 21000 or 2100.5), as
-    written with or without trailing zeros (760.6 is found in 760.60万元, 760 in 760.00)."""
-    plain = formatting.plain_number(value).replace(",", "")
+    written with or without thousands separators and trailing zeros (760.6 is found in 760.60万元, 760 in
+    760.00, 25751 in 25,751)."""
     grouped = formatting.plain_number(value)
-    zeros = "0*" if "." in plain else r"(?:\.0+)?"
-    return any(re.search(rf"(?<![\d.,]){re.escape(form)}{zeros}(?![\d,]|\.\d)", text) for form in {plain, grouped})
+    return not figures_in(text).isdisjoint({grouped, grouped.replace(",", "")})
 
 
 @check("TEXT_FIGURE_MISSING", texts.SEVERITY_WARNING)
-def figures_stand_in_the_text(data: UnitYear) -> Iterable[Finding]:
+def figures_stand_in_the_text(data: Reports) -> Iterable[Finding]:
     """Each target and actual stands in the sections it cites. A zero is skipped: the text says 未发生."""
-    for _, row in data.results.iterrows():
-        text = data.cited_text(row["source"])
+    cited = data.results[data.results["source"].notna()]
+    for row in records(cited[[*KEY, "source", "target", "actual", "unit", "qualifier", "indicator_code",
+                              "indicator_name"]]):
+        text = data.cited_text(row)
         for column in ("target", "actual"):
             value = row[column]
             if formatting.is_missing(value) or value == 0 or not text or written_in(text, value):
                 continue
-            yield finding("TEXT_FIGURE_MISSING", "indicator", row["indicator_code"], row["indicator_name"],
-                          texts.FINDING["TEXT_FIGURE_MISSING"].format(
-                              name=row["indicator_name"], what=texts.FINDING_WHAT[column], value=amount(row, column),
-                              source=row["source"]),
-                          row["source"])
+            yield on_indicator("TEXT_FIGURE_MISSING", row, texts.FINDING["TEXT_FIGURE_MISSING"].format(
+                name=row["indicator_name"], what=texts.FINDING_WHAT[column], value=amount(row, column),
+                source=row["source"]))
     structure = data.structure
-    for _, item in structure[~structure["is_derived"] & structure["source"].notna()].iterrows():
-        text = data.cited_text(item["source"])
-        if item["amount"] == 0 or not text or written_in(text, float(item["amount"])):
-            continue
-        yield finding("TEXT_FIGURE_MISSING", "spending", item["item_code"], item["item_name"],
-                      texts.FINDING["TEXT_FIGURE_MISSING"].format(
-                          name=item["item_name"], what=texts.FINDING_WHAT["actual"],
-                          value=formatting.money(item["amount"]), source=item["source"]),
-                      item["source"])
+    cited = structure[~structure["is_derived"] & structure["source"].notna() & (structure["amount"] != 0)]
+    for item in records(cited[[*KEY, "source", "amount", "item_code", "item_name"]]):
+        text = data.cited_text(item)
+        if text and not written_in(text, float(item["amount"])):
+            yield spending_item("TEXT_FIGURE_MISSING", item, texts.FINDING["TEXT_FIGURE_MISSING"].format(
+                name=item["item_name"], what=texts.FINDING_WHAT["actual"], value=formatting.money(item["amount"]),
+                source=item["source"]))
 
 
-def paragraphs(data: UnitYear) -> Iterable[tuple[pd.Series, str]]:
-    for _, section in data.sections.iterrows():
-        if isinstance(section["body"], str):
-            for paragraph in section["body"].split("\n\n"):
-                yield section, paragraph.strip()
+def paragraphs(data: Reports) -> Iterable[tuple[dict, str]]:
+    for section in records(data.sections[data.sections["body"].notna()]):
+        for paragraph in section["body"].split("\n\n"):
+            yield section, paragraph.strip()
 
 
-def cited_refs(data: UnitYear) -> set[str]:
-    """The sections whose figures are recorded as this year's."""
-    return {ref for cell in data.results["source"] for ref in split_refs(cell)}
+def cited_refs(data: Reports) -> set[tuple[str, int, str]]:
+    """The sections whose figures are recorded as their year's, by unit-year."""
+    return {(unit, int(year), ref) for unit, year, cell in column_rows(data.results, *KEY, "source")
+            for ref in split_refs(cell)}
+
+
+YEAR_LABEL = re.compile(r"(\d{4})年[，,]")
 
 
 @check("TEXT_YEAR_LABEL", texts.SEVERITY_WARNING)
-def year_labels_fit(data: UnitYear) -> Iterable[Finding]:
+def year_labels_fit(data: Reports) -> Iterable[Finding]:
     """A paragraph that opens with another year (2023年，…) in a section whose figures are this year's."""
     cited = cited_refs(data)
     for section, paragraph in paragraphs(data):
-        match = re.match(r"(\d{4})年[，,]", paragraph)
-        if match and section["ref"] in cited and int(match.group(1)) != data.year:
-            yield finding("TEXT_YEAR_LABEL", "narrative", section["section_key"], section["title"],
-                          texts.FINDING["TEXT_YEAR_LABEL"].format(ref=section["ref"], label=match.group(0)[:-1],
-                                                                  year=data.year, excerpt=paragraph[:30] + "……"),
-                          section["ref"])
+        match = YEAR_LABEL.match(paragraph)
+        year = int(section["year"])
+        if match and (section["unit_code"], year, section["ref"]) in cited and int(match.group(1)) != year:
+            yield on_section("TEXT_YEAR_LABEL", section, texts.FINDING["TEXT_YEAR_LABEL"].format(
+                ref=section["ref"], label=match.group(0)[:-1], year=year, excerpt=paragraph[:30] + "……"))
 
 
 PLAN_WORDS = r"(?:预计|计划|拟|将|争取|力争)"
@@ -412,64 +493,88 @@ def month_end(year: int, month: int) -> date:
 
 
 @check("TEXT_STALE_PLAN", texts.SEVERITY_WARNING)
-def plans_not_overdue(data: UnitYear) -> Iterable[Finding]:
+def plans_not_overdue(data: Reports) -> Iterable[Finding]:
     """A plan or deadline no later than the report year's end, still written as to come."""
-    year_end = date(data.year, 12, 31)
     for section, paragraph in paragraphs(data):
+        year = int(section["year"])
         for sentence in re.split(r"[。；]", paragraph):
             for pattern, deadline_of in DEADLINES:
                 match = pattern.search(sentence)
-                if match and deadline_of(match, data.year) <= year_end:
-                    yield finding("TEXT_STALE_PLAN", "narrative", section["section_key"], section["title"],
-                                  texts.FINDING["TEXT_STALE_PLAN"].format(
-                                      ref=section["ref"], excerpt=match.group(0), year=data.year),
-                                  section["ref"])
+                if match and deadline_of(match, year) <= date(year, 12, 31):
+                    yield on_section("TEXT_STALE_PLAN", section, texts.FINDING["TEXT_STALE_PLAN"].format(
+                        ref=section["ref"], excerpt=match.group(0), year=year))
                     break
 
 
-def is_problems_or_measures(title: str) -> bool:
-    return "问题" in title or "措施" in title or "建议" in title
-
-
-def subsections(data: UnitYear, key: str) -> pd.DataFrame:
-    return data.sections[data.sections["parent_key"] == key]
+def problems_and_measures(data: Reports) -> pd.DataFrame:
+    """The sections on problems and measures, each with its body stripped ('' for none)."""
+    sections = data.sections
+    titled = sections[sections["title"].str.contains("问题|措施|建议", regex=True).fillna(False).astype(bool)]
+    return titled.assign(text=titled["body"].fillna("").str.strip())
 
 
 @check("TEXT_EMPTY_SECTION", texts.SEVERITY_ERROR)
-def problem_sections_filled(data: UnitYear) -> Iterable[Finding]:
-    for _, section in data.sections.iterrows():
-        body = section["body"] if isinstance(section["body"], str) else ""
-        if is_problems_or_measures(section["title"]) and len(body.strip()) < 10 \
-                and subsections(data, section["section_key"]).empty:
-            yield finding("TEXT_EMPTY_SECTION", "narrative", section["section_key"], section["title"],
-                          texts.FINDING["TEXT_EMPTY_SECTION"].format(title=section["title"]), section["ref"])
+def problem_sections_filled(data: Reports) -> Iterable[Finding]:
+    sections = problems_and_measures(data)
+    with_subsections = {(unit, int(year), parent)
+                        for unit, year, parent in column_rows(data.sections, *KEY, "parent_key")}
+    for section in records(sections[sections["text"].str.len() < 10]):
+        if (section["unit_code"], int(section["year"]), section["section_key"]) not in with_subsections:
+            yield on_section("TEXT_EMPTY_SECTION", section,
+                             texts.FINDING["TEXT_EMPTY_SECTION"].format(title=section["title"]))
+
+
+def by_unit_year(frame: pd.DataFrame, column: str) -> dict[tuple[str, int], list]:
+    """A column's values grouped by unit-year, in row order."""
+    grouped: dict[tuple[str, int], list] = {}
+    for unit, year, value in column_rows(frame, *KEY, column):
+        grouped.setdefault((unit, int(year)), []).append(value)
+    return grouped
+
+
+def names_in_reports(data: Reports, keys: pd.DataFrame) -> dict[tuple[str, int], set[str]]:
+    """The indicators and (below the first level) the spending items each of these unit-years' report names."""
+    items = data.structure[(data.structure["depth"] >= 2) & ~data.structure["is_derived"]]
+    named = pd.concat([data.results[[*KEY, "indicator_name"]].rename(columns={"indicator_name": "name"}),
+                       items[[*KEY, "item_name"]].rename(columns={"item_name": "name"})]).merge(keys, on=KEY)
+    return {key: set(names) for key, names in by_unit_year(named, "name").items()}
+
+
+def unmet_details(data: Reports) -> dict[tuple[str, int], str]:
+    """Each unit-year's unmet targets with their completion, for a finding that names none."""
+    unmet = data.results[data.results["status"] == "not_met"]
+    named = unmet.assign(named=[f"{name}（{formatting.rate(rate)}）" for name, rate
+                                in zip(unmet["indicator_name"], unmet["completion_rate"])])
+    return {key: texts.FINDING["TEXT_GENERIC_UNMET"].format(names=texts.LIST_JOIN.join(names))
+            for key, names in by_unit_year(named, "named").items()}
 
 
 @check("TEXT_GENERIC_SECTION", texts.SEVERITY_NOTE)
-def problem_sections_specific(data: UnitYear) -> Iterable[Finding]:
+def problem_sections_specific(data: Reports) -> Iterable[Finding]:
     """Problems and measures that name no indicator, project or figure of the report."""
-    named_items = data.structure[(data.structure["depth"] >= 2) & ~data.structure["is_derived"]]
-    names = set(data.results["indicator_name"]) | set(named_items["item_name"])
-    unmet = data.results[data.results["status"] == "not_met"]
-    detail = (texts.FINDING["TEXT_GENERIC_UNMET"].format(names=texts.LIST_JOIN.join(
-        f"{row['indicator_name']}（{formatting.rate(row['completion_rate'])}）" for _, row in unmet.iterrows()))
-        if not unmet.empty else texts.FINDING["TEXT_GENERIC_PLAIN"])
-    for _, section in data.sections.iterrows():
-        body = section["body"] if isinstance(section["body"], str) else ""
-        if not is_problems_or_measures(section["title"]) or len(body.strip()) < 10:
+    sections = problems_and_measures(data)
+    unnumbered = sections["text"].str.replace(r"(?m)^\s*\d+[.、．]", "", regex=True)
+    without_figures = sections[(sections["text"].str.len() >= 10) & ~unnumbered.str.contains(r"\d", regex=True)]
+    names = names_in_reports(data, without_figures[KEY].drop_duplicates())
+    details = unmet_details(data)
+    for section in records(without_figures):
+        key = (section["unit_code"], int(section["year"]))
+        if any(name in section["body"] for name in names.get(key, ())):
             continue
-        unnumbered = re.sub(r"(?m)^\s*\d+[.、．]", "", body)
-        if re.search(r"\d", unnumbered) or any(name in body for name in names):
-            continue
-        yield finding("TEXT_GENERIC_SECTION", "narrative", section["section_key"], section["title"],
-                      texts.FINDING["TEXT_GENERIC_SECTION"].format(title=section["title"], detail=detail),
-                      section["ref"])
+        yield on_section("TEXT_GENERIC_SECTION", section, texts.FINDING["TEXT_GENERIC_SECTION"].format(
+            title=section["title"], detail=details.get(key, texts.FINDING["TEXT_GENERIC_PLAIN"])))
+
+
+def run_all(data: Reports) -> list[Finding]:
+    """Every check over every unit-year of the reports: by unit and year, then in the order of CHECKS."""
+    order = {code: position for position, code in enumerate(CHECKS)}
+    found = [finding for _, function in CHECKS.values() for finding in function(data)]
+    return sorted(found, key=lambda f: (f.unit_code, f.year, order[f.check]))
 
 
 def run(data: UnitYear) -> list[Finding]:
-    """Every check over the report, in the order of CHECKS, stamped with the unit and year."""
-    return [Finding(**{**asdict(found), "unit_code": data.unit_code, "year": data.year})
-            for _, function in CHECKS.values() for found in function(data)]
+    """Every check over one unit's year."""
+    return run_all(Reports.of(data))
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
@@ -479,8 +584,5 @@ def findings_frame(findings: list[Finding]) -> pd.DataFrame:
 
 def every_unit_year(fetch: Fetch) -> pd.DataFrame:
     """The findings of every unit-year the data holds, for storing at publish time (`database.AuditRun`): each
-    view is read once for all units (`read_whole`), not once per unit-year."""
-    whole = read_whole(fetch)
-    held = fetch("available_years", None, None)
-    return findings_frame([found for unit_code, year in zip(held["unit_code"], held["year"])
-                           for found in run(UnitYear.of(whole, unit_code, int(year)))])
+    view is read once for all units."""
+    return findings_frame(run_all(Reports.whole(fetch)))

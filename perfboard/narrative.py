@@ -9,6 +9,7 @@ The heading's own numbering gives the section's reference as the data files cite
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -93,18 +94,52 @@ def split_refs(refs: object) -> list[str]:
     return list(dict.fromkeys(r.strip() for r in refs.split("；") if r.strip())) if isinstance(refs, str) else []
 
 
+@dataclass(frozen=True)
+class Outline:
+    """A report's sections in reading order as plain lists, for gathering the text of cited sections often."""
+
+    keys: list
+    parent_keys: list
+    refs: list
+    titles: list
+    bodies: list
+
+    COLUMNS = ("section_key", "parent_key", "ref", "title", "body")
+
+    @classmethod
+    def of(cls, sections: pd.DataFrame) -> Outline:
+        return cls(*(sections[column].tolist() for column in cls.COLUMNS))
+
+    @classmethod
+    def each(cls, sections: pd.DataFrame, by: list[str]) -> dict[tuple, Outline]:
+        """One outline per value of the `by` columns (each unit-year's report), in one pass over the rows."""
+        rows: dict[tuple, list] = {}
+        for row in zip(*(sections[column].tolist() for column in (*by, *cls.COLUMNS))):
+            rows.setdefault(row[:len(by)], []).append(row[len(by):])
+        return {key: cls(*map(list, zip(*part))) for key, part in rows.items()}
+
+    def cited(self, refs: object) -> list[int]:
+        """The positions of the sections a `source` cell cites, each with its subsections."""
+        wanted = set(split_refs(refs))
+        keys = {key for key, ref in zip(self.keys, self.refs) if ref in wanted}
+        chosen = []
+        for position, (key, parent_key) in enumerate(zip(self.keys, self.parent_keys)):
+            if key in keys or parent_key in keys:
+                keys.add(key)
+                chosen.append(position)
+        return chosen
+
+    def text(self, refs: object) -> str:
+        """Titles and bodies of the cited sections as one text."""
+        bodies = [body if isinstance(body, str) else "" for body in self.bodies]
+        return "\n\n".join(f"{self.titles[i]}\n{bodies[i]}".strip() for i in self.cited(refs))
+
+
 def cited_sections(sections: pd.DataFrame, refs: object) -> pd.DataFrame:
     """The sections a `source` cell cites, each with its subsections, in reading order."""
-    keys = set(sections[sections["ref"].isin(split_refs(refs))]["section_key"])
-    chosen = []
-    for number, section in sections.iterrows():
-        if section["section_key"] in keys or section["parent_key"] in keys:
-            keys.add(section["section_key"])
-            chosen.append(number)
-    return sections.loc[chosen]
+    return sections.iloc[Outline.of(sections).cited(refs)]
 
 
 def cited_text(sections: pd.DataFrame, refs: object) -> str:
     """Titles and bodies of the cited sections as one text."""
-    return "\n\n".join(f"{s['title']}\n{s['body'] if isinstance(s['body'], str) else ''}".strip()
-                       for _, s in cited_sections(sections, refs).iterrows())
+    return Outline.of(sections).text(refs)

@@ -101,25 +101,3 @@ class CountyYear:
         """county_units for every year: ranks and scores over the years."""
         return self.fetch("county_units", None, None)
 
-
-def read_whole(fetch: Fetch) -> Fetch:
-    """A fetch for reading every unit's year in turn (the audit at publish time): each view is read once for
-    all units, and every unit-year is served its slice, instead of one query per view and unit-year."""
-    wholes: dict[str, dict[tuple, pd.DataFrame]] = {}
-    empties: dict[str, pd.DataFrame] = {}
-
-    def sliced(name: str, unit_code: str, year: int | None) -> pd.DataFrame:
-        if name not in wholes:
-            whole = fetch(name, None, None)
-            # Plain Python strings: the checks walk rows one by one, and pandas' Arrow-backed strings cost a
-            # conversion on every row (a third of the audit's time at county scale).
-            whole = whole.astype({column: object for column in whole.columns
-                                  if pd.api.types.is_string_dtype(whole[column])})
-            empties[name] = whole.iloc[0:0]
-            wholes[name] = {key: part.reset_index(drop=True) for key, part in whole.groupby(["unit_code", "year"])}
-        if year is None:
-            parts = [part for (unit, _), part in sorted(wholes[name].items()) if unit == unit_code]
-            return pd.concat(parts, ignore_index=True) if parts else empties[name]
-        return wholes[name].get((unit_code, int(year)), empties[name])
-
-    return sliced
