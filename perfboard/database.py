@@ -161,7 +161,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, loaded: LoadedTable) -> None:
     """Hand the validated text cells to DuckDB, which casts each column to its declared type."""
     table = loaded.table
     staged = pa.table({
-        **{c.name: pa.array([row.get(c.name) for row in loaded.rows], pa.string()) for c in table.columns},
+        **{c.name: pa.array(loaded.columns[c.name], pa.string()) for c in table.columns},
         "source_line": pa.array(loaded.lines, pa.int32()),
     })
     casts = ", ".join(f"cast({c.name} as {c.kind.sql_type})" for c in table.columns)

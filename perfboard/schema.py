@@ -229,9 +229,27 @@ NARRATIVE_TABLE = Table("narrative_sections", "报告原文章节", (
 
 @dataclass
 class LoadedTable:
-    """A validated table: normalised text cells (None for empty), ready to cast into DuckDB."""
+    """A validated table: normalised text cells (None for empty), ready to cast into DuckDB. Held a column at a
+    time (a county's million spending rows are checked and handed on column by column); `rows` gives them
+    row by row where a reader needs that (comparing two versions)."""
 
     table: Table
-    rows: list[dict[str, str | None]] = field(default_factory=list)
+    columns: dict[str, list[str | None]] = field(default_factory=dict)  # every column of `table`, in order
     lines: list[int] = field(default_factory=list)  # the source line of each row
     positions: dict[str, int] = field(default_factory=dict)  # column name -> its 1-based place in the file
+
+    def __post_init__(self) -> None:
+        # A column the file leaves out (an optional one) holds None on every row.
+        self.columns = {c.name: self.columns.get(c.name) or [None] * len(self.lines) for c in self.table.columns}
+
+    @classmethod
+    def of_rows(cls, table: Table, rows: list[dict[str, str | None]], lines: list[int]) -> LoadedTable:
+        return cls(table, {c.name: [row.get(c.name) for row in rows] for c in table.columns}, lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @property
+    def rows(self) -> list[dict[str, str | None]]:
+        names = list(self.columns)
+        return [dict(zip(names, values)) for values in zip(*self.columns.values())]
