@@ -328,8 +328,11 @@ def cell_problem(loaded: LoadedTable, row_number: int, column_name: str, message
 
 
 def check_duplicate_keys(loaded: LoadedTable, problems: list[Problem]) -> None:
+    keys = list(zip(*(loaded.columns[name] for name in loaded.table.key)))
+    if len(set(keys)) == len(keys):
+        return  # the usual case, answered without a Python loop over a million rows
     first_line: dict[tuple, int] = {}
-    for number, key in enumerate(zip(*(loaded.columns[name] for name in loaded.table.key))):
+    for number, key in enumerate(keys):
         if None in key:
             continue  # already reported as a required cell left empty
         if key in first_line:
