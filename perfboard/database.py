@@ -118,6 +118,9 @@ FINDING_COLUMNS = {"unit_code": "VARCHAR", "year": "INTEGER", "check": "VARCHAR"
                    "message": "VARCHAR", "source": "VARCHAR"}
 
 
+FINDING_TABLES = ("findings", "audited")
+
+
 def create_finding_tables(con: duckdb.DuckDBPyConnection) -> None:
     """`findings` (every finding of the audit) and `audited` (the unit-years it ran on), empty until
     `store_findings`; the views that read them are created in between."""
@@ -181,21 +184,46 @@ def create_macros(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> int:
-    """Macros first, then every view; a view that reads another view waits until that one exists."""
+def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Macros first, then every view; a view that reads another view waits until that one exists. The names
+    in the order they were created: each after the views it reads."""
     create_macros(con)
+    created: list[str] = []
     pending = view_names()
     while pending:
         failed: list[tuple[str, duckdb.Error]] = []
         for name in pending:
             try:
                 con.execute(f"create view {name} as {view_sql(name)}")
+                created.append(name)
             except duckdb.CatalogException as error:
                 failed.append((name, error))
         if len(failed) == len(pending):
             raise failed[0][1]
         pending = [name for name, _ in failed]
-    return len(view_names())
+    return created
+
+
+def reading_findings(views: list[str]) -> set[str]:
+    """The views that read the audit's findings, directly or through another view (`views` in the order
+    `create_views` made them, so a view's sources come before it). A view is taken to read what its SQL
+    names; a name in a comment only delays that view's materializing until after the audit."""
+    reading: set[str] = set()
+    for name in views:
+        words = set(re.findall(r"[a-z_][a-z0-9_]*", view_sql(name).lower()))
+        if words & {*FINDING_TABLES, *reading}:
+            reading.add(name)
+    return reading
+
+
+def materialize(con: duckdb.DuckDBPyConnection, views: list[str]) -> None:
+    """Each view's rows stored as a table of the same name (docs/architecture.md, "Views computed once per
+    version"). A published version never changes, so its views are computed once, here, and every page and
+    the audit read rows instead of running the query; a view not yet stored reads the stored ones."""
+    for name in views:  # names from queries/ (view_names)
+        con.execute(f"create table {name}__rows as select * from {name}")
+        con.execute(f"drop view {name}")
+        con.execute(f"alter table {name}__rows rename to {name}")
 
 
 def source_digest(data_dir: Path) -> str:
@@ -223,8 +251,11 @@ def write_database(dataset: Dataset, data_dir: Path, db_path: Path,
             con.execute(table_ddl(loaded.table))
             insert_rows(con, loaded)
         create_finding_tables(con)
-        view_count = create_views(con)
+        views = create_views(con)
+        after_audit = reading_findings(views)
+        materialize(con, [name for name in views if name not in after_audit])
         store_findings(con, audit_run)
+        materialize(con, [name for name in views if name in after_audit])
         con.execute("create table load_info as select current_timestamp as loaded_at, ? as data_dir, "
                     "? as source_digest", [str(data_dir), source_digest(data_dir)])
         if version is not None:
@@ -239,7 +270,7 @@ def write_database(dataset: Dataset, data_dir: Path, db_path: Path,
         con.execute("checkpoint")
     finally:
         con.close()
-    return view_count
+    return len(views)
 
 
 def verify_build(db_path: Path, tables: int) -> None:

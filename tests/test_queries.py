@@ -112,3 +112,24 @@ def test_spending_structure_reaches_as_high_as_the_loader_lets_a_chain_go():
 
     joins = re.findall(r"left join spending as p\d+", view_sql("spending_structure"))
     assert len(joins) >= MAX_SPENDING_DEPTH - 1
+
+
+@pytest.mark.parametrize("dataset", ["seed_db", "county"])
+@pytest.mark.parametrize("view", view_names())
+def test_a_published_version_stores_each_view_as_the_rows_its_query_gives(request, dataset, view):
+    """docs/architecture.md, "Views computed once per version": each view is a table of its rows, in its order;
+    the views that read the audit's findings were stored after the audit (their rows still match)."""
+    from perfboard.database import view_sql
+
+    db = request.getfixturevalue(dataset)
+    con = connect(db if dataset == "seed_db" else db[1])
+    try:
+        (kind,) = con.execute("select table_type from information_schema.tables where table_name = ?",
+                              [view]).fetchone()
+        stored = con.execute(f"select * from {view}").fetchall()
+        computed = con.execute(view_sql(view)).fetchall()
+    finally:
+        con.close()
+    assert kind == "BASE TABLE"
+    ordered = "order by" in view_sql(view).lower()
+    assert (stored == computed) if ordered else (sorted(map(repr, stored)) == sorted(map(repr, computed)))

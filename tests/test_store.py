@@ -34,14 +34,14 @@ def in_private_mounts(script: str, tmp_path: Path) -> dict:
 
 
 def test_a_full_disk_leaves_the_previous_build_current_and_says_so(tmp_path):
-    """A 24 MB filesystem: the seed loads, the disk is filled, the next load fails with exit 3 and a Chinese
+    """A 48 MB filesystem: the seed loads, the disk is filled, the next load fails with exit 3 and a Chinese
     message; the old build is current and byte-identical; once there is room again a load succeeds and
     nothing of the failed one is left."""
     result = in_private_mounts(f"""
         import hashlib, json, os, subprocess, sys
         from pathlib import Path
         disk = Path({str(tmp_path / "disk")!r}); disk.mkdir()
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(disk)], check=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", str(disk)], check=True)
         db = disk / "perfboard.duckdb"
         cli = [sys.executable, "-m", "perfboard.cli", "load", "--data", {str(DEFAULT_DATA_DIR)!r}, "--db", str(db)]
         first = subprocess.run(cli, capture_output=True, text=True)
