@@ -313,7 +313,10 @@ def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None
                            mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+# Held as objects, not copied: st.cache_data would unpickle every figure on every rerun, and rebuilding a
+# Plotly figure validates it again (20 charts: 0.6 s). Readers never change a cached figure; a page that
+# needs another size draws a copy (`go.Figure(named.figure)`, as the presentation mode does).
+@st.cache_resource(show_spinner=False, max_entries=300)
 def _year_charts(build: str, unit_code: str, year: int, group: str, _data: UnitYear) -> list[NamedChart]:
     return year_charts(_data, (group,))
 
