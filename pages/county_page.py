@@ -44,17 +44,17 @@ with this_year:
         scored = int(shown["total_score"].notna().sum())
         left, right = st.columns(2)
         with left:
-            ui.plot(charts.score_distribution(shown, texts.COUNTY_CHART_DISTRIBUTION.format(count=scored), source),
+            ui.draw(charts.score_distribution, shown, texts.COUNTY_CHART_DISTRIBUTION.format(count=scored), source,
                     key="county_distribution")
             completion = county.completion_by_category(year.categories, shown["unit_code"])
-            ui.plot(charts.category_completion(completion, texts.COUNTY_CHART_CATEGORIES.format(count=len(shown)),
-                                               source), key="county_categories_chart")
+            ui.draw(charts.category_completion, completion, texts.COUNTY_CHART_CATEGORIES.format(count=len(shown)),
+                    source, key="county_categories_chart")
         with right:
-            ui.plot(charts.score_ranking(shown, texts.COUNTY_CHART_RANKING.format(
-                count=min(scored, charts.RANKING_LIMIT)), source), key="county_ranking")
+            ui.draw(charts.score_ranking, shown, texts.COUNTY_CHART_RANKING.format(
+                count=min(scored, charts.RANKING_LIMIT)), source, key="county_ranking")
             findings_source = charts.CountySource(selection.year, len(shown), with_findings=True)
-            ui.plot(charts.severity_units(county.units_by_severity(shown), texts.COUNTY_CHART_SEVERITY,
-                                          findings_source), key="county_severity")
+            ui.draw(charts.severity_units, county.units_by_severity(shown), texts.COUNTY_CHART_SEVERITY,
+                    findings_source, key="county_severity")
         ui.county_table(county.table(shown, selection.year), key="county_units")
 
 with two_years:
@@ -81,5 +81,5 @@ with ranks:
     else:
         source = charts.CountySource(f"{history['year'].min()}–{history['year'].max()}",
                                      int(history["ranked_units"].max()), bool(history["total_is_derived"].any()))
-        ui.plot(charts.rank_over_years(history, texts.COUNTY_CHART_RANK.format(unit=names[chosen_unit]), source),
+        ui.draw(charts.rank_over_years, history, texts.COUNTY_CHART_RANK.format(unit=names[chosen_unit]), source,
                 key="county_rank")

@@ -19,7 +19,7 @@ if shown.empty:
 
 chart_column, words_column = st.columns([3, 2])
 with chart_column:
-    ui.plot(charts.project_pipeline(shown, texts.CHART_PIPELINE_TITLE, selection.source(shown)), key="pipeline")
+    ui.draw(charts.project_pipeline, shown, texts.CHART_PIPELINE_TITLE, selection.source(shown), key="pipeline")
 with words_column:
     ui.report_words(selection, "；".join(dict.fromkeys(shown["source"].dropna())))
 ui.table(shown, ["project_name", "project_type", "status", "note", "source"], key="projects_table")

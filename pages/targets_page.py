@@ -27,7 +27,7 @@ for ref, by_section in shown.groupby("category_section", sort=False, dropna=Fals
                 ui.show_chart(year_charts[f"bullet_{code}"])
                 continue
             title = texts.CHART_BULLET_TITLE.format(category=name)
-            ui.plot(charts.bullet_chart(group, title, selection.source(group)), key=f"bullet_{code}")
+            ui.draw(charts.bullet_chart, group, title, selection.source(group), key=f"bullet_{code}")
     with words_column:
         ui.report_words(selection, ref)
 

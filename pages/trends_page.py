@@ -16,7 +16,7 @@ with_history = list(dict.fromkeys(series[series["year"] < selection.year]["indic
 chosen = st.multiselect(texts.TRENDS_PICK_INDICATORS, names, default=with_history or names[:6], key="trends_pick")
 picked = tables.pick(series, indicator_name=chosen)
 if not picked.empty:
-    ui.plot(charts.trend_lines(picked, texts.CHART_TRENDS_TITLE, selection.source(picked)), key="trend_lines")
+    ui.draw(charts.trend_lines, picked, texts.CHART_TRENDS_TITLE, selection.source(picked), key="trend_lines")
 
 growth_column, spending_column = st.columns(2)
 with growth_column:

@@ -12,7 +12,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -340,6 +340,18 @@ def plot(figure: go.Figure, key: str) -> None:
 
 def show_chart(named: NamedChart) -> None:
     plot(named.figure, named.key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _drawn(builder_name: str, frame: pd.DataFrame, title: str, source: object,
+           _builder: Callable[..., go.Figure]) -> go.Figure:
+    return _builder(frame, title, source)
+
+
+def draw(builder: Callable[..., go.Figure], frame: pd.DataFrame, title: str, source: object, key: str) -> None:
+    """A chart of rows the page has chosen (`charts.<builder>(frame, title, source)`), drawn once for the same
+    rows, title and source line (Streamlit compares them by content) and held like the year's charts."""
+    plot(_drawn(f"{builder.__module__}.{builder.__qualname__}", frame, title, source, builder), key)
 
 
 def kpi_card(row: pd.Series) -> None:
