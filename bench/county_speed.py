@@ -7,7 +7,8 @@ county (bench/county.py, 模拟数据, written to a temporary folder, never to d
 
 - load:    `perfboard load` (every check, the audit stored, the version written) ÷ DuckDB alone reading the same
            CSV files into typed tables; and the same without the audit.
-- views:   pandas computing indicator progress and spending structure over all units ÷ the DuckDB views.
+- views:   pandas computing indicator progress and spending structure over all units ÷ the DuckDB views, both
+           as a page reads them (stored once per version, database.materialize) and as their own query runs.
 - pages:   each page's script run in AppTest ÷ an empty page of the same app (same sidebar, same store), first
            visit after the caches are cleared and a rerun.
 - browser: Chromium, navigation to the first drawn chart on 总览 and 全部单位 ÷ a one-chart Streamlit page.
