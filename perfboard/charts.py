@@ -404,9 +404,12 @@ def yoy_bars(yoy: pd.DataFrame, title: str, source: Source) -> go.Figure:
 
 @from_data
 def spending_by_year(structure: pd.DataFrame, title: str, source: Source) -> go.Figure:
-    """The first level under the total (基本支出, 项目支出), year by year."""
+    """The first level under the total (基本支出, 项目支出), year by year; the total itself where the report
+    gives no parts (a chart of nothing would say the unit spent nothing)."""
     total_codes = structure[(structure["depth"] == 0) & ~structure["is_memo"]]["item_code"]
     level = structure[structure["parent_code"].isin(total_codes)]
+    if level.empty:
+        level = structure[structure["item_code"].isin(total_codes) & (structure["depth"] == 0)]
     fig = go.Figure()
     for number, (name, part) in enumerate(level.groupby("item_name", sort=False)):
         fig.add_trace(go.Bar(x=part["year"], y=part["amount"], name=name, marker={"color": series_colour(number)},

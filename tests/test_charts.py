@@ -82,3 +82,14 @@ def test_pipeline_counts_projects_by_status(seed_year):
     totals = dict(zip(figure.data[-1].x, figure.data[-1].text))
     # 四.3: 1 in 前期 (标厂七期), 3 在建, 1 已完成 (口味王五期), 10 已投产 as listed, 1 已运营 (变电站)
     assert totals == {"前期": "1个", "在建": "3个", "已完成": "1个", "已投产": "10个", "已运营": "1个"}
+
+
+def test_spending_by_year_shows_the_total_when_the_report_gives_no_parts():
+    """A report that states only 部门整体支出 1234.5万元 (the other unit, tests/datasets.py): its bar, not an
+    empty chart."""
+    import pandas as pd
+
+    structure = pd.DataFrame({"unit_code": ["u"], "year": [2022], "item_code": ["total"], "parent_code": [None],
+                              "item_name": ["部门整体支出"], "depth": [0], "is_memo": [False], "amount": [1234.5]})
+    figure = charts.spending_by_year(structure, "历年支出", charts.Source(SEED_REPORT))
+    assert [(trace.name, list(trace.y)) for trace in figure.data] == [("部门整体支出", [1234.5])]
