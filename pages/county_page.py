@@ -12,74 +12,84 @@ year = ui.county(selection)
 units = county.with_classes(year.units)
 names = dict(zip(year.history["unit_code"], year.history["unit_name"]))
 
-this_year, two_years, ranks = st.tabs([texts.COUNTY_TAB_YEAR, texts.COUNTY_TAB_COMPARE, texts.COUNTY_TAB_RANK])
+ui.keep_choices("county_parent", "county_grades", "county_severities", "county_categories", "county_search",
+                "county_sort")
+# Only the open tab runs (on_change="rerun"), and the URL names it (?county_tab=…), so a link can open
+# the comparison directly.
+this_year, two_years, ranks = st.tabs([texts.COUNTY_TAB_YEAR, texts.COUNTY_TAB_COMPARE, texts.COUNTY_TAB_RANK],
+                                      key="county_tab", on_change="rerun", bind="query-params")
 
-with this_year:
-    parent_column, grade_column, severity_column, category_column = st.columns(4)
-    parents = sorted(set(units["parent_code"].dropna()))
-    parent = parent_column.selectbox(texts.COUNTY_FILTER_PARENT, [None, *parents], key="county_parent",
-                                     format_func=lambda code: texts.FILTER_ALL if code is None else names.get(code, code))
-    grades = grade_column.multiselect(texts.COUNTY_FILTER_GRADE, list(county.GRADES), key="county_grades",
-                                      placeholder=texts.FILTER_ALL)
-    severities = severity_column.multiselect(texts.COUNTY_FILTER_SEVERITY, list(county.SEVERITY_CLASSES),
-                                             key="county_severities", placeholder=texts.FILTER_ALL)
-    categories = category_column.multiselect(texts.COUNTY_FILTER_CATEGORY,
-                                             list(dict.fromkeys(year.categories["category_name"])),
-                                             key="county_categories", placeholder=texts.FILTER_ALL)
-    search_column, sort_column = st.columns([3, 1])
-    search = search_column.text_input(texts.COUNTY_SEARCH, key="county_search")
-    order = sort_column.selectbox(texts.COUNTY_SORT, list(county.SORTS), key="county_sort")
+if this_year.open:
+    with this_year:
+        parent_column, grade_column, severity_column, category_column = st.columns(4)
+        parents = sorted(set(units["parent_code"].dropna()))
+        parent = parent_column.selectbox(
+            texts.COUNTY_FILTER_PARENT, [None, *parents], key="county_parent",
+            format_func=lambda code: texts.FILTER_ALL if code is None else names.get(code, code))
+        grades = grade_column.multiselect(texts.COUNTY_FILTER_GRADE, list(county.GRADES), key="county_grades",
+                                          placeholder=texts.FILTER_ALL)
+        severities = severity_column.multiselect(texts.COUNTY_FILTER_SEVERITY, list(county.SEVERITY_CLASSES),
+                                                 key="county_severities", placeholder=texts.FILTER_ALL)
+        categories = category_column.multiselect(texts.COUNTY_FILTER_CATEGORY,
+                                                 list(dict.fromkeys(year.categories["category_name"])),
+                                                 key="county_categories", placeholder=texts.FILTER_ALL)
+        search_column, sort_column = st.columns([3, 1])
+        search = search_column.text_input(texts.COUNTY_SEARCH, key="county_search")
+        order = sort_column.selectbox(texts.COUNTY_SORT, list(county.SORTS), key="county_sort")
 
-    chosen = county.Filters(parent, grades, severities, categories, search)
-    shown = county.sorted_by(county.filtered(units, year.hierarchy, year.categories, chosen), order)
-    st.caption(texts.COUNTY_SHOWN.format(shown=len(shown), total=len(units)))
-    if shown.empty:
-        st.info(texts.COUNTY_NONE_SHOWN)
-    else:
-        cards = st.columns(4)
-        for column, (label, value, detail) in zip(cards, county.cards(shown)):
-            with column:
-                ui.figure_card(label, value, detail)
-        source = charts.CountySource(selection.year, len(shown), bool(shown["total_is_derived"].any()))
-        scored = int(shown["total_score"].notna().sum())
-        left, right = st.columns(2)
-        with left:
-            ui.draw(charts.score_distribution, shown, texts.COUNTY_CHART_DISTRIBUTION.format(count=scored), source,
-                    key="county_distribution")
-            completion = county.completion_by_category(year.categories, shown["unit_code"])
-            ui.draw(charts.category_completion, completion, texts.COUNTY_CHART_CATEGORIES.format(count=len(shown)),
-                    source, key="county_categories_chart")
-        with right:
-            ui.draw(charts.score_ranking, shown, texts.COUNTY_CHART_RANKING.format(
-                count=min(scored, charts.RANKING_LIMIT)), source, key="county_ranking")
-            findings_source = charts.CountySource(selection.year, len(shown), with_findings=True)
-            ui.draw(charts.severity_units, county.units_by_severity(shown), texts.COUNTY_CHART_SEVERITY,
-                    findings_source, key="county_severity")
-        ui.county_table(county.table(shown, selection.year), key="county_units")
+        chosen = county.Filters(parent, grades, severities, categories, search)
+        shown = county.sorted_by(county.filtered(units, year.hierarchy, year.categories, chosen), order)
+        st.caption(texts.COUNTY_SHOWN.format(shown=len(shown), total=len(units)))
+        if shown.empty:
+            st.info(texts.COUNTY_NONE_SHOWN)
+        else:
+            cards = st.columns(4)
+            for column, (label, value, detail) in zip(cards, county.cards(shown)):
+                with column:
+                    ui.figure_card(label, value, detail)
+            source = charts.CountySource(selection.year, len(shown), bool(shown["total_is_derived"].any()))
+            scored = int(shown["total_score"].notna().sum())
+            left, right = st.columns(2)
+            with left:
+                ui.draw(charts.score_distribution, shown, texts.COUNTY_CHART_DISTRIBUTION.format(count=scored), source,
+                        key="county_distribution")
+                completion = county.completion_by_category(year.categories, shown["unit_code"])
+                ui.draw(charts.category_completion, completion, texts.COUNTY_CHART_CATEGORIES.format(count=len(shown)),
+                        source, key="county_categories_chart")
+            with right:
+                ui.draw(charts.score_ranking, shown, texts.COUNTY_CHART_RANKING.format(
+                    count=min(scored, charts.RANKING_LIMIT)), source, key="county_ranking")
+                findings_source = charts.CountySource(selection.year, len(shown), with_findings=True)
+                ui.draw(charts.severity_units, county.units_by_severity(shown), texts.COUNTY_CHART_SEVERITY,
+                        findings_source, key="county_severity")
+            ui.county_table(county.table(shown, selection.year), key="county_units")
 
-with two_years:
-    held = sorted(year.history["year"].unique())
-    if len(held) < 2:
-        st.info(texts.COUNTY_COMPARE_ONE_YEAR)
-    else:
-        first_column, second_column = st.columns(2)
-        second = second_column.selectbox(texts.COUNTY_COMPARE_SECOND, held[::-1], key="county_second",
-                                         index=held[::-1].index(selection.year), format_func=formatting.year)
-        earlier = [y for y in held[::-1] if y != second]
-        first = first_column.selectbox(texts.COUNTY_COMPARE_FIRST, earlier, key="county_first",
-                                       format_func=formatting.year)
-        both = county.compare_years(year.of_year(first), year.of_year(second))
-        ui.county_table(county.comparison_table(both, first, second), key="county_compare")
+if two_years.open:
+    with two_years:
+        held = sorted(year.history["year"].unique())
+        if len(held) < 2:
+            st.info(texts.COUNTY_COMPARE_ONE_YEAR)
+        else:
+            first_column, second_column = st.columns(2)
+            second = second_column.selectbox(texts.COUNTY_COMPARE_SECOND, held[::-1], key="county_second",
+                                             index=held[::-1].index(selection.year), format_func=formatting.year)
+            earlier = [y for y in held[::-1] if y != second]
+            first = first_column.selectbox(texts.COUNTY_COMPARE_FIRST, earlier, key="county_first",
+                                           format_func=formatting.year)
+            both = county.compare_years(year.of_year(first), year.of_year(second))
+            ui.county_table(county.comparison_table(both, first, second), key="county_compare")
 
-with ranks:
-    unit_codes = list(dict.fromkeys(year.history["unit_code"]))
-    chosen_unit = st.selectbox(texts.COUNTY_RANK_UNIT, unit_codes, key="county_rank_unit", format_func=names.get,
-                               index=unit_codes.index(selection.unit_code) if selection.unit_code in unit_codes else 0)
-    history = county.rank_history(year.history, chosen_unit)
-    if history.empty:
-        st.info(markup.fill(texts.COUNTY_RANK_NONE, unit=names[chosen_unit]))
-    else:
-        source = charts.CountySource(f"{history['year'].min()}–{history['year'].max()}",
-                                     int(history["ranked_units"].max()), bool(history["total_is_derived"].any()))
-        ui.draw(charts.rank_over_years, history, texts.COUNTY_CHART_RANK.format(unit=names[chosen_unit]), source,
-                key="county_rank")
+if ranks.open:
+    with ranks:
+        unit_codes = list(dict.fromkeys(year.history["unit_code"]))
+        chosen_unit = st.selectbox(
+            texts.COUNTY_RANK_UNIT, unit_codes, key="county_rank_unit", format_func=names.get,
+            index=unit_codes.index(selection.unit_code) if selection.unit_code in unit_codes else 0)
+        history = county.rank_history(year.history, chosen_unit)
+        if history.empty:
+            st.info(markup.fill(texts.COUNTY_RANK_NONE, unit=names[chosen_unit]))
+        else:
+            source = charts.CountySource(f"{history['year'].min()}–{history['year'].max()}",
+                                         int(history["ranked_units"].max()), bool(history["total_is_derived"].any()))
+            ui.draw(charts.rank_over_years, history, texts.COUNTY_CHART_RANK.format(unit=names[chosen_unit]), source,
+                    key="county_rank")

@@ -257,6 +257,14 @@ def county(selection: Selection) -> CountyYear:
     return CountyYear(selection.year, reads(selection.build))
 
 
+def keep_choices(*keys: str) -> None:
+    """Streamlit forgets a widget's value on a run that does not draw it, as when its tab is closed. Stating the
+    values again keeps them for when the tab opens."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def county_table(shown: pd.DataFrame, key: str) -> None:
     """county.table or county.comparison_table: numbers as numbers (the headers sort them), the link column
     opening each unit's overview in a new tab."""

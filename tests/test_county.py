@@ -162,9 +162,8 @@ def test_page_shows_every_unit_with_charts_and_links(county, monkeypatch):
     at = county_page(county, monkeypatch, unit="u000", year="2024")
     table = table_of(at)
     assert len(table) == SMALL_COUNTY.units
-    assert {chart.key for chart in at.get("plotly_chart")} == {  # every tab is laid out on each run
-        "chart_county_distribution", "chart_county_ranking", "chart_county_categories_chart", "chart_county_severity",
-        "chart_county_rank"}
+    assert {chart.key for chart in at.get("plotly_chart")} == {  # only the open tab runs
+        "chart_county_distribution", "chart_county_ranking", "chart_county_categories_chart", "chart_county_severity"}
     assert table[texts.COUNTY_COL_LINK].str.fullmatch(r"overview\?unit=u\d{3}&year=2024").all()
     assert all("模拟数据" in name for name in table[texts.COUNTY_COL_UNIT])
 
@@ -181,7 +180,7 @@ def test_page_filters_by_parent_grade_and_search(county, monkeypatch):
     at.text_input(key="county_search").set_value("下属单位005").run()
     assert list(table_of(at)[texts.COUNTY_COL_UNIT]) == ["模拟县教育局下属单位005（模拟数据）"]
     at.text_input(key="county_search").set_value("没有这个单位").run()
-    assert len(at.dataframe) == 1  # only the two-year comparison of the next tab is left
+    assert not at.dataframe
     assert texts.COUNTY_NONE_SHOWN in [i.value for i in at.info]
 
 
@@ -195,12 +194,33 @@ def test_page_sorts(county, monkeypatch):
     assert links == sorted(links)
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    at.session_state["county_tab"] = label  # as a click on the tab does
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def test_page_compares_two_years_and_ranks_a_unit_over_years(county, monkeypatch):
-    at = county_page(county, monkeypatch, unit="u002", year="2024")
-    compared = at.dataframe[1].value
+    at = open_tab(county_page(county, monkeypatch, unit="u002", year="2024"), texts.COUNTY_TAB_COMPARE)
+    compared = table_of(at)
     assert {"2023年总分", "2024年总分", texts.COUNTY_COL_SCORE_CHANGE} <= set(compared.columns)
     assert len(compared) == SMALL_COUNTY.units
+    assert not at.get("plotly_chart")  # the year's charts are in the closed tab
+
+    open_tab(at, texts.COUNTY_TAB_RANK)
     assert at.selectbox(key="county_rank_unit").value == "u002"  # the unit chosen in the sidebar
+    assert [chart.key for chart in at.get("plotly_chart")] == ["chart_county_rank"]
+
+
+def test_filters_are_kept_while_another_tab_is_open(county, monkeypatch):
+    at = county_page(county, monkeypatch, unit="u000", year="2024")
+    at.text_input(key="county_search").set_value("下属单位005").run()
+    at.selectbox(key="county_sort").set_value(texts.COUNTY_SORT_SPENDING).run()
+    open_tab(open_tab(at, texts.COUNTY_TAB_RANK), texts.COUNTY_TAB_YEAR)
+    assert at.text_input(key="county_search").value == "下属单位005"
+    assert at.selectbox(key="county_sort").value == texts.COUNTY_SORT_SPENDING
+    assert list(table_of(at)[texts.COUNTY_COL_UNIT]) == ["模拟县教育局下属单位005（模拟数据）"]
 
 
 def test_a_parent_units_spending_page_shows_its_children(county, monkeypatch):
