@@ -193,8 +193,10 @@ def report_views(name: str, db: Path, rounds: int) -> None:
 
 
 def app_copy(folder: Path) -> Path:
-    """The app with one more, empty page (the baseline): app.py copied, pages/ linked file by file."""
+    """The app with one more, empty page (the baseline): app.py copied, pages/ linked file by file, and the
+    app's Streamlit settings (.streamlit/, read from the working folder)."""
     (folder / "pages").mkdir(parents=True)
+    (folder / ".streamlit").symlink_to(ROOT / ".streamlit")
     for page in (ROOT / "pages").glob("*.py"):
         (folder / "pages" / page.name).symlink_to(page)
     (folder / "pages" / "empty_page.py").write_text("import streamlit as st\n", encoding="utf-8")

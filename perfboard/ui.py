@@ -14,7 +14,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -321,12 +321,23 @@ def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None
                            mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
 
 
+class HeldFigure(go.Figure):
+    """A cached figure. st.plotly_chart asks every run for the figure's dict, which Plotly makes by a deep copy
+    and an encoding of every array (about 1.7 ms a chart, a third of a page of charts); a held figure makes it
+    once. Holding it is safe because readers never change a cached figure (below)."""
+
+    def to_dict(self) -> dict:
+        if "_as_dict" not in self.__dict__:
+            self.__dict__["_as_dict"] = super().to_dict()
+        return self.__dict__["_as_dict"]
+
+
 # Held as objects, not copied: st.cache_data would unpickle every figure on every rerun, and rebuilding a
 # Plotly figure validates it again (20 charts: 0.6 s). Readers never change a cached figure; a page that
 # needs another size draws a copy (`go.Figure(named.figure)`, as the presentation mode does).
 @st.cache_resource(show_spinner=False, max_entries=300)
 def _year_charts(build: str, unit_code: str, year: int, group: str, _data: UnitYear) -> list[NamedChart]:
-    return year_charts(_data, (group,))
+    return [replace(named, figure=HeldFigure(named.figure)) for named in year_charts(_data, (group,))]
 
 
 def charts_of_year(selection: Selection, *groups: str) -> dict[str, NamedChart]:
@@ -353,7 +364,7 @@ def show_chart(named: NamedChart) -> None:
 @st.cache_resource(show_spinner=False, max_entries=100)
 def _drawn(builder_name: str, frame: pd.DataFrame, title: str, source: object,
            _builder: Callable[..., go.Figure]) -> go.Figure:
-    return _builder(frame, title, source)
+    return HeldFigure(_builder(frame, title, source))
 
 
 def draw(builder: Callable[..., go.Figure], frame: pd.DataFrame, title: str, source: object, key: str) -> None:

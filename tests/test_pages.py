@@ -185,6 +185,7 @@ def test_error_details_are_off_for_visitors():
     config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["address"] == "127.0.0.1"
+    assert config["runner"]["magicEnabled"] is False  # no bare expression writes to a page
 
 
 def test_a_client_clearing_the_caches_leaves_connections_and_pages_working(seed_paths, monkeypatch):
@@ -276,3 +277,22 @@ def test_overview_score_card_marks_a_derived_total(evaluation, card, says, tmp_p
     at = open_page("pages/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
     assert {m.label: m.value for m in at.metric}["自评得分"] == card
     assert any(says in shown(c.value) for c in at.caption)
+
+
+def test_a_held_figure_serves_the_same_chart_and_a_copy_changes_alone():
+    """ui.HeldFigure makes the dict st.plotly_chart asks for once; what it serves is the figure's own."""
+    import json
+
+    import numpy as np
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from perfboard import ui
+
+    figure = go.Figure(go.Bar(x=["甲", "乙"], y=np.array([1.5, 2.5]))).update_layout(title="测试数据")
+    held = ui.HeldFigure(figure)
+    assert json.loads(pio.to_json(held.to_dict(), validate=False)) == json.loads(
+        pio.to_json(figure.to_dict(), validate=False))
+    assert held.to_dict() is held.to_dict()  # made once
+    copy = go.Figure(held).update_layout(height=760)  # as the presentation mode and the deck draw
+    assert copy.layout.height == 760 and "height" not in held.to_dict()["layout"]
