@@ -8,8 +8,7 @@ from perfboard import charts, county, formatting, markup, texts, ui
 selection = ui.current_selection()
 ui.page_header(texts.COUNTY_TITLE, year=selection.year)
 st.caption(texts.COUNTY_INTRO)
-year = ui.county(selection)
-units = county.with_classes(year.units)
+year = ui.county_year(selection)
 names = dict(zip(year.history["unit_code"], year.history["unit_name"]))
 
 ui.keep_choices("county_parent", "county_grades", "county_severities", "county_categories", "county_search",
@@ -22,7 +21,7 @@ this_year, two_years, ranks = st.tabs([texts.COUNTY_TAB_YEAR, texts.COUNTY_TAB_C
 if this_year.open:
     with this_year:
         parent_column, grade_column, severity_column, category_column = st.columns(4)
-        parents = sorted(set(units["parent_code"].dropna()))
+        parents = sorted(set(year.units["parent_code"].dropna()))
         parent = parent_column.selectbox(
             texts.COUNTY_FILTER_PARENT, [None, *parents], key="county_parent",
             format_func=lambda code: texts.FILTER_ALL if code is None else names.get(code, code))
@@ -38,31 +37,23 @@ if this_year.open:
         order = sort_column.selectbox(texts.COUNTY_SORT, list(county.SORTS), key="county_sort")
 
         chosen = county.Filters(parent, grades, severities, categories, search)
-        shown = county.sorted_by(county.filtered(units, year.hierarchy, year.categories, chosen), order)
-        st.caption(texts.COUNTY_SHOWN.format(shown=len(shown), total=len(units)))
-        if shown.empty:
+        view, drawn = ui.county_view(selection, year, chosen, order)
+        st.caption(texts.COUNTY_SHOWN.format(shown=len(view.units), total=view.total))
+        if view.units.empty:
             st.info(texts.COUNTY_NONE_SHOWN)
         else:
             cards = st.columns(4)
-            for column, (label, value, detail) in zip(cards, county.cards(shown)):
+            for column, (label, value, detail) in zip(cards, view.cards):
                 with column:
                     ui.figure_card(label, value, detail)
-            source = charts.CountySource(selection.year, len(shown), bool(shown["total_is_derived"].any()))
-            scored = int(shown["total_score"].notna().sum())
             left, right = st.columns(2)
             with left:
-                ui.draw(charts.score_distribution, shown, texts.COUNTY_CHART_DISTRIBUTION.format(count=scored), source,
-                        key="county_distribution")
-                completion = county.completion_by_category(year.categories, shown["unit_code"])
-                ui.draw(charts.category_completion, completion, texts.COUNTY_CHART_CATEGORIES.format(count=len(shown)),
-                        source, key="county_categories_chart")
+                ui.show_chart(drawn["county_distribution"])
+                ui.show_chart(drawn["county_categories_chart"])
             with right:
-                ui.draw(charts.score_ranking, shown, texts.COUNTY_CHART_RANKING.format(
-                    count=min(scored, charts.RANKING_LIMIT)), source, key="county_ranking")
-                findings_source = charts.CountySource(selection.year, len(shown), with_findings=True)
-                ui.draw(charts.severity_units, county.units_by_severity(shown), texts.COUNTY_CHART_SEVERITY,
-                        findings_source, key="county_severity")
-            ui.county_table(county.table(shown, selection.year), key="county_units")
+                ui.show_chart(drawn["county_ranking"])
+                ui.show_chart(drawn["county_severity"])
+            ui.county_table(view.table, key="county_units")
 
 if two_years.open:
     with two_years:

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from perfboard import charts, formatting, summary, texts
+from perfboard.county import YearView
 from perfboard.narrative import split_refs
 from perfboard.unit_year import UnitYear
 
@@ -250,3 +251,25 @@ BUILDERS = {"headline": headline_bullet, "categories": category_bullets, "spendi
 def year_charts(data: UnitYear, groups: tuple[str, ...] = tuple(BUILDERS)) -> list[NamedChart]:
     """The year's charts of the named groups (all by default), in the order of BUILDERS."""
     return [chart for name, build in BUILDERS.items() if name in groups for chart in build(data)]
+
+
+def county_charts(view: YearView) -> list[NamedChart]:
+    """The 全部单位 page's charts of the units shown: score distribution, completion by category, ranking and
+    units by the worst severity of their findings (an empty view has none)."""
+    shown = view.units
+    if shown.empty:
+        return []
+    source = charts.CountySource(view.year, len(shown), bool(shown["total_is_derived"].any()))
+    scored = int(shown["total_score"].notna().sum())
+    findings = charts.CountySource(view.year, len(shown), with_findings=True)
+    drawn = (
+        ("county_distribution", texts.COUNTY_CHART_DISTRIBUTION.format(count=scored), charts.score_distribution,
+         shown, source),
+        ("county_categories_chart", texts.COUNTY_CHART_CATEGORIES.format(count=len(shown)),
+         charts.category_completion, view.completion, source),
+        ("county_ranking", texts.COUNTY_CHART_RANKING.format(count=min(scored, charts.RANKING_LIMIT)),
+         charts.score_ranking, shown, source),
+        ("county_severity", texts.COUNTY_CHART_SEVERITY, charts.severity_units, view.by_severity, findings),
+    )
+    return [NamedChart(key, title, build(rows, title, chart_source), ()) for key, title, build, rows, chart_source
+            in drawn]

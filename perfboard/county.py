@@ -40,6 +40,27 @@ class Filters:
     search: str = ""
 
 
+@dataclass(frozen=True)
+class YearView:
+    """What the 全部单位 page shows of a year for one choice of filters and order, worked out once."""
+
+    year: int
+    units: pd.DataFrame  # with_classes, filtered and sorted
+    total: int  # the year's units before filtering
+    cards: list[tuple[str, str, str]]
+    completion: pd.DataFrame  # completion_by_category of the units shown
+    by_severity: pd.DataFrame  # units_by_severity of the units shown
+    table: pd.DataFrame  # table of the units shown
+
+
+def year_view(year: int, units: pd.DataFrame, hierarchy: pd.DataFrame, categories: pd.DataFrame, chosen: Filters,
+              order: str) -> YearView:
+    """The year's units (a CountyYear's frames) as the page shows them after `chosen` and `order`."""
+    shown = sorted_by(filtered(with_classes(units), hierarchy, categories, chosen), order)
+    return YearView(year, shown, len(units), cards(shown), completion_by_category(categories, shown["unit_code"]),
+                    units_by_severity(shown), table(shown, year))
+
+
 def with_classes(units: pd.DataFrame) -> pd.DataFrame:
     """The units with their grade as shown (未报告 when none) and the worst severity of their findings."""
     shown = units.copy()

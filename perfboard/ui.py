@@ -22,9 +22,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from perfboard import accounts, audit, deck, desk, export, formatting, markup, report_import, summary, texts
+from perfboard import accounts, audit, county, deck, desk, export, formatting, markup, report_import, summary, texts
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, Account
-from perfboard.catalogue import BUILDERS, NamedChart, year_charts
+from perfboard.catalogue import BUILDERS, NamedChart, county_charts, year_charts
 from perfboard.charts import Source, source_of
 from perfboard.narrative import cited_sections, split_refs
 from perfboard.reports import ReportRef
@@ -252,9 +252,23 @@ def page_header(title: str, **values: object) -> Selection:
     return selection
 
 
-def county(selection: Selection) -> CountyYear:
+def county_year(selection: Selection) -> CountyYear:
     """Every unit's year of the selected year, read from the same build as the rest of the page run."""
     return CountyYear(selection.year, reads(selection.build))
+
+
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _county_view(build: str, year: int, chosen: county.Filters, order: str,
+                 _county: CountyYear) -> tuple[county.YearView, dict[str, NamedChart]]:
+    view = county.year_view(year, _county.units, _county.hierarchy, _county.categories, chosen, order)
+    return view, {named.key: replace(named, figure=HeldFigure(named.figure)) for named in county_charts(view)}
+
+
+def county_view(selection: Selection, year: CountyYear, chosen: county.Filters,
+                order: str) -> tuple[county.YearView, dict[str, NamedChart]]:
+    """The 全部单位 year tab after the page's filters and order, with its charts by key: worked out once per
+    build and choice (held like the year's charts; readers do not change it), so a rerun only draws it."""
+    return _county_view(selection.build, selection.year, chosen, order, year)
 
 
 def keep_choices(*keys: str) -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from perfboard import charts, county, texts
+from perfboard import catalogue, charts, county, texts
 from perfboard.database import connect, fetch_df
 from perfboard.unit_year import CountyYear
 from tests.conftest import SMALL_COUNTY
@@ -144,6 +144,27 @@ def test_county_charts_are_built_from_the_views(three):
     distribution = charts.score_distribution(units, "分布", source)
     assert sum(distribution.data[0].y) == 3  # every unit with a score, in one band each
     assert "3个单位" in ranking.layout.annotations[0].text
+
+
+@pytest.mark.parametrize(("filters", "order", "shown"), [
+    (county.Filters(), texts.COUNTY_SORT_SCORE, ["bureau", "dept_a", "dept_b"]),
+    (county.Filters(grades=["优", "良"]), texts.COUNTY_SORT_SCORE_LOW, ["dept_a", "bureau"]),
+    (county.Filters(search="没有这个单位"), texts.COUNTY_SORT_SCORE, []),
+])
+def test_year_view_is_what_the_page_shows_after_filters_and_order(three, filters, order, shown):
+    view = county.year_view(YEAR, three.units, three.hierarchy, three.categories, filters, order)
+    assert list(view.units["unit_code"]) == shown and view.total == 3
+    assert view.cards[0] == (texts.COUNTY_CARD_UNITS, str(len(shown)), "")
+    assert len(view.table) == len(shown) and int(view.by_severity["units"].sum()) == len(shown)
+    named = catalogue.county_charts(view)
+    if shown:
+        assert [chart.key for chart in named] == ["county_distribution", "county_categories_chart", "county_ranking",
+                                                  "county_severity"]
+        ranking = next(chart for chart in named if chart.key == "county_ranking")
+        assert len(ranking.figure.data[0].y) == len(shown)  # every unit shown has a score in this county
+        assert f"{len(shown)}个单位" in ranking.figure.layout.annotations[0].text
+    else:
+        assert named == []
 
 
 # ---- the page ------------------------------------------------------------------------------------------
