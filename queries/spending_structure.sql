@@ -25,59 +25,38 @@ amounts as (
         on listed.unit_code = s.unit_code and listed.year = s.year and listed.parent_code = s.parent_code
 ),
 
-ancestors as (  -- up to eight levels above each item: the loader refuses cycles and chains of more than
-                -- schema.MAX_SPENDING_DEPTH items (tests/test_queries.py holds the two together); joins, not
-                -- a recursive walk, so that a page's filter on one unit-year reaches every level
-    select
-        s.unit_code, s.year, s.item_code,
-        [p8.item_code, p7.item_code, p6.item_code, p5.item_code, p4.item_code, p3.item_code, p2.item_code,
-         p1.item_code] as codes_above,
-        [p8.source_line, p7.source_line, p6.source_line, p5.source_line, p4.source_line, p3.source_line,
-         p2.source_line, p1.source_line, s.source_line] as lines_from_root
-    from spending as s
-    left join spending as p1
-        on p1.unit_code = s.unit_code and p1.year = s.year and p1.item_code = s.parent_code
-    left join spending as p2
-        on p2.unit_code = s.unit_code and p2.year = s.year and p2.item_code = p1.parent_code
-    left join spending as p3
-        on p3.unit_code = s.unit_code and p3.year = s.year and p3.item_code = p2.parent_code
-    left join spending as p4
-        on p4.unit_code = s.unit_code and p4.year = s.year and p4.item_code = p3.parent_code
-    left join spending as p5
-        on p5.unit_code = s.unit_code and p5.year = s.year and p5.item_code = p4.parent_code
-    left join spending as p6
-        on p6.unit_code = s.unit_code and p6.year = s.year and p6.item_code = p5.parent_code
-    left join spending as p7
-        on p7.unit_code = s.unit_code and p7.year = s.year and p7.item_code = p6.parent_code
-    left join spending as p8
-        on p8.unit_code = s.unit_code and p8.year = s.year and p8.item_code = p7.parent_code
-),
-
-tree as (
-    select
-        unit_code, year, item_code,
-        coalesce(list_filter(codes_above, lambda code: code is not null)[1], item_code) as root_code,
-        len(list_filter(codes_above, lambda code: code is not null))::integer as depth,
-        list_filter(lines_from_root, lambda line: line is not null) as order_path
-    from ancestors
+tree as (  -- walked down from each root, carrying what an item's shares need: its root (and whether that is the
+           -- memo tree), the root's and the parent's amounts, its depth and the source lines from the root to
+           -- it (the order the report lists items in). The loader refuses cycles, missing parents and chains
+           -- of more than schema.MAX_SPENDING_DEPTH items, so the walk ends; the bound below only guards it.
+    with recursive walk as (
+        select
+            a.*, a.item_code as root_code, coalesce(a.is_memo, false) as root_is_memo, 0 as depth,
+            [a.source_line] as order_path, a.amount as root_amount,
+            case when false then a.amount end as parent_amount  -- none, typed as an amount
+        from amounts as a
+        where a.parent_code is null
+        union all
+        select
+            a.*, w.root_code, w.root_is_memo, w.depth + 1, list_append(w.order_path, a.source_line), w.root_amount,
+            w.amount
+        from walk as w
+        join amounts as a on a.unit_code = w.unit_code and a.year = w.year and a.parent_code = w.item_code
+        where w.depth < 16
+    )
+    select * from walk
 ),
 
 final as (
     select
-        a.unit_code, a.year, a.item_code, a.parent_code, a.item_name, t.depth, t.root_code,
-        coalesce(root.is_memo, false) as is_memo,
-        a.amount, a.is_derived, a.budget, a.adjusted_budget,
-        round(a.amount / nullif(parent.amount, 0), 4) as share_of_parent,
-        round(a.amount / nullif(root.amount, 0), 4) as share_of_total,
-        round(a.amount / nullif(coalesce(a.adjusted_budget, a.budget), 0), 4) as budget_execution,
-        a.source, a.note
-    from amounts as a
-    join tree as t using (unit_code, year, item_code)
-    join amounts as root
-        on root.unit_code = t.unit_code and root.year = t.year and root.item_code = t.root_code
-    left join amounts as parent
-        on parent.unit_code = a.unit_code and parent.year = a.year and parent.item_code = a.parent_code
-    order by a.unit_code, a.year, coalesce(root.is_memo, false), t.order_path
+        unit_code, year, item_code, parent_code, item_name, depth::integer as depth, root_code,
+        root_is_memo as is_memo, amount, is_derived, budget, adjusted_budget,
+        round(amount / nullif(parent_amount, 0), 4) as share_of_parent,
+        round(amount / nullif(root_amount, 0), 4) as share_of_total,
+        round(amount / nullif(coalesce(adjusted_budget, budget), 0), 4) as budget_execution,
+        source, note
+    from tree
+    order by unit_code, year, root_is_memo, order_path
 )
 
 select * from final

@@ -102,16 +102,27 @@ def test_a_rule_changed_in_rules_py_changes_the_views(monkeypatch):
     con.close()
 
 
-def test_spending_structure_reaches_as_high_as_the_loader_lets_a_chain_go():
-    """spending_structure joins a fixed number of ancestors; a chain may hold MAX_SPENDING_DEPTH items, so
-    it needs MAX_SPENDING_DEPTH − 1 of them (raising the limit without the joins would cut trees short)."""
-    import re
+def test_spending_structure_walks_the_longest_chain_the_loader_lets_through():
+    """A chain of MAX_SPENDING_DEPTH items (loader.check_spending_trees refuses longer ones), written child
+    before parent: each item finds its root, depth and shares, and the view lists them root first."""
+    import duckdb
 
-    from perfboard.database import view_sql
-    from perfboard.schema import MAX_SPENDING_DEPTH
+    from perfboard.database import table_ddl, view_sql
+    from perfboard.schema import MAX_SPENDING_DEPTH, TABLES_BY_NAME
 
-    joins = re.findall(r"left join spending as p\d+", view_sql("spending_structure"))
-    assert len(joins) >= MAX_SPENDING_DEPTH - 1
+    con = duckdb.connect()
+    con.execute(table_ddl(TABLES_BY_NAME["spending"]))
+    # item i sits under item i − 1 and is half of it: 2^(depth − 1), …, 2, 1 万元 (hand calculation)
+    chain = [("u", 2024, f"i{i}", f"i{i - 1}" if i else None, f"第{i}级", None, None, 2 ** (MAX_SPENDING_DEPTH - 1 - i),
+              None, None, "测试数据", None, 100 - i) for i in range(MAX_SPENDING_DEPTH)]
+    con.executemany(f"insert into spending values ({', '.join('?' * 13)})", chain)
+    rows = con.execute(f"select item_code, root_code, depth, share_of_parent, share_of_total from "
+                       f"({view_sql('spending_structure')})").fetchall()
+    con.close()
+    assert [row[0] for row in rows] == [f"i{i}" for i in range(MAX_SPENDING_DEPTH)]
+    assert {row[1] for row in rows} == {"i0"} and [row[2] for row in rows] == list(range(MAX_SPENDING_DEPTH))
+    assert [row[3] for row in rows] == [None, *[pytest.approx(0.5)] * (MAX_SPENDING_DEPTH - 1)]
+    assert float(rows[-1][4]) == pytest.approx(round(0.5 ** (MAX_SPENDING_DEPTH - 1), 4))
 
 
 @pytest.mark.parametrize("dataset", ["seed_db", "county"])
