@@ -144,3 +144,24 @@ def test_a_published_version_stores_each_view_as_the_rows_its_query_gives(reques
     assert kind == "BASE TABLE"
     ordered = "order by" in view_sql(view).lower()
     assert (stored == computed) if ordered else (sorted(map(repr, stored)) == sorted(map(repr, computed)))
+
+
+@pytest.mark.parametrize("dataset", ["seed_db", "county"])
+@pytest.mark.parametrize("view", view_names())
+def test_fetch_df_reads_through_arrow_what_duckdb_df_gives(request, dataset, view):
+    """database.as_frame: the same frame as DuckDB's `.df()`, dtype for dtype and bit for bit (money as float,
+    missing integers and booleans nullable, an empty text column as None), for a unit-year and for all rows."""
+    import pandas as pd
+
+    from perfboard.database import fetch_df, select_view
+
+    db = request.getfixturevalue(dataset)
+    con = connect(db if dataset == "seed_db" else db[1])
+    try:
+        unit_code, year = con.execute("select unit_code, max(year) from available_years group by all "
+                                      "order by all limit 1").fetchone()
+        for scope in ((None, None), (unit_code, year)):
+            expected = con.cursor().execute(*select_view(view, *scope)).df()
+            pd.testing.assert_frame_equal(fetch_df(con, view, *scope), expected, check_dtype=True, check_exact=True)
+    finally:
+        con.close()
