@@ -153,6 +153,9 @@ def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure
                 "font": {"size": FONT_SIZE - 1}},
         hoverlabel={"font": {"family": FONT_FAMILY}},
     )
+    # Tick labels wider than the left margin push it out rather than being cut: under Streamlit's template (a
+    # figure built in the app, then exported) the 300 of a small multiple's first column showed as 00.
+    fig.update_yaxes(automargin=True)
     lines = source.line().count("<br>") + 1
     extra = SOURCE_LINE_HEIGHT * max(0, lines - 3)  # footnotes beyond the usual three lines: room below
     fig.update_layout(height=height + extra, margin={"b": 135 + extra})

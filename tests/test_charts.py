@@ -93,3 +93,17 @@ def test_spending_by_year_shows_the_total_when_the_report_gives_no_parts():
                               "item_name": ["部门整体支出"], "depth": [0], "is_memo": [False], "amount": [1234.5]})
     figure = charts.spending_by_year(structure, "历年支出", charts.Source(SEED_REPORT))
     assert [(trace.name, list(trace.y)) for trace in figure.data] == [("部门整体支出", [1234.5])]
+
+
+def test_every_chart_grows_its_left_margin_for_its_tick_labels(seed_year):
+    """Built under Streamlit's Plotly template (as the app builds them, then exports them), a small multiple's
+    first column cut 300 to 00: every y axis of every chart pushes the margin out instead."""
+    import plotly.io as pio
+    import streamlit.elements.plotly_chart  # noqa: F401 (sets Streamlit's template as the default, as the app does)
+
+    assert pio.templates.default == "streamlit"
+    series = seed_year.series("indicator_series")
+    figures = [named.figure for named in year_charts(seed_year)]
+    figures.append(charts.trend_lines(series, "历年", charts.source_of(series, SEED_REPORT)))
+    axes = [axis for figure in figures for axis in figure.select_yaxes()]
+    assert len(axes) > len(figures) and all(axis.automargin for axis in axes)
