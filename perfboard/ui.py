@@ -328,11 +328,22 @@ def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None
     height = TABLE_ROW_HEIGHT * (len(shown) + 1) + 3 if len(shown) <= TABLE_FULL_ROWS else "auto"
     st.dataframe(shown, hide_index=True, width="stretch", height=height, key=key, column_config=column_config)
     shown = shown if exported is None else exported
-    with st.popover(texts.EXPORT_MENU, icon=":material/download:"):
-        st.download_button(texts.EXPORT_XLSX, data=lambda: export.xlsx_bytes({key[:31]: shown}),
-                           file_name=f"{key}.xlsx", mime=export.MIME["xlsx"], key=f"xlsx_{key}", on_click="ignore")
-        st.download_button(texts.EXPORT_CSV, data=lambda: export.csv_bytes(shown), file_name=f"{key}.csv",
-                           mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
+    with export_menu(f"table_{key}") as opened:
+        if opened:
+            st.download_button(texts.EXPORT_XLSX, data=lambda: export.xlsx_bytes({key[:31]: shown}),
+                               file_name=f"{key}.xlsx", mime=export.MIME["xlsx"], key=f"xlsx_{key}",
+                               on_click="ignore")
+            st.download_button(texts.EXPORT_CSV, data=lambda: export.csv_bytes(shown), file_name=f"{key}.csv",
+                               mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
+
+
+@contextmanager
+def export_menu(key: str) -> Iterator[bool]:
+    """The 导出 menu beside a chart or a table, and whether it is open. Its buttons are drawn only while it is
+    open (opening it reruns the page), so a page of 20 charts does not lay out 40 hidden buttons every run."""
+    menu = st.popover(texts.EXPORT_MENU, icon=":material/download:", key=f"export_{key}", on_change="rerun")
+    with menu:
+        yield bool(menu.open)
 
 
 class HeldFigure(go.Figure):
@@ -364,11 +375,12 @@ def charts_of_year(selection: Selection, *groups: str) -> dict[str, NamedChart]:
 def plot(figure: go.Figure, key: str) -> None:
     """A chart, with its PNG (2×) and SVG made on the server only when asked for."""
     st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}")
-    with st.popover(texts.EXPORT_MENU, icon=":material/download:"):
-        for image_format, label in (("png", texts.EXPORT_PNG), ("svg", texts.EXPORT_SVG)):
-            st.download_button(label, data=lambda f=image_format: export.shared_renderer()(figure, f),
-                               file_name=f"{key}.{image_format}", mime=export.MIME[image_format],
-                               key=f"{image_format}_{key}", on_click="ignore")
+    with export_menu(f"chart_{key}") as opened:
+        if opened:
+            for image_format, label in (("png", texts.EXPORT_PNG), ("svg", texts.EXPORT_SVG)):
+                st.download_button(label, data=lambda f=image_format: export.shared_renderer()(figure, f),
+                                   file_name=f"{key}.{image_format}", mime=export.MIME[image_format],
+                                   key=f"{image_format}_{key}", on_click="ignore")
 
 
 def show_chart(named: NamedChart) -> None:

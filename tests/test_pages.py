@@ -296,3 +296,21 @@ def test_a_held_figure_serves_the_same_chart_and_a_copy_changes_alone():
     assert held.to_dict() is held.to_dict()  # made once
     copy = go.Figure(held).update_layout(height=760)  # as the presentation mode and the deck draw
     assert copy.layout.height == 760 and "height" not in held.to_dict()["layout"]
+
+
+def test_export_menus_draw_their_buttons_only_when_opened(seed_paths, monkeypatch):
+    """ui.export_menu: a closed menu holds no buttons (a page of 20 charts would lay out 40 on every run);
+    opening one draws its PNG and SVG, or Excel and CSV, buttons."""
+    from perfboard import texts
+
+    at = open_page("pages/targets_page.py", *seed_paths, monkeypatch)
+    assert not at.get("download_button")
+    chart = at.get("plotly_chart")[0].key  # chart_<the chart's key>
+    at.session_state[f"export_{chart}"] = True  # as a click on its 导出 does
+    at.run()
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == [texts.EXPORT_PNG, texts.EXPORT_SVG]
+    at.session_state[f"export_{chart}"] = False
+    at.session_state["export_table_targets_table"] = True
+    at.run()
+    assert [button.proto.label for button in at.get("download_button")] == [texts.EXPORT_XLSX, texts.EXPORT_CSV]
