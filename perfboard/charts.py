@@ -575,7 +575,7 @@ def rank_over_years(ranks: pd.DataFrame, title: str, source: CountySource) -> go
     """A unit's rank among the county's units each year (first at the top), with its score."""
     fig = go.Figure(go.Scatter(
         x=ranks["year"], y=ranks["score_rank"], mode="lines+markers+text", line={"color": BLUE, "width": 3},
-        marker={"size": 12}, textposition="top center",
+        marker={"size": 12}, textposition="top center", cliponaxis=False,
         text=[texts.COUNTY_RANK_POINT.format(rank=int(r), of=int(n)) for r, n in zip(ranks["score_rank"],
                                                                                    ranks["ranked_units"])],
         customdata=ranks["total_score"], hovertemplate="%{x}：第%{y}名，%{customdata}" + texts.POINTS_UNIT +

@@ -146,6 +146,16 @@ def test_county_charts_are_built_from_the_views(three):
     assert "3个单位" in ranking.layout.annotations[0].text
 
 
+def test_rank_over_years_keeps_the_first_places_label_inside_the_chart():
+    # ranks 17, 8, 1 of 20 (测试数据): first place sits at the top edge, its label above it
+    ranks = pd.DataFrame({"year": [2022, 2023, 2024], "score_rank": [17, 8, 1], "ranked_units": [20, 20, 20],
+                          "total_score": [70.0, 80.0, 95.0], "total_is_derived": [False, False, False]})
+    figure = charts.rank_over_years(ranks, "排名", charts.CountySource("2022–2024", 20))
+    assert list(figure.data[0].text) == ["第17名/20", "第8名/20", "第1名/20"]
+    assert figure.data[0].cliponaxis is False  # drawn over the plot's edge, not cut at it
+    assert tuple(figure.layout.yaxis.range) == (20.5, 0.5)  # first place at the top
+
+
 @pytest.mark.parametrize(("filters", "order", "shown"), [
     (county.Filters(), texts.COUNTY_SORT_SCORE, ["bureau", "dept_a", "dept_b"]),
     (county.Filters(grades=["优", "良"]), texts.COUNTY_SORT_SCORE_LOW, ["dept_a", "bureau"]),
