@@ -261,7 +261,7 @@ def county_year(selection: Selection) -> CountyYear:
 def _county_view(build: str, year: int, chosen: county.Filters, order: str,
                  _county: CountyYear) -> tuple[county.YearView, dict[str, NamedChart]]:
     view = county.year_view(year, _county.units, _county.hierarchy, _county.categories, chosen, order)
-    return view, {named.key: replace(named, figure=HeldFigure(named.figure)) for named in county_charts(view)}
+    return view, {named.key: held(named) for named in county_charts(view)}
 
 
 def county_view(selection: Selection, year: CountyYear, chosen: county.Filters,
@@ -357,12 +357,17 @@ class HeldFigure(go.Figure):
         return self.__dict__["_as_dict"]
 
 
+def held(named: NamedChart) -> NamedChart:
+    """The chart with its figure as a HeldFigure, for a cache."""
+    return replace(named, figure=HeldFigure(named.figure))
+
+
 # Held as objects, not copied: st.cache_data would unpickle every figure on every rerun, and rebuilding a
 # Plotly figure validates it again (20 charts: 0.6 s). Readers never change a cached figure; a page that
 # needs another size draws a copy (`go.Figure(named.figure)`, as the presentation mode does).
 @st.cache_resource(show_spinner=False, max_entries=300)
 def _year_charts(build: str, unit_code: str, year: int, group: str, _data: UnitYear) -> list[NamedChart]:
-    return [replace(named, figure=HeldFigure(named.figure)) for named in year_charts(_data, (group,))]
+    return [held(named) for named in year_charts(_data, (group,))]
 
 
 def charts_of_year(selection: Selection, *groups: str) -> dict[str, NamedChart]:
