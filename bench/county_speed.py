@@ -7,8 +7,9 @@ county (bench/county.py, 模拟数据, written to a temporary folder, never to d
 
 - load:    `perfboard load` (every check, the audit stored, the version written) ÷ DuckDB alone reading the same
            CSV files into typed tables; and the same without the audit.
-- views:   pandas computing indicator progress and spending structure over all units ÷ the DuckDB views, both
-           as a page reads them (stored once per version, database.materialize) and as their own query runs.
+- views:   pandas computing indicator progress and spending structure over all units (bench/pandas_views.py: the
+           views' very rows, tested) ÷ the DuckDB views, as a page reads them (stored once per version,
+           database.materialize) and computed from the source tables through their whole chain of queries.
 - pages:   each page's script run in AppTest ÷ an empty page of the same app (same sidebar, same store), first
            visit after the caches are cleared and a rerun.
 - browser: Chromium, navigation to the first drawn chart on 总览 and 全部单位 ÷ a one-chart Streamlit page.
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.county import County, write_county  # noqa: E402
-from perfboard.database import DEFAULT_DATA_DIR, fetch_df, view_sql  # noqa: E402
+from perfboard.database import DEFAULT_DATA_DIR, fetch_df  # noqa: E402
 
 PAGES = ("overview", "targets", "spending", "trends", "projects", "report", "score", "audit", "county", "present")
 
@@ -108,88 +109,61 @@ def report_load(name: str, data: Path, work: Path, rounds: int) -> None:
               f"{ours['seconds'] / alone['seconds']:.1f}×; peak {ours['peak_mb']:.0f} MB vs {alone['peak_mb']:.0f} MB")
 
 
-def pandas_progress(values, indicators, categories):
-    """indicator_progress in pandas: catalogue joined, completion rate by direction, status."""
-    import numpy as np
+def source_copy(db: Path):
+    """An in-memory database holding the store's source tables (with the audit's findings) and every view as a
+    plain view, unstored: reading one runs the whole chain of queries from the source tables, as pandas must."""
+    import duckdb
 
-    rows = values.merge(indicators, on="indicator_code").merge(
-        categories.rename(columns={"category_code": "category"}), on="category")
-    ratio = rows["actual"] / rows["target"].where(rows["target"] != 0)
-    rate = np.where(rows["direction"] == "lower", rows["target"] / rows["actual"].where(rows["actual"] != 0), ratio)
-    rows["completion_rate"] = np.round(rate, 4)
-    rows["status"] = np.select(
-        [rows["target"].isna() & rows["actual"].isna(), rows["actual"].isna(), rows["target"].isna(),
-         rows["completion_rate"].isna(), rows["completion_rate"] >= 1],
-        ["no_data", "no_actual", "no_target", "no_rate", "met"], default="not_met")
-    return rows
+    from perfboard.database import create_finding_tables, create_views
+    from perfboard.schema import NARRATIVE_TABLE, TABLES
 
-
-def pandas_structure(spending):
-    """spending_structure in pandas: remainders derived, each item's depth, root, share of parent and total."""
-    import pandas as pd
-
-    keys = ["unit_code", "year"]
-    items = spending.copy()
-    items["is_remainder"] = items["is_remainder"].fillna(False).astype(bool)
-    listed = (items[items["parent_code"].notna() & ~items["is_remainder"]]
-              .groupby([*keys, "parent_code"], as_index=False)["actual"].sum().rename(columns={"actual": "listed"}))
-    parents = items[[*keys, "item_code", "actual"]].rename(columns={"item_code": "parent_code", "actual": "parent_actual"})
-    items = items.merge(parents, on=[*keys, "parent_code"], how="left").merge(listed, on=[*keys, "parent_code"],
-                                                                               how="left")
-    items["amount"] = items["actual"].where(~items["is_remainder"], items["parent_actual"] - items["listed"].fillna(0))
-    level = items[items["parent_code"].isna()][[*keys, "item_code"]].assign(root_code=lambda f: f["item_code"], depth=0)
-    placed = [level]
-    while not level.empty:  # one merge per level of the tree, not per item
-        children = items[[*keys, "item_code", "parent_code"]].merge(
-            level.rename(columns={"item_code": "parent_code"}), on=[*keys, "parent_code"])
-        level = children[[*keys, "item_code", "root_code", "depth"]].assign(depth=lambda f: f["depth"] + 1)
-        placed.append(level)
-    tree = pd.concat(placed, ignore_index=True)
-    items = items.merge(tree, on=[*keys, "item_code"])
-    amounts = items[[*keys, "item_code", "amount"]]
-    items = items.merge(amounts.rename(columns={"item_code": "parent_code", "amount": "parent_amount"}),
-                        on=[*keys, "parent_code"], how="left")
-    items = items.merge(amounts.rename(columns={"item_code": "root_code", "amount": "root_amount"}),
-                        on=[*keys, "root_code"], how="left")
-    items["share_of_parent"] = (items["amount"] / items["parent_amount"]).round(4)
-    items["share_of_total"] = (items["amount"] / items["root_amount"]).round(4)
-    return items
+    con = duckdb.connect()
+    con.execute("attach ? as store (read_only)", [str(db)])
+    for name in [table.name for table in TABLES] + [NARRATIVE_TABLE.name]:
+        con.execute(f"create table {name} as select * from store.{name}")  # names from perfboard/schema.py
+    create_finding_tables(con)
+    con.execute("insert into findings select * from store.findings")
+    con.execute("insert into audited select * from store.audited")
+    con.execute("detach store")
+    create_views(con)
+    return con
 
 
 def report_views(name: str, db: Path, rounds: int) -> None:
     import duckdb
 
+    from bench import pandas_views
+    from perfboard.database import as_frame
+
     con = duckdb.connect(str(db), read_only=True)
-    tables = {t: con.execute(f"select * from {t}").df() for t in ("indicator_values", "indicators", "categories",
-                                                                    "spending")}
-    tables["spending"]["actual"] = tables["spending"]["actual"].astype(float)
-    baselines = {
-        "indicator_progress": lambda: pandas_progress(tables["indicator_values"], tables["indicators"],
-                                                      tables["categories"]),
-        "spending_structure": lambda: pandas_structure(tables["spending"]),
-    }
+    computing = source_copy(db)
+    tables = pandas_views.source_tables(con)
+    baselines = {"indicator_progress": pandas_views.indicator_progress,
+                 "spending_structure": pandas_views.spending_structure}
     for view, baseline in baselines.items():
         # Served: the view as a page reads it, stored once per version (database.materialize), as the pandas frame
-        # pages get (fetch_df) and as Arrow. Computed: the view's own query over the tables, as a publish runs
-        # it, as Arrow.
-        query = view_sql(view)
-        runs: dict[str, list[float]] = {"served, to pandas": [], "served, to Arrow": [], "computed, to Arrow": []}
+        # pages get (fetch_df) and as Arrow. Computed: the view's whole chain of queries run from the source
+        # tables, in memory, as a pandas frame: the same work as the pandas baseline (tests/test_pandas_views.py).
+        runs: dict[str, list[float]] = {"served, to pandas": [], "served, to Arrow": [],
+                                        "computed from the tables, to pandas": []}
         pandas_s = []
         for _ in range(rounds):
             for label, read in (("served, to pandas", lambda: fetch_df(con, view)),
                                 ("served, to Arrow", lambda: con.sql(f"select * from {view}").to_arrow_table()),
-                                ("computed, to Arrow", lambda: con.sql(query).to_arrow_table())):
+                                ("computed from the tables, to pandas",
+                                 lambda: as_frame(computing.sql(f"select * from {view}")))):
                 started = time.perf_counter()
                 rows = len(read())
                 runs[label].append(time.perf_counter() - started)
             started = time.perf_counter()
-            pandas_rows = len(baseline())
+            pandas_rows = len(baseline(tables))
             pandas_s.append(time.perf_counter() - started)
         pandas_ms = median(pandas_s) * 1000
         for label, times in runs.items():
             ours_ms = median(times) * 1000
             print(f"[views] {name}: {view} ({rows:,} rows; pandas {pandas_rows:,}): pandas {pandas_ms:.0f} ms ÷ "
                   f"DuckDB {label} {ours_ms:.0f} ms = DuckDB {pandas_ms / ours_ms:.1f}× faster")
+    computing.close()
     con.close()
 
 
