@@ -40,6 +40,20 @@ SOURCE_LINE_WIDTH = 36
 NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)  # characters before the source line wraps: it must fit under a half-width chart
 
 
+# Every figure carries this template, so a chart looks the same wherever it is built and drawn: in the app (which
+# draws it as it is, theme=None), in an export from the app, from the command line and in the deck. Left to
+# Plotly's default, a figure built in the app took Streamlit's template (its colours are placeholders that only
+# Streamlit's page fills in) and one built by the command line took Plotly's (white gridlines and zero lines, so
+# none showed): the same chart exported from both differed. Axes push their margin out for wide tick labels;
+# gridlines run across the values (a chart with its values along x asks for them).
+HOUSE_TEMPLATE = go.layout.Template(layout={
+    "colorway": SERIES,
+    "xaxis": {"automargin": True, "showgrid": False, "gridcolor": "#eeeeee", "zerolinecolor": "#444444",
+              "linecolor": "#444444"},
+    "yaxis": {"automargin": True, "gridcolor": "#eeeeee", "zerolinecolor": "#444444", "linecolor": "#444444"},
+})
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a chart's figures come from: the report of a unit and year, and its sections."""
@@ -143,7 +157,8 @@ def from_data(builder):
 def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure:
     """The house style: title, source line under the plot, fonts and margins legible on a projector."""
     fig.update_layout(
-        title={"text": markup.chart_text(title), "x": 0.012, "xanchor": "left", "font": {"size": FONT_SIZE + 6, "color": INK}},
+        title={"text": markup.chart_text(title), "x": 0.012, "xanchor": "left",
+               "font": {"size": FONT_SIZE + 6, "color": INK, "weight": 600}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
         height=height,
         margin={"l": 20, "r": 30, "t": 90, "b": 135},
@@ -152,10 +167,8 @@ def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
                 "font": {"size": FONT_SIZE - 1}},
         hoverlabel={"font": {"family": FONT_FAMILY}},
+        template=HOUSE_TEMPLATE,
     )
-    # Tick labels wider than the left margin push it out rather than being cut: under Streamlit's template (a
-    # figure built in the app, then exported) the 300 of a small multiple's first column showed as 00.
-    fig.update_yaxes(automargin=True)
     lines = source.line().count("<br>") + 1
     extra = SOURCE_LINE_HEIGHT * max(0, lines - 3)  # footnotes beyond the usual three lines: room below
     fig.update_layout(height=height + extra, margin={"b": 135 + extra})
@@ -304,8 +317,7 @@ def amount_bars(items: pd.DataFrame, title: str, source: Source) -> go.Figure:
         hovertemplate="%{y}：%{text}<extra></extra>",
     ))
     top = float(items["amount"].max()) if len(items) else 0.0
-    fig.update_xaxes(title=texts.AXIS_AMOUNT, range=[0, top * 1.35 if top > 0 else 1], showgrid=True,
-                     gridcolor="#eeeeee")
+    fig.update_xaxes(title=texts.AXIS_AMOUNT, range=[0, top * 1.35 if top > 0 else 1], showgrid=True)
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=110 + 60 * max(len(items), 1) + 80)
 
@@ -370,7 +382,7 @@ def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
             hovertemplate="%{text}<extra>" + name + "</extra>",
         ), row=row + 1, col=col + 1)
         top = float(points["actual"].max())
-        fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row + 1, col=col + 1, gridcolor="#eeeeee")
+        fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row + 1, col=col + 1)
         fig.update_xaxes(tickvals=years, ticktext=[formatting.year(y) for y in years],
                          range=[min(years) - 0.8, max(years) + 0.5],
                          row=row + 1, col=col + 1)
@@ -399,8 +411,7 @@ def yoy_bars(yoy: pd.DataFrame, title: str, source: Source) -> go.Figure:
     low, high = (float(yoy["yoy_rate"].min() * 100), float(yoy["yoy_rate"].max() * 100)) if len(yoy) else (0, 1)
     span = max(high, 0) - min(low, 0) or 1.0
     fig.update_xaxes(title=texts.AXIS_RATE, range=[min(low, 0) - 0.3 * span * (low < 0), max(high, 0) + 0.3 * span],
-                     zeroline=True,
-                     zerolinecolor=INK, gridcolor="#eeeeee")
+                     zeroline=True, zerolinecolor=INK, showgrid=True)
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=110 + 60 * max(len(yoy), 1) + 80)
 
@@ -420,7 +431,7 @@ def spending_by_year(structure: pd.DataFrame, title: str, source: Source) -> go.
                              cliponaxis=False))
     years = sorted(structure["year"].unique())
     fig.update_xaxes(tickvals=years, ticktext=[formatting.year(y) for y in years], title=texts.AXIS_YEAR)
-    fig.update_yaxes(title=texts.AXIS_AMOUNT, gridcolor="#eeeeee")
+    fig.update_yaxes(title=texts.AXIS_AMOUNT)
     fig.update_layout(barmode="group")
     return finish(fig, title, source, height=460)
 
@@ -439,7 +450,7 @@ def project_pipeline(projects: pd.DataFrame, title: str, source: Source) -> go.F
                              textposition="top center", showlegend=False, textfont={"size": FONT_SIZE + 1}))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title=texts.AXIS_COUNT, range=[0, max(totals.max() if len(totals) else 1, 1) * 1.25],
-                     gridcolor="#eeeeee", dtick=2)
+                     dtick=2)
     return finish(fig, title, source, height=440)
 
 
@@ -460,7 +471,7 @@ def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
                              marker={"symbol": "line-ew", "size": 48, "line": {"width": 4, "color": INK}},
                              hovertemplate="%{x}：" + texts.LEGEND_WEIGHT + " %{y}<extra></extra>"))
     top = float(pd.concat([groups["stated_score"], groups["computed_score"], groups["weight"]]).max())
-    fig.update_yaxes(title=texts.AXIS_SCORE, range=[0, top * 1.25], gridcolor="#eeeeee")
+    fig.update_yaxes(title=texts.AXIS_SCORE, range=[0, top * 1.25])
     fig.update_layout(barmode="group")
     return finish(fig, title, source, height=440)
 
@@ -517,7 +528,7 @@ def score_distribution(units: pd.DataFrame, title: str, source: CountySource) ->
         textposition="outside", cliponaxis=False, hovertemplate="%{x}" + texts.POINTS_UNIT + "：%{y}<extra></extra>",
     ))
     fig.update_xaxes(type="category")  # the title names the score; an axis title would run into the source line
-    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", rangemode="tozero", dtick=count_step(counts.max()))
+    fig.update_yaxes(title=texts.AXIS_UNITS, rangemode="tozero", dtick=count_step(counts.max()))
     return finish(fig, title, source, height=440)
 
 
@@ -536,7 +547,7 @@ def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.F
                                                                                        derived)],
         textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x}" + texts.POINTS_UNIT + "<extra></extra>",
     ))
-    fig.update_xaxes(range=[0, 110], gridcolor="#eeeeee")  # the title names the score; see score_distribution
+    fig.update_xaxes(range=[0, 110], showgrid=True)  # the title names the score; see score_distribution
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=260 + 34 * max(len(ranked), 1))
 
@@ -551,7 +562,7 @@ def category_completion(completion: pd.DataFrame, title: str, source: CountySour
                              orientation="h", marker={"color": colour}, text=completion[column],
                              textposition="inside", hovertemplate="%{y} " + name + "：%{x}<extra></extra>"))
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(gridcolor="#eeeeee")
+    fig.update_xaxes(showgrid=True)
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=140 + 60 * max(len(completion), 1) + 80)
 
@@ -567,7 +578,7 @@ def severity_units(counts: pd.DataFrame, title: str, source: CountySource) -> go
     ))
     fig.update_xaxes(type="category")
     top = max(int(counts["units"].max()), 1)
-    fig.update_yaxes(title=texts.AXIS_UNITS, gridcolor="#eeeeee", range=[0, top * 1.2], dtick=count_step(top))
+    fig.update_yaxes(title=texts.AXIS_UNITS, range=[0, top * 1.2], dtick=count_step(top))
     return finish(fig, title, source, height=440)
 
 
@@ -584,7 +595,7 @@ def rank_over_years(ranks: pd.DataFrame, title: str, source: CountySource) -> go
     years = sorted(ranks["year"].unique())
     fig.update_xaxes(tickvals=years, ticktext=[formatting.year(y) for y in years], title=texts.AXIS_YEAR)
     top = int(ranks["ranked_units"].max()) if len(ranks) else 1
-    fig.update_yaxes(title=texts.AXIS_RANK, autorange=False, range=[top + 0.5, 0.5], gridcolor="#eeeeee")
+    fig.update_yaxes(title=texts.AXIS_RANK, autorange=False, range=[top + 0.5, 0.5])
     return finish(fig, title, source, height=440)
 
 
@@ -598,6 +609,6 @@ def children_spending(children: pd.DataFrame, title: str, source: CountySource) 
         textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{text}<extra></extra>",
     ))
     top = float(children["total_spending"].max()) if len(children) else 0.0
-    fig.update_xaxes(title=texts.AXIS_AMOUNT, range=[0, top * 1.5 if top > 0 else 1], gridcolor="#eeeeee")
+    fig.update_xaxes(title=texts.AXIS_AMOUNT, range=[0, top * 1.5 if top > 0 else 1], showgrid=True)
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=140 + 44 * max(len(children), 1) + 80)

@@ -379,7 +379,7 @@ def charts_of_year(selection: Selection, *groups: str) -> dict[str, NamedChart]:
 
 def plot(figure: go.Figure, key: str) -> None:
     """A chart, with its PNG (2×) and SVG made on the server only when asked for."""
-    st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}")
+    st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, theme=None, key=f"chart_{key}")
     with export_menu(f"chart_{key}") as opened:
         if opened:
             for image_format, label in (("png", texts.EXPORT_PNG), ("svg", texts.EXPORT_SVG)):
@@ -549,7 +549,7 @@ def presentation(selection: Selection) -> None:
     # A chart with many rows keeps its own height (the screen scrolls) rather than squeezing its labels.
     height = max(PRESENTATION_CHART_HEIGHT, named.figure.layout.height or 0)
     figure = go.Figure(named.figure).update_layout(height=height, font={"size": 20})
-    st.plotly_chart(figure, width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False},
+    st.plotly_chart(figure, width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False}, theme=None,
                     key=f"slide_{named.key}")
     back, count, forward = st.columns([1, 1, 1])
     back.button(texts.PRESENT_PREVIOUS, on_click=_turn, args=(-1, len(slides)), disabled=number == 0,

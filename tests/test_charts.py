@@ -95,15 +95,30 @@ def test_spending_by_year_shows_the_total_when_the_report_gives_no_parts():
     assert [(trace.name, list(trace.y)) for trace in figure.data] == [("部门整体支出", [1234.5])]
 
 
-def test_every_chart_grows_its_left_margin_for_its_tick_labels(seed_year):
-    """Built under Streamlit's Plotly template (as the app builds them, then exports them), a small multiple's
-    first column cut 300 to 00: every y axis of every chart pushes the margin out instead."""
-    import plotly.io as pio
-    import streamlit.elements.plotly_chart  # noqa: F401 (sets Streamlit's template as the default, as the app does)
+def every_chart(data) -> list:
+    series = data.series("indicator_series")
+    return [named.figure for named in year_charts(data)] + [
+        charts.trend_lines(series, "历年", charts.source_of(series, SEED_REPORT))]
 
-    assert pio.templates.default == "streamlit"
-    series = seed_year.series("indicator_series")
-    figures = [named.figure for named in year_charts(seed_year)]
-    figures.append(charts.trend_lines(series, "历年", charts.source_of(series, SEED_REPORT)))
-    axes = [axis for figure in figures for axis in figure.select_yaxes()]
-    assert len(axes) > len(figures) and all(axis.automargin for axis in axes)
+
+def test_a_chart_is_the_same_whichever_plotly_template_is_the_default(seed_year):
+    """The app imports Streamlit, which makes its template Plotly's default; the command line does not. Before
+    the house template, the same chart built by each exported differently (in the app's export a small
+    multiple's 300 showed as 00, in the command line's no gridline showed). Every chart now carries the house
+    template, whose axes push the margin out for their tick labels."""
+    import plotly.io as pio
+    import streamlit.elements.plotly_chart  # noqa: F401 (registers Streamlit's template, as the app does)
+
+    ambient = pio.templates.default
+    built = {}
+    try:
+        for default in ("streamlit", "plotly", "none"):
+            pio.templates.default = default
+            built[default] = [figure.to_json() for figure in every_chart(seed_year)]
+    finally:
+        pio.templates.default = ambient
+    assert len(built["plotly"]) == len(year_charts(seed_year)) + 1
+    assert built["streamlit"] == built["plotly"] == built["none"]
+    axes = [axis for figure in every_chart(seed_year) for axis in figure.select_yaxes()]
+    assert all(figure.layout.template == charts.HOUSE_TEMPLATE for figure in every_chart(seed_year))
+    assert len(axes) > len(built["plotly"]) and charts.HOUSE_TEMPLATE.layout.yaxis.automargin

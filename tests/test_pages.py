@@ -235,9 +235,12 @@ def test_trends_show_the_public_figures_of_2020_and_2023_marked_with_their_docum
 
     at = open_page("pages/trends_page.py", *seed_paths, monkeypatch)
     assert not at.exception, [e.value for e in at.exception]
-    from perfboard import texts
+    from perfboard import charts, texts
 
     figures = [pio.from_json(chart.proto.spec) for chart in at.get("plotly_chart")]
+    # drawn as exported: the house template, not restyled by Streamlit's theme in the browser
+    assert all(chart.proto.theme == "" for chart in at.get("plotly_chart"))
+    assert all(figure.layout.template == charts.HOUSE_TEMPLATE for figure in figures)
     trend = next(f for f in figures if f.layout.title.text == texts.CHART_TRENDS_TITLE)
     tax, investment = (next(t for t in trend.data if t.text and label in t.text) for label in ("4.28", "35.44"))
     assert list(plotted(tax.x)) == [2020, 2023, 2024] and list(plotted(tax.y)) == [1.78, 3.36, 4.28]
