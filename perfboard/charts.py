@@ -481,6 +481,7 @@ def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
 GRADE_COLOURS = dict(zip((grade for grade, _ in rules.GRADE_BANDS), (GREEN, BLUE, ORANGE, RED)))
 SEVERITY_COLOURS = dict(zip(texts.SEVERITIES, (RED, ORANGE, BLUE)))
 RANKING_LIMIT = 20  # units a ranking shows: more would not be legible on a projector
+DERIVED_LABEL_ROOM = 100  # px right of a ranking for a bar's label with 〔推算〕
 
 
 @dataclass(frozen=True)
@@ -549,7 +550,9 @@ def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.F
     ))
     fig.update_xaxes(range=[0, 110], showgrid=True)  # the title names the score; see score_distribution
     fig.update_yaxes(autorange="reversed")
-    return finish(fig, title, source, height=260 + 34 * max(len(ranked), 1))
+    finish(fig, title, source, height=260 + 34 * max(len(ranked), 1))
+    # room right of the plot for a derived total's 84〔推算〕: it ran past the edge of a half-width chart
+    return fig.update_layout(margin={"r": DERIVED_LABEL_ROOM}) if derived.any() else fig
 
 
 def category_completion(completion: pd.DataFrame, title: str, source: CountySource) -> go.Figure:

@@ -156,6 +156,17 @@ def test_rank_over_years_keeps_the_first_places_label_inside_the_chart():
     assert tuple(figure.layout.yaxis.range) == (20.5, 0.5)  # first place at the top
 
 
+@pytest.mark.parametrize(("derived", "label", "right_margin"), [
+    (False, "84", 30),  # finish's margin
+    (True, "84〔推算〕", charts.DERIVED_LABEL_ROOM),  # on a half-width chart it ran past the edge (seen on the 20-unit county)
+])
+def test_a_ranking_makes_room_for_a_derived_totals_label(derived, label, right_margin):
+    units = pd.DataFrame({"unit_code": ["a"], "unit_name": ["甲（测试数据）"], "total_score": [84.0],
+                          "total_is_derived": [derived], "grade": ["良"]})
+    ranking = charts.score_ranking(units, "排名", charts.CountySource(YEAR, 1))
+    assert list(ranking.data[0].text) == [label] and ranking.layout.margin.r == right_margin
+
+
 @pytest.mark.parametrize(("filters", "order", "shown"), [
     (county.Filters(), texts.COUNTY_SORT_SCORE, ["bureau", "dept_a", "dept_b"]),
     (county.Filters(grades=["优", "良"]), texts.COUNTY_SORT_SCORE_LOW, ["dept_a", "bureau"]),
