@@ -307,12 +307,18 @@ def report_words(selection: Selection, refs: str | None) -> None:
         cited = cited_sections(selection.data.sections, ref)
         if cited.empty:
             continue
+        paragraphs = [small_print(markup.fill(texts.REPORT_WORDS, ref=ref))]
+        for title, body in zip(cited["title"], cited["body"]):
+            paragraphs.append(f"**{markup.plain(title)}**")
+            if isinstance(body, str):
+                paragraphs.append(markup.plain(body))
         with st.container(border=True):
-            st.caption(markup.fill(texts.REPORT_WORDS, ref=ref))
-            for _, section in cited.iterrows():
-                st.markdown(f"**{markup.plain(section['title'])}**")
-                if isinstance(section["body"], str):
-                    st.markdown(markup.plain(section["body"]))
+            st.markdown("\n\n".join(paragraphs))  # one element per box: a page of boxes reruns on every click
+
+
+def small_print(markdown: str) -> str:
+    """Markdown of ours in the grey small type of a caption, inside a larger Markdown block."""
+    return f":gray[:small[{markdown}]]"
 
 
 def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, str] | None = None) -> None:
@@ -493,17 +499,17 @@ FINDING_PAGES = {  # where a finding's subject is shown
 
 
 def finding_card(found: pd.Series) -> None:
-    """One finding: its check and subject, the message with its numbers, the source and a link to the page."""
+    """One finding: its check and subject, the message with its numbers, the source and a link to the page.
+    One Markdown block and the link: a county year's page lists hundreds of findings, and each element a card
+    adds is laid out on every rerun."""
+    paragraphs = [f"**{markup.plain(found['check_label'])}** · {texts.SUBJECT_KINDS[found['subject_kind']]}："
+                  f"{markup.plain(found['subject_name'])}", markup.plain(found["message"])]
+    if isinstance(found["source"], str):
+        paragraphs.append(small_print(markup.fill(texts.AUDIT_SOURCE, source=found["source"])))
+    page, page_name = FINDING_PAGES[found["subject_kind"]]
     with st.container(border=True):
-        st.markdown(f"**{markup.plain(found['check_label'])}** · {texts.SUBJECT_KINDS[found['subject_kind']]}："
-                    f"{markup.plain(found['subject_name'])}")
-        st.markdown(markup.plain(found["message"]))
-        page, page_name = FINDING_PAGES[found["subject_kind"]]
-        source = markup.fill(texts.AUDIT_SOURCE, source=found["source"]) if isinstance(found["source"], str) else ""
-        left, right = st.columns([3, 1])
-        left.caption(source)
-        with right:
-            st.page_link(page, label=texts.AUDIT_GO_TO.format(page=page_name), icon=":material/arrow_forward:")
+        st.markdown("\n\n".join(paragraphs))
+        st.page_link(page, label=texts.AUDIT_GO_TO.format(page=page_name), icon=":material/arrow_forward:")
 
 
 def meeting_exports(selection: Selection) -> None:

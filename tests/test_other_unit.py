@@ -43,7 +43,7 @@ def test_every_page_renders_the_other_unit_without_the_seed(page, other, monkeyp
 def test_each_category_sits_beside_its_own_section(other, monkeypatch):
     """The other report discusses 招商引资 in 一(一) and 园区建设 in 一(二): its own outline, not the seed's 四.1."""
     at = open_page("pages/targets_page.py", *other, monkeypatch)
-    cited = [shown(c.value) for c in at.caption if "报告原文" in shown(c.value)]
+    cited = [shown(m.value) for m in at.markdown if "报告原文" in shown(m.value)]  # the box's first line
     assert any("一(一)" in c for c in cited) and any("一(二)" in c for c in cited)
 
 
