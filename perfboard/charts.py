@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ FONT_SIZE = 16
 ROW_HEIGHT = 92
 BULLET_LABEL_WIDTH = 230  # px right of the bullets for the written-out figures
 SOURCE_LINE_HEIGHT = 20  # px a line of the source line takes at its font size
+LEFT_MARGIN = 20  # px left of a chart's title, source line and, without row labels, its plot
 SOURCE_LINE_WIDTH = 36
 NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)  # characters before the source line wraps: it must fit under a half-width chart
 
@@ -46,11 +48,13 @@ NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)  # cha
 # Streamlit's page fills in) and one built by the command line took Plotly's (white gridlines and zero lines, so
 # none showed): the same chart exported from both differed. Axes push their margin out for wide tick labels;
 # gridlines run across the values (a chart with its values along x asks for them).
+# Ticks are written out with thousands separators (40,000 万元), not in SI units (40k), which no report uses.
+AXIS_STYLE = {"automargin": True, "gridcolor": "#eeeeee", "zerolinecolor": "#444444", "linecolor": "#444444",
+              "tickformat": ",~r"}
 HOUSE_TEMPLATE = go.layout.Template(layout={
     "colorway": SERIES,
-    "xaxis": {"automargin": True, "showgrid": False, "gridcolor": "#eeeeee", "zerolinecolor": "#444444",
-              "linecolor": "#444444"},
-    "yaxis": {"automargin": True, "gridcolor": "#eeeeee", "zerolinecolor": "#444444", "linecolor": "#444444"},
+    "xaxis": {**AXIS_STYLE, "showgrid": False},
+    "yaxis": AXIS_STYLE,
 })
 
 
@@ -156,12 +160,13 @@ def from_data(builder):
 
 def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure:
     """The house style: title, source line under the plot, fonts and margins legible on a projector."""
+    labels_width = category_labels_width(fig)
     fig.update_layout(
         title={"text": markup.chart_text(title), "x": 0.012, "xanchor": "left",
                "font": {"size": FONT_SIZE + 6, "color": INK, "weight": 600}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
         height=height,
-        margin={"l": 20, "r": 30, "t": 90, "b": 135},
+        margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": 90, "b": 135},
         paper_bgcolor="white",
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
@@ -172,9 +177,27 @@ def finish(fig: go.Figure, title: str, source: Source, height: int) -> go.Figure
     lines = source.line().count("<br>") + 1
     extra = SOURCE_LINE_HEIGHT * max(0, lines - 3)  # footnotes beyond the usual three lines: room below
     fig.update_layout(height=height + extra, margin={"b": 135 + extra})
+    # The source line starts at the chart's left edge, not the plot's: beside long row labels (工业固定资产投资
+    # （亿元）) it began 190 px in and ran past the right edge of a chart in a narrow column.
     fig.add_annotation(text=source.line(), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-40, showarrow=False, font={"size": FONT_SIZE - 3, "color": GREY}, align="left")
+                       xshift=-labels_width, yshift=-40, showarrow=False, font={"size": FONT_SIZE - 3, "color": GREY},
+                       align="left")
     return fig
+
+
+def category_labels_width(fig: go.Figure) -> int:
+    """About how wide, in px, the widest row label of a chart with text on its y axis is drawn (0 for a chart
+    with numbers there): the left margin the labels need, so that the source line can start left of them."""
+    sizes = [axis.tickfont.size for axis in fig.select_yaxes() if axis.tickfont.size] or [FONT_SIZE]
+    rows = [getattr(trace, "y", None) for trace in fig.data]  # a treemap or a pie has none
+    labels = {value for values in rows if values is not None for value in values if isinstance(value, str)}
+    return math.ceil(max((text_width(label, max(sizes)) for label in labels), default=0))
+
+
+def text_width(text: str, size: float) -> float:
+    """A text's width in px at a font size: Chinese characters and full-width signs take a full em, the rest
+    about 0.6 of one."""
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.6 * size for ch in text)
 
 
 def figure_label(row: pd.Series) -> str:

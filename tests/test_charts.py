@@ -41,6 +41,27 @@ def test_bullet_chart_has_bands_target_actual_and_derived_previous(seed_year):
     assert "含预计数" in labels and "〔推算〕为据报告数字推算" in labels
 
 
+@pytest.mark.parametrize(("text", "size", "width"), [
+    ("工业固定资产投资（亿元）", 17, 204),  # 12 full-width characters × 17 px
+    ("2023年", 16, 54.4),  # 4 digits × 0.6 × 16 px + 年 16 px
+    ("", 16, 0),
+])
+def test_text_width_counts_chinese_characters_as_a_full_em(text, size, width):
+    assert charts.text_width(text, size) == pytest.approx(width)
+
+
+def test_the_source_line_starts_at_the_charts_left_edge_beside_long_row_labels(seed_year):
+    """投资's rows are labelled 工业固定资产投资（亿元） at the bullet chart's 17 px: 204 px of margin, so the
+    source line, anchored to the plot, moves 204 px left (it ran past a narrow chart's right edge)."""
+    results = seed_year.results
+    investment = results[results["category"] == "investment"]
+    figure = charts.bullet_chart(investment, "投资", charts.source_of(investment, SEED_REPORT))
+    source_line = next(a for a in figure.layout.annotations if a.text.startswith("来源"))
+    assert figure.layout.margin.l == charts.LEFT_MARGIN + 204 and source_line.xshift == -204
+    pie = charts.share_donut(seed_year.structure.head(3), "构成", charts.source_of(investment, SEED_REPORT))
+    assert pie.layout.margin.l == charts.LEFT_MARGIN  # no row labels: the plot starts at the margin
+
+
 def test_bullet_chart_says_when_the_report_gives_no_actual(seed_year):
     results = seed_year.results
     started = results[results["indicator_code"] == "projects_started"]
