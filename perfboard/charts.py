@@ -304,7 +304,8 @@ def spending_treemap(structure: pd.DataFrame, title: str, source: Source) -> go.
                     for a, s in zip(tree["amount"], tree["share_of_parent"])],
         hovertemplate="%{label}<br>%{customdata[0]}<br>" + texts.HOVER_SHARE.format(share="%{customdata[1]}")
                       + "<extra></extra>",
-        textfont={"size": FONT_SIZE + 2}, pathbar={"visible": False}, root={"color": "white"},
+        # white on every tile: Plotly's own choice left a tree of one item (a report giving only its total) black on blue
+        textfont={"size": FONT_SIZE + 2, "color": "white"}, pathbar={"visible": False}, root={"color": "white"},
     ))
     return finish(fig, title, source, height=560)
 

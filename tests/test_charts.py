@@ -79,6 +79,18 @@ def test_spending_treemap_marks_the_derived_remainder_and_leaves_out_memo(seed_y
     assert list(tree.values)[0] == pytest.approx(52318.07)
 
 
+def test_a_spending_tree_of_one_item_writes_white_on_its_blue_tile():
+    """A report that gives only its total (the other unit, tests/datasets.py: 部门整体支出 1234.5万元) drew
+    its one tile's text black on blue."""
+    import pandas as pd
+
+    structure = pd.DataFrame({"item_code": ["total"], "parent_code": [None], "item_name": ["部门整体支出"],
+                              "depth": [0], "is_memo": [False], "is_derived": [False], "amount": [1234.5],
+                              "share_of_parent": [None]})
+    tree = charts.spending_treemap(structure, "支出", charts.Source(SEED_REPORT)).data[0]
+    assert list(tree.marker.colors) == [charts.BLUE] and tree.textfont.color == "white"
+
+
 def test_every_chart_of_the_year_has_a_title_and_a_source_line(seed_year):
     built = year_charts(seed_year)
     assert len({c.key for c in built}) == len(built) == 20
