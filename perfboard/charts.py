@@ -37,9 +37,9 @@ FONT_SIZE = 16
 ROW_HEIGHT = 92
 BULLET_LABEL_WIDTH = 230  # px right of the bullets for the written-out figures
 SOURCE_LINE_HEIGHT = 20  # px a line of the source line takes at its font size
+SOURCE_LINE_WIDTH = 36  # characters before the source line wraps: it must fit under a half-width chart
+NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)
 LEFT_MARGIN = 20  # px left of a chart's title, source line and, without row labels, its plot
-SOURCE_LINE_WIDTH = 36
-NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)  # characters before the source line wraps: it must fit under a half-width chart
 
 
 # Every figure carries this template, so a chart looks the same wherever it is built and drawn: in the app (which
