@@ -20,24 +20,25 @@ class PageEntry:
     editors_only: bool = False
 
 
-# Page files are named *_page.py so that no URL path equals a file name in pages/: until the first
-# st.navigation call of a server process, Streamlit would serve pages/<path>.py directly (its older
-# pages-folder routing), without this frame and its sidebar. A page a visitor may not open is not
+# The page files live in screens/, not pages/: Streamlit takes a pages/ folder beside the main script for its
+# older multipage routing until the process's first st.navigation call, so the first visitor of a freshly
+# started server who opened a page's address saw a "Page not found" dialog over that page (and a file named
+# like a URL path could be served without this frame and its sidebar). A page a visitor may not open is not
 # registered for that visitor at all, so its URL leads to the overview.
 PAGES = (
-    PageEntry("pages/overview_page.py", texts.PAGE_OVERVIEW, ":material/dashboard:", "overview"),
-    PageEntry("pages/targets_page.py", texts.PAGE_TARGETS, ":material/flag:", "targets"),
-    PageEntry("pages/spending_page.py", texts.PAGE_SPENDING, ":material/account_tree:", "spending"),
-    PageEntry("pages/trends_page.py", texts.PAGE_TRENDS, ":material/timeline:", "trends"),
-    PageEntry("pages/projects_page.py", texts.PAGE_PROJECTS, ":material/construction:", "projects"),
-    PageEntry("pages/report_page.py", texts.PAGE_REPORT, ":material/article:", "report"),
-    PageEntry("pages/score_page.py", texts.PAGE_SCORE, ":material/grading:", "score"),
-    PageEntry("pages/audit_page.py", texts.PAGE_AUDIT, ":material/fact_check:", "audit"),
-    PageEntry("pages/county_page.py", texts.PAGE_COUNTY, ":material/table_view:", "county"),
-    PageEntry("pages/present_page.py", texts.PAGE_PRESENT, ":material/co_present:", "present"),
-    PageEntry("pages/desk_page.py", texts.PAGE_DESK, ":material/database:", "desk", editors_only=True),
+    PageEntry("screens/overview_page.py", texts.PAGE_OVERVIEW, ":material/dashboard:", "overview"),
+    PageEntry("screens/targets_page.py", texts.PAGE_TARGETS, ":material/flag:", "targets"),
+    PageEntry("screens/spending_page.py", texts.PAGE_SPENDING, ":material/account_tree:", "spending"),
+    PageEntry("screens/trends_page.py", texts.PAGE_TRENDS, ":material/timeline:", "trends"),
+    PageEntry("screens/projects_page.py", texts.PAGE_PROJECTS, ":material/construction:", "projects"),
+    PageEntry("screens/report_page.py", texts.PAGE_REPORT, ":material/article:", "report"),
+    PageEntry("screens/score_page.py", texts.PAGE_SCORE, ":material/grading:", "score"),
+    PageEntry("screens/audit_page.py", texts.PAGE_AUDIT, ":material/fact_check:", "audit"),
+    PageEntry("screens/county_page.py", texts.PAGE_COUNTY, ":material/table_view:", "county"),
+    PageEntry("screens/present_page.py", texts.PAGE_PRESENT, ":material/co_present:", "present"),
+    PageEntry("screens/desk_page.py", texts.PAGE_DESK, ":material/database:", "desk", editors_only=True),
 )
-LOGIN_PAGE = PageEntry("pages/login_page.py", texts.PAGE_LOGIN, ":material/login:", "login")
+LOGIN_PAGE = PageEntry("screens/login_page.py", texts.PAGE_LOGIN, ":material/login:", "login")
 
 ui.page_style()
 with ui.friendly_errors():

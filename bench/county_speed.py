@@ -168,16 +168,16 @@ def report_views(name: str, db: Path, rounds: int) -> None:
 
 
 def app_copy(folder: Path) -> Path:
-    """The app with one more, empty page (the baseline): app.py copied, pages/ linked file by file, and the
+    """The app with one more, empty page (the baseline): app.py copied, screens/ linked file by file, and the
     app's Streamlit settings (.streamlit/, read from the working folder)."""
-    (folder / "pages").mkdir(parents=True)
+    (folder / "screens").mkdir(parents=True)
     (folder / ".streamlit").symlink_to(ROOT / ".streamlit")
-    for page in (ROOT / "pages").glob("*.py"):
-        (folder / "pages" / page.name).symlink_to(page)
-    (folder / "pages" / "empty_page.py").write_text("import streamlit as st\n", encoding="utf-8")
+    for page in (ROOT / "screens").glob("*.py"):
+        (folder / "screens" / page.name).symlink_to(page)
+    (folder / "screens" / "empty_page.py").write_text("import streamlit as st\n", encoding="utf-8")
     app = (ROOT / "app.py").read_text(encoding="utf-8").replace(
         "LOGIN_PAGE = PageEntry(",
-        'PAGES = (*PAGES, PageEntry("pages/empty_page.py", "空白页", ":material/check_box_outline_blank:", "empty"))\n'
+        'PAGES = (*PAGES, PageEntry("screens/empty_page.py", "空白页", ":material/check_box_outline_blank:", "empty"))\n'
         "LOGIN_PAGE = PageEntry(")
     (folder / "app.py").write_text(app, encoding="utf-8")
     return folder / "app.py"
@@ -193,7 +193,7 @@ at.query_params["unit"], at.query_params["year"] = sys.argv[4], sys.argv[5]
 at.run()
 def timed(page):
     started = time.perf_counter()
-    at.switch_page(f"pages/{page}_page.py").run()
+    at.switch_page(f"screens/{page}_page.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return time.perf_counter() - started
 times = {page: {"first": [], "rerun": []} for page in ["empty", *pages]}

@@ -499,10 +499,10 @@ def findings(selection: Selection) -> pd.DataFrame:
 
 
 FINDING_PAGES = {  # where a finding's subject is shown
-    "indicator": ("pages/targets_page.py", texts.PAGE_TARGETS),
-    "spending": ("pages/spending_page.py", texts.PAGE_SPENDING),
-    "score": ("pages/score_page.py", texts.PAGE_SCORE),
-    "narrative": ("pages/report_page.py", texts.PAGE_REPORT),
+    "indicator": ("screens/targets_page.py", texts.PAGE_TARGETS),
+    "spending": ("screens/spending_page.py", texts.PAGE_SPENDING),
+    "score": ("screens/score_page.py", texts.PAGE_SCORE),
+    "narrative": ("screens/report_page.py", texts.PAGE_REPORT),
 }
 
 

@@ -46,7 +46,7 @@ def log_in(at: AppTest, name: str, password: str) -> AppTest:
 def offers_desk(at: AppTest) -> bool:
     """Whether the navigation registered the 数据管理 page for this session."""
     try:
-        at.switch_page("pages/desk_page.py").run()
+        at.switch_page("screens/desk_page.py").run()
     except Exception:  # noqa: BLE001 - AppTest refuses a page the navigation does not hold
         return False
     return [t.value for t in at.title] == ["数据管理"]
@@ -74,7 +74,7 @@ def test_an_editor_gets_the_desk(site):
 
 def test_the_desk_page_checks_the_role_itself(site, monkeypatch):
     """Even run directly (as a stale navigation could), the page stops anyone but an editor."""
-    at = AppTest.from_file(str(Path(APP).parent / "pages" / "desk_page.py"), default_timeout=60)
+    at = AppTest.from_file(str(Path(APP).parent / "screens" / "desk_page.py"), default_timeout=60)
     at.run()
     assert [e.value for e in at.error] == ["只有编辑账号可以修改数据。请在左侧栏登录编辑账号。"]
     assert not at.get("file_uploader") and not at.get("tab")

@@ -156,6 +156,17 @@ def test_a_malformed_url_shows_no_traceback_or_server_path(server, browser):
     page.close()
 
 
+def test_the_first_visitor_of_a_fresh_server_sees_the_page_they_opened_without_a_not_found_dialog(seed_db, browser):
+    """With the page files in a folder named pages/, Streamlit routed the first visit of a just-started server
+    its older way and showed "Page not found" over 数据核查 (streamlit/streamlit#9992); later visits did not."""
+    with app_server({"PERFBOARD_DB": str(seed_db)}) as url:
+        page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+        visit(page, f"{url}/audit")
+        assert page.locator("h1").first.inner_text() == "数据核查"
+        assert page.get_by_text("Page not found").count() == 0
+        page.close()
+
+
 @pytest.fixture(scope="module")
 def other_server(loaded):
     """The 测试数据 unit shaped unlike the seed (tests/datasets.py)."""

@@ -191,7 +191,7 @@ def test_year_view_is_what_the_page_shows_after_filters_and_order(three, filters
 # ---- the page ------------------------------------------------------------------------------------------
 
 def county_page(county_paths, monkeypatch, **query) -> AppTest:
-    at = open_page("pages/county_page.py", *county_paths, monkeypatch, **query)
+    at = open_page("screens/county_page.py", *county_paths, monkeypatch, **query)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -266,7 +266,7 @@ def test_filters_are_kept_while_another_tab_is_open(county, monkeypatch):
 
 
 def test_a_parent_units_spending_page_shows_its_children(county, monkeypatch):
-    at = open_page("pages/spending_page.py", *county, monkeypatch, unit="u001", year="2024")
+    at = open_page("screens/spending_page.py", *county, monkeypatch, unit="u001", year="2024")
     assert not at.exception
     assert texts.COUNTY_CHILDREN_NOTE in [c.value for c in at.caption]
 

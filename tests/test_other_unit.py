@@ -42,7 +42,7 @@ def test_every_page_renders_the_other_unit_without_the_seed(page, other, monkeyp
 
 def test_each_category_sits_beside_its_own_section(other, monkeypatch):
     """The other report discusses 招商引资 in 一(一) and 园区建设 in 一(二): its own outline, not the seed's 四.1."""
-    at = open_page("pages/targets_page.py", *other, monkeypatch)
+    at = open_page("screens/targets_page.py", *other, monkeypatch)
     cited = [shown(m.value) for m in at.markdown if "报告原文" in shown(m.value)]  # the box's first line
     assert any("一(一)" in c for c in cited) and any("一(二)" in c for c in cited)
 
@@ -52,7 +52,7 @@ def test_the_report_page_places_every_chart_of_the_year(other, monkeypatch):
 
     with unit_year(other[1], OTHER_UNIT, OTHER_YEAR) as data:
         charts = year_charts(data)
-    at = open_page("pages/report_page.py", *other, monkeypatch)
+    at = open_page("screens/report_page.py", *other, monkeypatch)
     assert charts_on(at) == len(charts) and len(charts) >= 3
 
 
@@ -85,7 +85,7 @@ def test_audit_and_score_run_on_the_other_unit(other, capsys):
 def test_overview_without_a_score_or_a_spending_split_says_so_in_full(other, monkeypatch):
     """The score card's figure is cut at the card's width: it says 未报告 and the reason goes underneath; a
     total without parts is charted as it is instead of 'no spending data' beside its own figure."""
-    at = open_page("pages/overview_page.py", *other, monkeypatch)
+    at = open_page("screens/overview_page.py", *other, monkeypatch)
     cards = {m.label: m.value for m in at.metric}
     assert cards["自评得分"] == "未报告" and cards["部门整体支出"] == "1,234.50万元"
     assert any("报告未给出自评得分" in shown(c.value) for c in at.caption)
@@ -138,7 +138,7 @@ def test_presentation_gives_a_long_chart_its_own_height(other, monkeypatch):
     the screen scrolls, instead of squeezing the rows until their labels overlap."""
     import plotly.io as pio
 
-    at = open_page("pages/present_page.py", *other, monkeypatch)
+    at = open_page("screens/present_page.py", *other, monkeypatch)
     at.button(key="slide_forward").click().run()  # the headline chart first, then 招商引资
     (chart,) = at.get("plotly_chart")
     figure = pio.from_json(chart.proto.spec)
@@ -188,7 +188,7 @@ def test_headline_indicators_are_chosen_per_unit_year(tmp_path, monkeypatch):
                           {"unit_code": UNIT, "year": YEAR, "indicator_code": "roads", "actual": 3.2,
                            "is_headline": "true"}])
     load(data_dir, tmp_path / "db.duckdb")
-    at = open_page("pages/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
+    at = open_page("screens/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
     cards = {m.label: m.value for m in at.metric}
     assert cards.get("新建道路") == "3.2公里" and "税收收入" not in cards
 

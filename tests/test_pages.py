@@ -14,16 +14,16 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 # page file -> (charts at least, tables at least) on the 2024 report
 PAGES = {
-    "pages/overview_page.py": (2, 0),
-    "pages/targets_page.py": (10, 1),   # one bullet graph per indicator category (10 categories)
-    "pages/spending_page.py": (5, 1),   # tree, split, basic parts, project parts, 三公经费
-    "pages/trends_page.py": (3, 1),     # trend lines, growth rates, spending by year
-    "pages/projects_page.py": (1, 1),
-    "pages/report_page.py": (19, 0),    # every chart of the year beside its section
-    "pages/score_page.py": (1, 1),      # stated against weight per group; the group table
-    "pages/audit_page.py": (0, 0),      # findings as cards
-    "pages/county_page.py": (4, 1),     # distribution, ranking, categories, severity; the units table
-    "pages/present_page.py": (1, 0),    # one chart per screen
+    "screens/overview_page.py": (2, 0),
+    "screens/targets_page.py": (10, 1),   # one bullet graph per indicator category (10 categories)
+    "screens/spending_page.py": (5, 1),   # tree, split, basic parts, project parts, 三公经费
+    "screens/trends_page.py": (3, 1),     # trend lines, growth rates, spending by year
+    "screens/projects_page.py": (1, 1),
+    "screens/report_page.py": (19, 0),    # every chart of the year beside its section
+    "screens/score_page.py": (1, 1),      # stated against weight per group; the group table
+    "screens/audit_page.py": (0, 0),      # findings as cards
+    "screens/county_page.py": (4, 1),     # distribution, ranking, categories, severity; the units table
+    "screens/present_page.py": (1, 0),    # one chart per screen
 }
 
 
@@ -38,7 +38,7 @@ def open_page(page: str, data_dir: Path, db_path: Path, monkeypatch, **query) ->
     for name, value in query.items():
         at.query_params[name] = value
     at.run()
-    if page != "pages/overview_page.py":
+    if page != "screens/overview_page.py":
         at.switch_page(page).run()
     return at
 
@@ -61,7 +61,7 @@ def test_page_renders_its_charts_and_tables(page, expected, seed_paths, monkeypa
 
 
 def test_overview_cards_and_summary_speak_the_report(seed_paths, monkeypatch):
-    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/overview_page.py", *seed_paths, monkeypatch)
     cards = {m.label: m.value for m in at.metric}
     assert cards["税收入库"] == "4.28亿元"                 # 四.1
     assert cards["固定资产投资（预计）"] == "35.44亿元"     # 四.1, 预计
@@ -94,7 +94,7 @@ def test_a_year_without_data_gives_a_clear_message(page, seed_paths, monkeypatch
 
 
 def test_audit_page_lists_the_findings_by_severity(seed_paths, monkeypatch):
-    at = open_page("pages/audit_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/audit_page.py", *seed_paths, monkeypatch)
     counts = {m.label: m.value for m in at.metric}
     assert counts == {"错误": "1", "警告": "27", "提示": "6"}  # see tests/test_audit.py for each finding
     text = " ".join(shown(m.value) for m in at.markdown)
@@ -104,19 +104,19 @@ def test_audit_page_lists_the_findings_by_severity(seed_paths, monkeypatch):
 
 
 def test_score_page_says_why_the_seed_cannot_be_scored(seed_paths, monkeypatch):
-    at = open_page("pages/score_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/score_page.py", *seed_paths, monkeypatch)
     cards = {m.label: m.value for m in at.metric}
     assert cards == {"报告自评总分": "98分", "按规则计算总分": "—"}
     assert any("无法按规则重算得分" in info.value for info in at.info)
 
 
 def test_overview_counts_the_findings(seed_paths, monkeypatch):
-    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/overview_page.py", *seed_paths, monkeypatch)
     assert any("数据核查：错误 1 条、警告 27 条、提示 6 条" in c.value for c in at.caption)
 
 
 def test_presentation_turns_pages_one_chart_at_a_time(seed_paths, monkeypatch):
-    at = open_page("pages/present_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/present_page.py", *seed_paths, monkeypatch)
     messages = lambda: [shown(m.value) for m in at.main.markdown if "<" not in m.value]  # noqa: E731
     assert "7项重点工作目标：5项已完成，2项报告未给出完成数" in messages()[0]  # 一(三) and 四: 5 met, 2 unreported
     assert charts_on(at) == 1 and at.button(key="slide_back").disabled
@@ -126,14 +126,14 @@ def test_presentation_turns_pages_one_chart_at_a_time(seed_paths, monkeypatch):
 
 
 def test_overview_builds_the_deck_with_progress(seed_paths, monkeypatch):
-    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/overview_page.py", *seed_paths, monkeypatch)
     at.button(key="build_deck").click().run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.session_state["deck_taojiang_hitech_2024"]) > 100_000  # the .pptx bytes, ready to download
 
 
 def test_unit_selector_is_hidden_with_a_single_unit(seed_paths, monkeypatch):
-    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/overview_page.py", *seed_paths, monkeypatch)
     assert [box.label for box in at.sidebar.selectbox] == ["年度"]
 
 
@@ -145,7 +145,7 @@ def test_a_page_view_never_rebuilds_and_a_new_load_reaches_the_running_app(data_
 
     db_path = tmp_path / "app.duckdb"
     load(data_copy, db_path)
-    at = open_page("pages/overview_page.py", data_copy, db_path, monkeypatch)
+    at = open_page("screens/overview_page.py", data_copy, db_path, monkeypatch)
     assert {m.label: m.value for m in at.metric}["税收入库"] == "4.28亿元"  # 四.1
     set_cells(data_copy / "indicator_values.csv", {"indicator_code": "tax_revenue"}, actual="5.28")
     at.run()
@@ -157,7 +157,7 @@ def test_a_page_view_never_rebuilds_and_a_new_load_reaches_the_running_app(data_
 
 @pytest.mark.parametrize("year", ["²", "٢٠٢٤", "2024abc", "-1"])
 def test_a_malformed_year_in_the_url_falls_back_to_the_latest(year, seed_paths, monkeypatch):
-    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch, year=year)
+    at = open_page("screens/overview_page.py", *seed_paths, monkeypatch, year=year)
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["selection"].year == 2024
 
@@ -171,7 +171,7 @@ def test_a_failing_page_shows_a_reference_not_a_traceback(seed_paths, monkeypatc
         raise RuntimeError("/srv/secret/path went wrong")
 
     monkeypatch.setattr(summary, "year_summary", broken)
-    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/overview_page.py", *seed_paths, monkeypatch)
     assert not at.exception
     message = " ".join(e.value for e in at.error)
     assert "这一页暂时无法显示" in message and "/srv/secret" not in message
@@ -196,7 +196,7 @@ def test_a_client_clearing_the_caches_leaves_connections_and_pages_working(seed_
     from perfboard import ui
     from perfboard.database import current_build
 
-    at = open_page("pages/overview_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/overview_page.py", *seed_paths, monkeypatch)
     build = current_build(seed_paths[1])
     connection = ui.READERS.connection(build)
     st.cache_data.clear()
@@ -216,7 +216,7 @@ def two_units(loaded):
 
 def test_switching_unit_lands_on_a_year_that_unit_has(two_units, monkeypatch):
     """From 桃江 2024 to a unit that has 2023 only: its latest year, in the URL too (it was a dead end)."""
-    at = open_page("pages/overview_page.py", *two_units, monkeypatch, unit="taojiang_hitech", year="2024")
+    at = open_page("screens/overview_page.py", *two_units, monkeypatch, unit="taojiang_hitech", year="2024")
     assert at.session_state["selection"].year == 2024
     at.sidebar.selectbox(key="unit").select("test_unit").run()
     assert not at.exception, [e.value for e in at.exception]
@@ -233,7 +233,7 @@ def test_trends_show_the_public_figures_of_2020_and_2023_marked_with_their_docum
     caveats (documents.csv)."""
     import plotly.io as pio
 
-    at = open_page("pages/trends_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/trends_page.py", *seed_paths, monkeypatch)
     assert not at.exception, [e.value for e in at.exception]
     from perfboard import charts, texts
 
@@ -277,7 +277,7 @@ def test_overview_score_card_marks_a_derived_total(evaluation, card, says, tmp_p
     data_dir = write_dataset(tmp_path / "data", evaluation=[
         {"unit_code": UNIT, "year": YEAR, "level1": level1, "score": score} for level1, score in evaluation])
     load(data_dir, tmp_path / "db.duckdb")
-    at = open_page("pages/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
+    at = open_page("screens/overview_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
     assert {m.label: m.value for m in at.metric}["自评得分"] == card
     assert any(says in shown(c.value) for c in at.caption)
 
@@ -306,7 +306,7 @@ def test_export_menus_draw_their_buttons_only_when_opened(seed_paths, monkeypatc
     opening one draws its PNG and SVG, or Excel and CSV, buttons."""
     from perfboard import texts
 
-    at = open_page("pages/targets_page.py", *seed_paths, monkeypatch)
+    at = open_page("screens/targets_page.py", *seed_paths, monkeypatch)
     assert not at.get("download_button")
     chart = at.get("plotly_chart")[0].key  # chart_<the chart's key>
     at.session_state[f"export_{chart}"] = True  # as a click on its 导出 does

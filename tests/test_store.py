@@ -84,10 +84,10 @@ def test_a_read_only_directory_serves_the_current_build_and_refuses_a_load(tmp_p
         os.environ["PERFBOARD_DB"] = {str(db)!r}
         from streamlit.testing.v1 import AppTest
         crashed = []
-        for page in ["pages/overview_page.py", "pages/targets_page.py", "pages/audit_page.py"]:
+        for page in ["screens/overview_page.py", "screens/targets_page.py", "screens/audit_page.py"]:
             at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=60)
             at.run()
-            if page != "pages/overview_page.py":
+            if page != "screens/overview_page.py":
                 at.switch_page(page).run()
             crashed += [page for _ in at.exception] + [page for _ in at.error]
         cards = {{m.label: m.value for m in AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=60).run().metric}}

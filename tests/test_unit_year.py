@@ -68,7 +68,7 @@ def test_every_reader_shows_the_same_total(total_case, monkeypatch):
         assert year_summary in notes and year_summary in page
     if "score_groups" in content.charts:
         assert f"报告自评总分{text}" in content.charts["score_groups"].title
-    for page, label in (("pages/overview_page.py", "自评得分"), ("pages/score_page.py", "报告自评总分")):
+    for page, label in (("screens/overview_page.py", "自评得分"), ("screens/score_page.py", "报告自评总分")):
         at = open_page(page, data_dir, db_path, monkeypatch)
         (card,) = [m for m in at.get("metric") if m.label == label]
         assert card.value == text
@@ -132,6 +132,6 @@ def test_nothing_imports_from_a_higher_layer(module):
     assert {name for name in imported if LAYER_OF[name] > LAYER_OF[module]} == set()
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted((ROOT / "screens").glob("*.py")), ids=lambda p: p.stem)
 def test_pages_read_through_ui_never_the_store(path):
     assert not imported_modules(path) & {"database", "loader", "duckdb", "unit_year", "cli"}

@@ -17,7 +17,7 @@ ui.summary_box(summary.year_summary(selection.year, headline, structure, data.to
 summary_column, link_column = st.columns([4, 1])
 summary_column.caption(ui.findings_summary(ui.findings(selection)))
 with link_column:
-    st.page_link("pages/audit_page.py", label=texts.AUDIT_GO_TO.format(page=texts.PAGE_AUDIT),
+    st.page_link("screens/audit_page.py", label=texts.AUDIT_GO_TO.format(page=texts.PAGE_AUDIT),
                  icon=":material/fact_check:")
 
 if headline.empty:
