@@ -18,7 +18,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -27,9 +27,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from perfboard import rules, texts
+from perfboard import precheck, rules, texts
 from perfboard.loader import Dataset, Problem, read_dataset
-from perfboard.schema import LoadedTable, Table
+from perfboard.schema import TABLES, LoadedTable, Table
 
 LOG = logging.getLogger("perfboard")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -156,21 +156,60 @@ def view_sql(name: str) -> str:
 
 
 def table_ddl(table: Table) -> str:
+    """The table's columns and each row's source line. Its key is not declared: the loader and the pre-check
+    refuse a key given twice, with its line, and an index on it took two thirds of the time a county's
+    spending rows took to store (no query looks a row up by its key)."""
     columns = [f"{c.name} {c.kind.sql_type}" for c in table.columns] + ["source_line INTEGER"]
-    return f"create table {table.name} ({', '.join(columns)}, primary key ({', '.join(table.key)}))"
+    return f"create table {table.name} ({', '.join(columns)})"
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, loaded: LoadedTable) -> None:
-    """Hand the validated text cells to DuckDB, which casts each column to its declared type."""
+    """Hand the loader's validated text cells to DuckDB."""
     table = loaded.table
     staged = pa.table({
         **{c.name: pa.array(loaded.columns[c.name], pa.string()) for c in table.columns},
         "source_line": pa.array(loaded.lines, pa.int32()),
     })
-    casts = ", ".join(f"cast({c.name} as {c.kind.sql_type})" for c in table.columns)
     con.register("staged", staged)
-    con.execute(f"insert into {table.name} select {casts}, source_line from staged")
+    insert_cells(con, table, "staged")
     con.unregister("staged")
+
+
+def insert_cells(con: duckdb.DuckDBPyConnection, table: Table, cells: str) -> None:
+    """Validated text cells (a relation of the table's columns and source_line, canonical as
+    `loader.normalise_cell` writes them) into the table, each column cast to its declared type."""
+    casts = ", ".join(f"cast({c.name} as {c.kind.sql_type})" for c in table.columns)
+    con.execute(f"insert into {table.name} select {casts}, source_line from {cells}")
+
+
+def insert_checked_files(con: duckdb.DuckDBPyConnection, data_dir: Path) -> int | None:
+    """The source tables straight from the files, when the pre-check proves every file clean
+    (docs/architecture.md, "Two ways in"): the number of rows stored, or None when the loader must read them
+    (what was written is then to be thrown away)."""
+    staged_files = []
+    for table in TABLES:
+        staged = precheck.stage_file(con, data_dir, table)
+        if staged is None or not precheck.cells_clean(con, staged):
+            return None
+        staged_files.append(staged)
+    for staged in staged_files:
+        con.execute(table_ddl(staged.table))
+        insert_cells(con, staged.table, f"({precheck.canonical_cells(staged)})")
+        con.execute(f"drop table {staged.raw_name}")
+    narrative = precheck.clean_narrative(data_dir, con) if precheck.relations_clean(con) else None
+    if narrative is None:
+        return None
+    con.execute(table_ddl(narrative.table))
+    insert_rows(con, narrative)
+    return sum(con.execute(f"select count(*) from {table.name}").fetchone()[0] for table in TABLES) + len(narrative)
+
+
+def insert_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> int:
+    """The tables as the loader read them: the number of rows stored."""
+    for loaded in [*dataset.tables.values(), dataset.narrative]:
+        con.execute(table_ddl(loaded.table))
+        insert_rows(con, loaded)
+    return dataset.row_count
 
 
 def create_macros(con: duckdb.DuckDBPyConnection) -> None:
@@ -246,18 +285,42 @@ def data_files(data_dir: Path) -> dict[str, bytes]:
 WRITER_MEMORY_LIMIT = "512MB"
 
 
-def write_database(dataset: Dataset, data_dir: Path, db_path: Path,
-                   version: tuple[int, Publication] | None = None, audit_run: AuditRun | None = None) -> int:
-    """Tables, views, load_info and (for a version) version_info and version_files into a new file. The
-    explicit checkpoint makes a full disk fail here: `close()` alone swallows a failed checkpoint and leaves
-    the data in a WAL file beside an empty database."""
+@dataclass(frozen=True)
+class Written:
+    rows: int
+    views: int
+
+
+def open_writer(db_path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(db_path))
+    con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
+    con.execute("set enable_progress_bar = false")  # DuckDB's own bar would print into `perfboard load`
+    return con
+
+
+def remove_database_file(db_path: Path) -> None:
+    for leftover in (db_path, Path(f"{db_path}.wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def write_database(data_dir: Path, db_path: Path, version: tuple[int, Publication] | None = None,
+                   audit_run: AuditRun | None = None, dataset: Dataset | None = None) -> Written:
+    """Tables, views, load_info and (for a version) version_info and version_files into a new file, from
+    `data_dir` (or from `dataset` when the loader has read it already). Raises LoadError when the data has
+    problems. The explicit checkpoint makes a full disk fail here: `close()` alone swallows a failed checkpoint
+    and leaves the data in a WAL file beside an empty database."""
+    con = open_writer(db_path)
     try:
-        con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
-        con.execute("set enable_progress_bar = false")  # DuckDB's own bar would print into `perfboard load`
-        for loaded in [*dataset.tables.values(), dataset.narrative]:
-            con.execute(table_ddl(loaded.table))
-            insert_rows(con, loaded)
+        rows = insert_checked_files(con, data_dir) if dataset is None else None
+        if rows is None:
+            if dataset is None:  # not proven clean in bulk: the loader reads every cell, on a new file
+                con.close()
+                remove_database_file(db_path)
+                dataset = read_dataset(data_dir)
+                if dataset.problems:
+                    raise LoadError(dataset.problems)
+                con = open_writer(db_path)
+            rows = insert_dataset(con, dataset)
         create_finding_tables(con)
         views = create_views(con)
         after_audit = reading_findings(views)
@@ -271,14 +334,15 @@ def write_database(dataset: Dataset, data_dir: Path, db_path: Path,
             con.execute("create table version_info as select ? as number, ? as published_at, ? as editor, "
                         "? as comment, ?::integer as based_on, ? as summary",
                         [number, datetime.now().astimezone().isoformat(timespec="seconds"), publication.editor,
-                         publication.comment, publication.based_on, publication.summary])
+                         publication.comment, publication.based_on,
+                         publication.summary or texts.VERSION_WHOLE_DATA.format(rows=rows)])
             files = data_files(data_dir)
             con.execute("create table version_files (path varchar primary key, content blob)")
             con.executemany("insert into version_files values (?, ?)", list(files.items()))
         con.execute("checkpoint")
     finally:
         con.close()
-    return len(views)
+    return Written(rows, len(views))
 
 
 def verify_build(db_path: Path, tables: int) -> None:
@@ -395,14 +459,9 @@ def load(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
     given), or raise LoadError (bad data), StaleVersionError (prepared on a version no longer current) or
     StoreError (the disk, the directory). Every error leaves the previous version current."""
     publication = publication or Publication(texts.EDITOR_COMMAND_LINE, texts.COMMENT_LOAD.format(data=data_dir.name))
-    dataset = read_dataset(data_dir)
-    if dataset.problems:
-        raise LoadError(dataset.problems)
-    if not publication.summary:
-        publication = replace(publication, summary=texts.VERSION_WHOLE_DATA.format(rows=dataset.row_count))
     with writing(db_path):
-        number, view_count = build_and_switch(dataset, data_dir, db_path, publication, audit_run)
-    return LoadResult(db_path, len(dataset.tables) + 1, dataset.row_count, view_count, number)
+        number, written = build_and_switch(data_dir, db_path, publication, audit_run)
+    return LoadResult(db_path, len(TABLES) + 1, written.rows, written.views, number)
 
 
 @contextmanager
@@ -417,8 +476,8 @@ def writing(db_path: Path) -> Iterator[None]:
         raise StoreError(db_path, error) from error
 
 
-def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path, publication: Publication,
-                     audit_run: AuditRun | None) -> tuple[int, int]:
+def build_and_switch(data_dir: Path, db_path: Path, publication: Publication,
+                     audit_run: AuditRun | None) -> tuple[int, Written]:
     """The next version built, checked and made current (only ever called under the store lock)."""
     current = current_version(db_path)
     if publication.based_on is not None and publication.based_on != current:
@@ -428,14 +487,13 @@ def build_and_switch(dataset: Dataset, data_dir: Path, db_path: Path, publicatio
     build = builds_dir(db_path) / f"v{number:06d}-{stamp}-{uuid.uuid4().hex[:8]}.duckdb"
     staging = build.with_name(build.name + ".building")
     try:
-        view_count = write_database(dataset, data_dir, staging, (number, publication), audit_run)
-        verify_build(staging, len(dataset.tables) + 5)  # with findings, audited, version_info and version_files
+        written = write_database(data_dir, staging, (number, publication), audit_run)
+        verify_build(staging, len(TABLES) + 5)  # the narrative, findings, audited, version_info, version_files
         os.replace(staging, build)
         switch_pointer(db_path, build)
     finally:
-        for leftover in (staging, Path(f"{staging}.wal")):
-            leftover.unlink(missing_ok=True)
-    return number, view_count
+        remove_database_file(staging)
+    return number, written
 
 
 def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
@@ -447,12 +505,7 @@ def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_D
         return current
     with writing(db_path):
         if current_build(db_path) is None:  # another thread or process may have built it meanwhile
-            dataset = read_dataset(data_dir)
-            if dataset.problems:
-                raise LoadError(dataset.problems)
-            build_and_switch(dataset, data_dir, db_path, Publication(
-                texts.EDITOR_SYSTEM, texts.COMMENT_EMBEDDED, texts.VERSION_WHOLE_DATA.format(rows=dataset.row_count)),
-                audit_run)
+            build_and_switch(data_dir, db_path, Publication(texts.EDITOR_SYSTEM, texts.COMMENT_EMBEDDED), audit_run)
     return current_build(db_path)
 
 

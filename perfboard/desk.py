@@ -223,7 +223,7 @@ def seen_changes(db_path: Path, dataset: Dataset, staged: Staged) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="perfboard-preview-") as folder:
         preview_db = Path(folder) / "preview.duckdb"
         with written(staged.files) as data_dir:
-            write_database(dataset, data_dir, preview_db)
+            write_database(data_dir, preview_db, dataset=dataset)
         new_con = duckdb.connect(str(preview_db), read_only=True)
         old_con = duckdb.connect(str(current_build(db_path)), read_only=True)
         try:

@@ -44,7 +44,8 @@ NUMBER_PATTERN = re.compile(r"^[+-]?([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]+)?$"
 INTEGER_PATTERN = re.compile(r"^[+-]?[0-9]+$")
 # C0 and C1 control characters but line breaks, and the two Unicode non-characters: no report text has them,
 # and Excel and PowerPoint files cannot hold them.
-CONTROL_PATTERN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROL_CHARACTERS = ((0x00, 0x09), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0xFFFE, 0xFFFF))  # ranges
+CONTROL_PATTERN = re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in CONTROL_CHARACTERS) + "]")
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,7 @@ def ascii_digits(value: str) -> str:
 
 def normalise_number(column: Column, value: str) -> tuple[str | None, str | None]:
     fields = {"value": value, "label": column.label}
-    # Excel writes a percent-formatted cell as "56.08%"; the column already says it holds percent.
-    digits = value.removesuffix("%") if "（%）" in column.label else value
+    digits = value.removesuffix("%") if takes_percent_sign(column) else value
     if not NUMBER_PATTERN.match(digits):
         return None, texts.NOT_A_NUMBER.format(**fields)
     digits = digits.replace(",", "")
@@ -207,6 +207,12 @@ def normalise_number(column: Column, value: str) -> tuple[str | None, str | None
     if column.non_negative and digits.startswith("-") and float(digits) != 0:
         return None, texts.NEGATIVE.format(**fields)
     return within_range(column, value, digits)
+
+
+def takes_percent_sign(column: Column) -> bool:
+    """Excel writes a percent-formatted cell as "56.08%"; a column whose label says it holds percent reads it
+    as 56.08."""
+    return "（%）" in column.label
 
 
 def within_range(column: Column, value: str, digits: str) -> tuple[str | None, str | None]:
@@ -445,10 +451,10 @@ def tree_faults(parent_of: dict[str, str | None], cycle_message: str = texts.SPE
                                                            chain=" → ".join(path[-MAX_SPENDING_DEPTH:][::-1]))
 
 
-def read_narrative(data_dir: Path, tables: dict[str, LoadedTable], problems: list[Problem]) -> LoadedTable:
+def read_narrative(data_dir: Path, known_units: set[str] | None, problems: list[Problem]) -> LoadedTable:
+    """The report text of every unit-year; a file of a unit not in `known_units` is a problem (None: units.csv
+    could not be read, so that is not judged)."""
     rows, lines = [], []
-    units = tables.get("units")
-    known_units = set(units.columns["unit_code"]) if units else set()
     for path in sorted(p for p in (data_dir / NARRATIVE_DIR).glob("**/*") if p.is_file()):
         file_name = path.relative_to(data_dir).as_posix()
         if path.suffix.lower() != ".md":
@@ -460,7 +466,7 @@ def read_narrative(data_dir: Path, tables: dict[str, LoadedTable], problems: lis
             problems.append(Problem(file_name, texts.NARRATIVE_BAD_PATH))
             continue
         unit_code, year = parts[0], path.stem
-        if units is not None and unit_code not in known_units:
+        if known_units is not None and unit_code not in known_units:
             problems.append(Problem(file_name, texts.NARRATIVE_UNKNOWN_UNIT.format(value=unit_code)))
             continue
         text = read_text(path, file_name, MAX_NARRATIVE_BYTES, problems)
@@ -506,5 +512,6 @@ def read_dataset(data_dir: Path) -> Dataset:
     check_indicator_signs(tables, problems)
     check_spending_trees(tables, problems)
     check_unit_tree(tables, problems)
-    narrative = read_narrative(data_dir, tables, problems)
+    units = tables.get("units")
+    narrative = read_narrative(data_dir, set(units.columns["unit_code"]) if units else None, problems)
     return Dataset(tables, narrative, problems)

@@ -186,9 +186,10 @@ def test_a_control_character_in_the_report_text_names_its_line(data_copy, existi
 
 
 def test_limits_refuse_oversized_files_and_row_counts(data_copy, existing_db, monkeypatch):
-    from perfboard import loader
+    from perfboard import loader, precheck
 
-    monkeypatch.setattr(loader, "MAX_ROWS_PER_FILE", 10)
+    for module in (loader, precheck):
+        monkeypatch.setattr(module, "MAX_ROWS_PER_FILE", 10)
     monkeypatch.setattr(loader, "MAX_NARRATIVE_BYTES", 1000)
     with pytest.raises(LoadError) as raised:
         load(data_copy, existing_db)

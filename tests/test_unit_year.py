@@ -96,7 +96,7 @@ def test_a_view_is_read_once_per_unit_year(seed_db):
 # The flow of docs/architecture.md, lowest first: a module imports only from its own layer or lower ones.
 LAYERS = (
     {"texts", "schema", "markup", "rules", "narrative", "formatting", "reports"},  # words and rules
-    {"loader", "workbook"},  # files → validation
+    {"loader", "workbook", "precheck"},  # files → validation
     {"database", "desk", "accounts", "report_import"},  # the store, its versions, who may change it, imports
     {"unit_year"},  # the one read object
     {"charts", "summary", "tables", "catalogue", "audit", "county"},  # pure: frames in, figures and words out
