@@ -68,6 +68,8 @@ CELLS = [
     # valid, in a form the pre-check leaves to the loader
     ("padding", "spending", spending_with(actual=" 300 "), False),
     ("an ideographic space after a name", "spending", spending_with(item_name="部门整体支出\u3000"), False),
+    ("a space before a name", "spending", spending_with(item_name=" 部门整体支出"), False),
+    ("a note of spaces alone", "spending", spending_with(note="  "), False),
     ("thousands separators (quoted by the writer)", "spending", spending_with(actual="1,300"), False),
     ("a plus sign", "spending", spending_with(actual="+300"), False),
     ("minus zero in a column that may not be negative", "spending", spending_with(actual="-0"), False),
