@@ -19,7 +19,8 @@ import pandas as pd
 from perfboard import accounts, audit, deck, desk, export, report_import, tables, texts, workbook
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, ROLES, VIEWER
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StaleVersionError, StoreError, connect,
-                                current_build, current_version, fetch, fetch_df, load, versions, view_names)
+                                current_build, current_version, fetch, fetch_df, load, progress_line, versions,
+                                view_names)
 from perfboard.loader import read_dataset
 from perfboard.unit_year import UnitYear
 
@@ -233,12 +234,16 @@ def write_export(what: str, data: UnitYear, out: Path, image_format: str) -> int
     return len(content.charts)
 
 
+def say_progress(step: str) -> None:
+    print(progress_line(step), file=sys.stderr, flush=True)
+
+
 def run_load(args: argparse.Namespace) -> int:
     if args.if_empty and current_build(args.db) is not None:  # make run: never replace what editors published
         print(texts.LOAD_KEPT.format(version=current_version(args.db) or "?"))
         return 0
     try:
-        result = load(args.data, args.db, audit_run=audit.every_unit_year)
+        result = load(args.data, args.db, audit_run=audit.every_unit_year, progress=say_progress)
     except LoadError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -426,7 +431,7 @@ def publish_staged(args: argparse.Namespace, staged: desk.Staged, summary: str, 
     if editor is None:
         return 2
     try:
-        result = desk.publish(args.db, staged, editor, comment, summary, audit.every_unit_year)
+        result = desk.publish(args.db, staged, editor, comment, summary, audit.every_unit_year, say_progress)
     except (LoadError, StaleVersionError, StoreError) as error:
         print(error, file=sys.stderr)
         return 3 if isinstance(error, StoreError) else 1

@@ -113,6 +113,19 @@ class Publication:
 # publish"). The audit reads views through the one read object, a layer above the store, so the entry points
 # hand it in: a function from a fetch (view, unit, year -> rows) to the findings, one row each.
 AuditRun = Callable[[Callable[..., pd.DataFrame]], pd.DataFrame]
+# Told each step of a publish as it starts: a key of texts.PUBLISH_STEPS.
+Progress = Callable[[str], None]
+
+
+def no_progress(step: str) -> None:
+    """For a publish nobody watches."""
+
+
+def progress_line(step: str) -> str:
+    """「正在发布（第 2/4 步）：计算各视图……」"""
+    steps = list(texts.PUBLISH_STEPS)
+    return texts.PUBLISH_PROGRESS.format(number=steps.index(step) + 1, total=len(steps),
+                                         step=texts.PUBLISH_STEPS[step])
 FINDING_COLUMNS = {"unit_code": "VARCHAR", "year": "INTEGER", "check": "VARCHAR", "check_label": "VARCHAR",
                    "severity": "VARCHAR", "subject_kind": "VARCHAR", "subject": "VARCHAR", "subject_name": "VARCHAR",
                    "message": "VARCHAR", "source": "VARCHAR"}
@@ -304,11 +317,13 @@ def remove_database_file(db_path: Path) -> None:
 
 
 def write_database(data_dir: Path, db_path: Path, version: tuple[int, Publication] | None = None,
-                   audit_run: AuditRun | None = None, dataset: Dataset | None = None) -> Written:
+                   audit_run: AuditRun | None = None, dataset: Dataset | None = None,
+                   progress: Progress = no_progress) -> Written:
     """Tables, views, load_info and (for a version) version_info and version_files into a new file, from
     `data_dir` (or from `dataset` when the loader has read it already). Raises LoadError when the data has
     problems. The explicit checkpoint makes a full disk fail here: `close()` alone swallows a failed checkpoint
     and leaves the data in a WAL file beside an empty database."""
+    progress("tables")
     con = open_writer(db_path)
     try:
         rows = insert_checked_files(con, data_dir) if dataset is None else None
@@ -322,11 +337,15 @@ def write_database(data_dir: Path, db_path: Path, version: tuple[int, Publicatio
                 con = open_writer(db_path)
             rows = insert_dataset(con, dataset)
         create_finding_tables(con)
+        progress("views")
         views = create_views(con)
         after_audit = reading_findings(views)
         materialize(con, [name for name in views if name not in after_audit])
+        if audit_run is not None:
+            progress("audit")
         store_findings(con, audit_run)
         materialize(con, [name for name in views if name in after_audit])
+        progress("version")
         con.execute("create table load_info as select current_timestamp as loaded_at, ? as data_dir, "
                     "? as source_digest", [str(data_dir), source_digest(data_dir)])
         if version is not None:
@@ -458,13 +477,14 @@ def switch_pointer(db_path: Path, build: Path) -> None:
 
 
 def load(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
-         publication: Publication | None = None, audit_run: AuditRun | None = None) -> LoadResult:
+         publication: Publication | None = None, audit_run: AuditRun | None = None,
+         progress: Progress = no_progress) -> LoadResult:
     """Validate `data_dir` and publish it as the next version (with the audit's findings when `audit_run` is
     given), or raise LoadError (bad data), StaleVersionError (prepared on a version no longer current) or
     StoreError (the disk, the directory). Every error leaves the previous version current."""
     publication = publication or Publication(texts.EDITOR_COMMAND_LINE, texts.COMMENT_LOAD.format(data=data_dir.name))
     with writing(db_path):
-        number, written = build_and_switch(data_dir, db_path, publication, audit_run)
+        number, written = build_and_switch(data_dir, db_path, publication, audit_run, progress)
     return LoadResult(db_path, len(TABLES) + 1, written.rows, written.views, number)
 
 
@@ -480,8 +500,8 @@ def writing(db_path: Path) -> Iterator[None]:
         raise StoreError(db_path, error) from error
 
 
-def build_and_switch(data_dir: Path, db_path: Path, publication: Publication,
-                     audit_run: AuditRun | None) -> tuple[int, Written]:
+def build_and_switch(data_dir: Path, db_path: Path, publication: Publication, audit_run: AuditRun | None,
+                     progress: Progress = no_progress) -> tuple[int, Written]:
     """The next version built, checked and made current (only ever called under the store lock)."""
     current = current_version(db_path)
     if publication.based_on is not None and publication.based_on != current:
@@ -491,7 +511,7 @@ def build_and_switch(data_dir: Path, db_path: Path, publication: Publication,
     build = builds_dir(db_path) / f"v{number:06d}-{stamp}-{uuid.uuid4().hex[:8]}.duckdb"
     staging = build.with_name(build.name + ".building")
     try:
-        written = write_database(data_dir, staging, (number, publication), audit_run)
+        written = write_database(data_dir, staging, (number, publication), audit_run, progress=progress)
         verify_build(staging, len(TABLES) + 5)  # the narrative, findings, audited, version_info, version_files
         os.replace(staging, build)
         switch_pointer(db_path, build)

@@ -25,8 +25,8 @@ import duckdb
 import pandas as pd
 
 from perfboard import formatting, texts
-from perfboard.database import (AuditRun, LoadResult, Publication, Version, current_build, current_version, data_files,
-                                fetch_df, load, version_files, versions, write_database)
+from perfboard.database import (AuditRun, LoadResult, Progress, Publication, Version, current_build, current_version,
+                                data_files, fetch_df, load, no_progress, version_files, versions, write_database)
 from perfboard.loader import Dataset, Problem, read_dataset
 from perfboard.schema import TABLES, TABLES_BY_NAME, Kind, Table
 from perfboard.workbook import Origin, Upload, csv_bytes, csv_rows, narrative_path, read_upload, write_workbook
@@ -271,11 +271,12 @@ def total_lines(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
 # ---- publishing, history, restoring -------------------------------------------------------------------
 
 def publish(db_path: Path, staged: Staged, editor: str, comment: str, summary: str,
-            audit_run: AuditRun) -> LoadResult:
+            audit_run: AuditRun, progress: Progress = no_progress) -> LoadResult:
     """The staged data set as the next version with its audit's findings, if it was prepared on the current
     one."""
     with written(staged.files) as data_dir:
-        return load(data_dir, db_path, Publication(editor, comment, summary, based_on=staged.based_on), audit_run)
+        return load(data_dir, db_path, Publication(editor, comment, summary, based_on=staged.based_on), audit_run,
+                    progress)
 
 
 def stage_upload(db_path: Path, uploads: list[tuple[str, bytes]]) -> Staged:

@@ -31,7 +31,7 @@ from perfboard.reports import ReportRef
 from perfboard.unit_year import CountyYear, Fetch, UnitYear
 from perfboard.schema import TOTAL_ROW
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StaleVersionError, StoreError,
-                                ensure_database, fetch_df)
+                                ensure_database, fetch_df, progress_line)
 
 LOG = logging.getLogger("perfboard")
 APP_ICON = str(Path(__file__).resolve().parent.parent / "assets" / "icon.png")
@@ -660,8 +660,11 @@ def change_review(staged: desk.Staged, key: str, comment: str = "") -> None:
 
 def publish(staged: desk.Staged, change, comment: str) -> None:
     account = require_editor()  # asked again at the moment of writing
+    bar = st.progress(0.0)
+    steps = list(texts.PUBLISH_STEPS)
     try:
-        result = desk.publish(store_path(), staged, account.name, comment, change.summary(), audit.every_unit_year)
+        result = desk.publish(store_path(), staged, account.name, comment, change.summary(), audit.every_unit_year,
+                              lambda step: bar.progress(steps.index(step) / len(steps), progress_line(step)))
     except StaleVersionError as error:
         st.error(str(error))
         return
@@ -672,6 +675,8 @@ def publish(staged: desk.Staged, change, comment: str) -> None:
         LOG.error("publish by %s failed: %s", account.name, error.cause)
         st.error(texts.DATA_STORE_FAILED)
         return
+    finally:
+        bar.empty()
     accounts.record(accounts_file(), account.name, "publish",
                     texts.CLI_PUBLISHED.format(version=result.version, comment=comment))
     for name in list(st.session_state):

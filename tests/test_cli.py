@@ -70,6 +70,13 @@ def test_check_fails_with_exit_1_and_writes_nothing(capsys, data_copy, tmp_path)
     assert not list(tmp_path.rglob("*.duckdb"))
 
 
+def test_load_says_each_step_of_the_publish_as_it_starts(capsys, tmp_path):
+    code, out, err = run(capsys, "load", "--db", tmp_path / "p.duckdb")
+    assert code == 0 and "发布为第 1 版" in out
+    assert err.splitlines() == ["正在发布（第 1/4 步）：读取并检查数据文件……", "正在发布（第 2/4 步）：计算各视图……",
+                                "正在发布（第 3/4 步）：核查每个单位每年的数据……", "正在发布（第 4/4 步）：写入新版本……"]
+
+
 def test_failed_load_exits_1_and_keeps_the_database(capsys, data_copy, tmp_path):
     db_path = tmp_path / "kept.duckdb"
     assert run(capsys, "load", "--data", data_copy, "--db", db_path)[0] == 0
