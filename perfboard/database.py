@@ -126,6 +126,8 @@ def progress_line(step: str) -> str:
     steps = list(texts.PUBLISH_STEPS)
     return texts.PUBLISH_PROGRESS.format(number=steps.index(step) + 1, total=len(steps),
                                          step=texts.PUBLISH_STEPS[step])
+
+
 FINDING_COLUMNS = {"unit_code": "VARCHAR", "year": "INTEGER", "check": "VARCHAR", "check_label": "VARCHAR",
                    "severity": "VARCHAR", "subject_kind": "VARCHAR", "subject": "VARCHAR", "subject_name": "VARCHAR",
                    "message": "VARCHAR", "source": "VARCHAR"}
@@ -300,6 +302,8 @@ WRITER_MEMORY_LIMIT = "512MB"
 
 @dataclass(frozen=True)
 class Written:
+    """What a new database file holds: the source rows and the views."""
+
     rows: int
     views: int
 
