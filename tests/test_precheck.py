@@ -3,6 +3,7 @@ loader stores it, and whatever the loader refuses it leaves to the loader, whose
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sys
 from pathlib import Path
@@ -184,3 +185,21 @@ def test_a_file_of_its_header_alone_is_taken_in_bulk(tmp_path):
 def test_the_padding_the_pre_check_leaves_to_the_loader_is_what_python_strips():
     listed = {point for low, high in precheck.PADDING_CHARACTERS for point in range(low, high + 1)}
     assert listed == {point for point in range(sys.maxunicode + 1) if chr(point).isspace()}
+
+
+def without_column(path: Path, name: str) -> None:
+    """The CSV file with one column left out."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, [c for c in rows[0] if c != name], lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_files_of_the_first_data_format_are_taken_in_bulk(tmp_path):
+    """No documents.csv, and indicator_values.csv without the columns added since: both optional."""
+    data_dir = write_dataset(tmp_path / "data")
+    (data_dir / "documents.csv").unlink()
+    for name in ("target_text", "is_headline"):
+        without_column(data_dir / "indicator_values.csv", name)
+    assert_stored_as_the_loader_stores(data_dir, tmp_path, in_bulk=True)
