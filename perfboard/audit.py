@@ -526,11 +526,11 @@ def problem_sections_filled(data: Reports) -> Iterable[Finding]:
 
 
 def by_unit_year(frame: pd.DataFrame, column: str) -> dict[tuple[str, int], list]:
-    """A column's values grouped by unit-year, in row order."""
-    grouped: dict[tuple[str, int], list] = {}
-    for unit, year, value in column_rows(frame, *KEY, column):
-        grouped.setdefault((unit, int(year)), []).append(value)
-    return grouped
+    """A column's values grouped by unit-year, in row order. Grouped by pandas: a county's million names of
+    spending items took 1.0 s in a Python loop."""
+    values = frame[column].to_numpy(object)
+    return {(unit, int(year)): values[positions].tolist()
+            for (unit, year), positions in frame.groupby(KEY, sort=False).indices.items()}
 
 
 def names_in_reports(data: Reports, keys: pd.DataFrame) -> dict[tuple[str, int], set[str]]:
