@@ -209,7 +209,10 @@ def insert_checked_files(con: duckdb.DuckDBPyConnection, data_dir: Path) -> int 
         staged_files.append(staged)
     for staged in staged_files:
         con.execute(table_ddl(staged.table))
-        insert_cells(con, staged.table, f"({precheck.canonical_cells(staged)})")
+        try:
+            insert_cells(con, staged.table, f"({precheck.canonical_cells(staged)})")
+        except duckdb.ConversionException:  # a cell the pre-check let through and the cast refuses: a pre-check
+            return None                     # that missed a rule must not end the publish; the loader says which
         con.execute(f"drop table {staged.raw_name}")
     narrative = precheck.clean_narrative(data_dir, con) if precheck.relations_clean(con) else None
     if narrative is None:

@@ -203,3 +203,13 @@ def test_files_of_the_first_data_format_are_taken_in_bulk(tmp_path):
     for name in ("target_text", "is_headline"):
         without_column(data_dir / "indicator_values.csv", name)
     assert_stored_as_the_loader_stores(data_dir, tmp_path, in_bulk=True)
+
+
+def test_a_cell_the_pre_check_missed_is_still_found_by_the_loader(tmp_path, monkeypatch):
+    """Were a kind's rule missing from the pre-check, the cast refuses the cell and the loader says where."""
+    monkeypatch.setattr(precheck, "kind_holds", lambda column, value: "true")
+    data_dir = write_dataset(tmp_path / "data", spending=spending_with(actual="abc"))
+    with pytest.raises(LoadError) as raised:
+        write_database(data_dir, tmp_path / "published.duckdb")
+    assert raised.value.problems == read_dataset(data_dir).problems
+    assert "spending.csv 第2行" in str(raised.value.problems[0]) and "abc" in str(raised.value.problems[0])
