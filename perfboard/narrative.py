@@ -134,12 +134,3 @@ class Outline:
         bodies = [body if isinstance(body, str) else "" for body in self.bodies]
         return "\n\n".join(f"{self.titles[i]}\n{bodies[i]}".strip() for i in self.cited(refs))
 
-
-def cited_sections(sections: pd.DataFrame, refs: object) -> pd.DataFrame:
-    """The sections a `source` cell cites, each with its subsections, in reading order."""
-    return sections.iloc[Outline.of(sections).cited(refs)]
-
-
-def cited_text(sections: pd.DataFrame, refs: object) -> str:
-    """Titles and bodies of the cited sections as one text."""
-    return Outline.of(sections).text(refs)

@@ -26,7 +26,7 @@ from perfboard import accounts, audit, county, deck, desk, export, formatting, m
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, Account
 from perfboard.catalogue import BUILDERS, NamedChart, county_charts, year_charts
 from perfboard.charts import Source, source_of
-from perfboard.narrative import cited_sections, split_refs
+from perfboard.narrative import split_refs
 from perfboard.reports import ReportRef
 from perfboard.unit_year import CountyYear, Fetch, UnitYear
 from perfboard.schema import TOTAL_ROW
@@ -195,6 +195,13 @@ def _units_and_years(build: str) -> tuple[dict[str, str], dict[str, tuple[int, .
     return names, years_of
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def unit_year(build: str, unit_code: str, year: int) -> UnitYear | None:
+    """One unit's year of a build, held for every session: its views are read and its report's outline is
+    gathered once per build, not on every run of every page. Readers never change its rows in place."""
+    return UnitYear.of(reads(build), unit_code, year)
+
+
 def sidebar_selection() -> Selection | None:
     """The shared sidebar: unit (only when several are loaded) and year (latest by default), both in the URL."""
     build = str(database_path())
@@ -231,7 +238,7 @@ def sidebar_selection() -> Selection | None:
                             years=texts.LIST_JOIN.join(formatting.year(y) for y in sorted(years))))
         return None
     st.query_params["year"] = str(year)
-    data = UnitYear.of(reads(build), unit_code, year)
+    data = unit_year(build, unit_code, year)
     with st.sidebar:
         st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, cited=data.report.cited()))
     return Selection(unit_code, names[unit_code], int(year), years, build, data)
@@ -312,7 +319,7 @@ def nothing_for_year(selection: Selection, what: str) -> None:
 def report_words(selection: Selection, refs: str | None) -> None:
     """The report's own words for section references (四.1；二), each in a box with its subsections."""
     for ref in split_refs(refs):
-        cited = cited_sections(selection.data.sections, ref)
+        cited = selection.data.cited_sections(ref)
         if cited.empty:
             continue
         paragraphs = [small_print(markup.fill(texts.REPORT_WORDS, ref=ref))]

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from perfboard.narrative import cited_text
+from perfboard.narrative import Outline
 from perfboard.reports import ReportRef
 
 # (view name, unit code or None for every unit, year or None for every year) -> the view's rows
@@ -66,13 +66,22 @@ class UnitYear:
         totals = self.view("evaluation_summary")
         return None if totals.empty else totals.iloc[0]
 
+    @cached_property
+    def outline(self) -> Outline:
+        """The report's sections as plain lists, gathered once for every lookup of cited sections."""
+        return Outline.of(self.sections)
+
+    def cited_sections(self, refs: object) -> pd.DataFrame:
+        """The sections a `source` cell cites, each with its subsections, in reading order."""
+        return self.sections.iloc[self.outline.cited(refs)]
+
     def cited_text(self, refs: object) -> str:
         """The text of the sections a `source` cell cites (四.1；一(三)), subsections included; each distinct
         `source` is gathered once (a unit-year may have hundreds of rows citing the same sections)."""
         if not isinstance(refs, str) or not refs.strip():
             return ""
         if refs not in self._cited:
-            self._cited[refs] = cited_text(self.sections, refs)
+            self._cited[refs] = self.outline.text(refs)
         return self._cited[refs]
 
     @cached_property

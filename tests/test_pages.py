@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from perfboard.unit_year import UnitYear
 from tests.conftest import shown
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -48,6 +49,20 @@ def seed_paths(tmp_path):
     from perfboard.database import DEFAULT_DATA_DIR
 
     return DEFAULT_DATA_DIR, tmp_path / "app.duckdb"
+
+
+def test_sessions_share_one_unit_year_per_build(seed_paths, monkeypatch):
+    """Every session's pages read the selected year through one held UnitYear (ui.unit_year), so its views
+    and outline are gathered once per build, not on every run."""
+    made = []
+    real = UnitYear.of
+    monkeypatch.setattr(UnitYear, "of", lambda fetch, unit_code, year: made.append((unit_code, year))
+                        or real(fetch, unit_code, year))
+    for page in ("screens/overview_page.py", "screens/targets_page.py", "screens/report_page.py"):
+        at = open_page(page, *seed_paths, monkeypatch)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    assert made == [("taojiang_hitech", 2024)]
 
 
 @pytest.mark.parametrize(("page", "expected"), PAGES.items(), ids=list(PAGES))

@@ -93,6 +93,22 @@ def test_a_view_is_read_once_per_unit_year(seed_db):
     assert len(reads) == len(set(reads)) and ("indicator_results", 2024) in reads
 
 
+# The seed's outline (narrative.md): 二 has (一)(二), 四 has 1–6, 六 has none.
+@pytest.mark.parametrize(("refs", "expected"), [
+    ("四", ["四", "四.1", "四.2", "四.3", "四.4", "四.5", "四.6"]),
+    ("二", ["二", "二(一)", "二(二)"]),
+    ("四.1；六", ["四.1", "六"]),
+    ("六；四.1", ["四.1", "六"]),  # in the report's order, not the citing order
+    ("十", []),  # not a section of this report
+])
+def test_cited_sections_come_with_their_subsections_in_reading_order(seed_year, refs, expected):
+    cited = seed_year.cited_sections(refs)
+    assert cited["ref"].tolist() == expected
+    bodies = [body if isinstance(body, str) else "" for body in cited["body"]]
+    assert seed_year.cited_text(refs) == "\n\n".join(f"{title}\n{body}".strip()
+                                                     for title, body in zip(cited["title"], bodies))
+
+
 # The flow of docs/architecture.md, lowest first: a module imports only from its own layer or lower ones.
 LAYERS = (
     {"texts", "schema", "markup", "rules", "narrative", "formatting", "reports"},  # words and rules
