@@ -201,6 +201,8 @@ def test_error_details_are_off_for_visitors():
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["address"] == "127.0.0.1"
     assert config["runner"]["magicEnabled"] is False  # no bare expression writes to a page
+    # no full collection after every run: it held every session's messages back (docs/architecture.md)
+    assert config["runner"]["postScriptGC"] is False
 
 
 def test_a_client_clearing_the_caches_leaves_connections_and_pages_working(seed_paths, monkeypatch):
