@@ -82,7 +82,8 @@ def plain_header(raw: bytes, table: Table) -> tuple[str, ...] | None:
     if b'"' in raw:  # quoting: Python's csv and DuckDB differ on a quote that is not where it should be
         return None
     try:
-        first_line = raw.split(b"\n", 1)[0].decode("utf-8-sig")
+        line_end = raw.find(b"\n")  # not split(): that would copy the whole rest of the file
+        first_line = (raw if line_end < 0 else raw[:line_end]).decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
     header = tuple(cell.strip().lstrip("\ufeff") for cell in first_line.rstrip("\r").split(","))
