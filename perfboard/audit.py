@@ -12,13 +12,15 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 
+import duckdb
 import pandas as pd
 
 from perfboard import formatting, rules, texts
+from perfboard.database import QUERIES_DIR
 from perfboard.narrative import Outline, split_refs
 from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, TOTAL_ROW, Bound
 from perfboard.unit_year import Fetch, UnitYear
@@ -61,6 +63,12 @@ class Reports:
     def outlines(self) -> dict[tuple[str, int], Outline]:
         return {(unit, int(year)): outline for (unit, year), outline in Outline.each(self.sections, KEY).items()}
 
+    @cached_property
+    def paragraphs(self) -> list[tuple[dict, str]]:
+        """Each paragraph of every section's text with its section, split once for the checks that read them."""
+        return [(section, paragraph.strip()) for section in records(self.sections[self.sections["body"].notna()])
+                for paragraph in section["body"].split("\n\n")]
+
     def cited_text(self, row: Row) -> str:
         """The text of the sections the row's `source` cites (四.1；一(三)), subsections included; gathered once
         per unit-year and `source` (hundreds of rows may cite the same sections)."""
@@ -87,7 +95,8 @@ class Finding:
     year: int = 0
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "check_label": texts.CHECK_LABELS[self.check]}
+        # the fields are plain values: vars() is asdict() without its deep copy (5,525 findings: 0.12 → 0.01 s)
+        return {**vars(self), "check_label": texts.CHECK_LABELS[self.check]}
 
 
 Check = Callable[[Reports], Iterable[Finding]]
@@ -450,12 +459,6 @@ def figures_stand_in_the_text(data: Reports) -> Iterable[Finding]:
                 source=item["source"]))
 
 
-def paragraphs(data: Reports) -> Iterable[tuple[dict, str]]:
-    for section in records(data.sections[data.sections["body"].notna()]):
-        for paragraph in section["body"].split("\n\n"):
-            yield section, paragraph.strip()
-
-
 def cited_refs(data: Reports) -> set[tuple[str, int, str]]:
     """The sections whose figures are recorded as their year's, by unit-year."""
     return {(unit, int(year), ref) for unit, year, cell in column_rows(data.results, *KEY, "source")
@@ -469,7 +472,7 @@ YEAR_LABEL = re.compile(r"(\d{4})年[，,]")
 def year_labels_fit(data: Reports) -> Iterable[Finding]:
     """A paragraph that opens with another year (2023年，…) in a section whose figures are this year's."""
     cited = cited_refs(data)
-    for section, paragraph in paragraphs(data):
+    for section, paragraph in data.paragraphs:
         match = YEAR_LABEL.match(paragraph)
         year = int(section["year"])
         if match and (section["unit_code"], year, section["ref"]) in cited and int(match.group(1)) != year:
@@ -478,6 +481,7 @@ def year_labels_fit(data: Reports) -> Iterable[Finding]:
 
 
 PLAN_WORDS = r"(?:预计|计划|拟|将|争取|力争)"
+PLAN_WORD = re.compile(PLAN_WORDS)
 DEADLINES = (
     # (pattern, the deadline it names, given the match and the report year)
     (re.compile(PLAN_WORDS + r"[^。；]{0,15}?(\d{4})年(\d{1,2})月[底末]?前?"),
@@ -496,8 +500,10 @@ def month_end(year: int, month: int) -> date:
 @check("TEXT_STALE_PLAN", texts.SEVERITY_WARNING)
 def plans_not_overdue(data: Reports) -> Iterable[Finding]:
     """A plan or deadline no later than the report year's end, still written as to come."""
-    for section, paragraph in paragraphs(data):
+    for section, paragraph in data.paragraphs:
         year = int(section["year"])
+        if not PLAN_WORD.search(paragraph):  # every deadline pattern opens with a plan word
+            continue
         for sentence in re.split(r"[。；]", paragraph):
             for pattern, deadline_of in DEADLINES:
                 match = pattern.search(sentence)
@@ -526,19 +532,27 @@ def problem_sections_filled(data: Reports) -> Iterable[Finding]:
 
 
 def by_unit_year(frame: pd.DataFrame, column: str) -> dict[tuple[str, int], list]:
-    """A column's values grouped by unit-year, in row order. Grouped by pandas: a county's million names of
-    spending items took 1.0 s in a Python loop."""
+    """A column's values grouped by unit-year, in row order."""
     values = frame[column].to_numpy(object)
     return {(unit, int(year)): values[positions].tolist()
             for (unit, year), positions in frame.groupby(KEY, sort=False).indices.items()}
 
 
-def names_in_reports(data: Reports, keys: pd.DataFrame) -> dict[tuple[str, int], set[str]]:
-    """The indicators and (below the first level) the spending items each of these unit-years' report names."""
-    items = data.structure[(data.structure["depth"] >= 2) & ~data.structure["is_derived"]]
-    named = pd.concat([data.results[[*KEY, "indicator_name"]].rename(columns={"indicator_name": "name"}),
-                       items[[*KEY, "item_name"]].rename(columns={"item_name": "name"})]).merge(keys, on=KEY)
-    return {key: set(names) for key, names in by_unit_year(named, "name").items()}
+SECTIONS_NAMING_NOTHING = QUERIES_DIR / "audit" / "sections_naming_nothing.sql"
+
+
+def sections_naming_nothing(data: Reports, sections: pd.DataFrame) -> pd.DataFrame:
+    """The keys of those sections that name none of their report's indicators and none of its spending items
+    below the first level. A join in DuckDB over the audit's own frames: tested name by name in Python, a
+    county's 4,000 sections against the 500 names of their reports took 1.5 s, in DuckDB 0.13 s."""
+    con = duckdb.connect()
+    try:
+        con.register("sections", sections[[*KEY, "section_key", "body"]])
+        con.register("results", data.results[[*KEY, "indicator_name"]])
+        con.register("structure", data.structure[[*KEY, "item_name", "depth", "is_derived"]])
+        return con.sql(SECTIONS_NAMING_NOTHING.read_text(encoding="utf-8")).df()
+    finally:
+        con.close()
 
 
 def unmet_details(data: Reports) -> dict[tuple[str, int], str]:
@@ -556,14 +570,14 @@ def problem_sections_specific(data: Reports) -> Iterable[Finding]:
     sections = problems_and_measures(data)
     unnumbered = sections["text"].str.replace(r"(?m)^\s*\d+[.、．]", "", regex=True)
     without_figures = sections[(sections["text"].str.len() >= 10) & ~unnumbered.str.contains(r"\d", regex=True)]
-    names = names_in_reports(data, without_figures[KEY].drop_duplicates())
+    if without_figures.empty:
+        return
+    generic = without_figures.merge(sections_naming_nothing(data, without_figures), on=[*KEY, "section_key"])
     details = unmet_details(data)
-    for section in records(without_figures):
-        key = (section["unit_code"], int(section["year"]))
-        if any(name in section["body"] for name in names.get(key, ())):
-            continue
+    for section in records(generic):
         yield on_section("TEXT_GENERIC_SECTION", section, texts.FINDING["TEXT_GENERIC_SECTION"].format(
-            title=section["title"], detail=details.get(key, texts.FINDING["TEXT_GENERIC_PLAIN"])))
+            title=section["title"], detail=details.get((section["unit_code"], int(section["year"])),
+                                                       texts.FINDING["TEXT_GENERIC_PLAIN"])))
 
 
 def run_all(data: Reports) -> list[Finding]:

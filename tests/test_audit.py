@@ -198,6 +198,19 @@ def test_text_generic_section(seed):
     assert [f.subject for f in fired(specific, "TEXT_GENERIC_SECTION")] == ["measures"]
 
 
+@pytest.mark.parametrize(("named", "generic"), [
+    ("税收入库", False),                       # an indicator of 四.1
+    ("园区各项考核奖励", False),               # a project item, second level of 二(二)
+    ("项目支出", True),                        # a first-level item says nothing specific
+    ("其他项目支出（报告未逐项列明）", True),  # the derived remainder is not the report's own name
+])
+def test_text_generic_section_counts_names_of_the_report(seed, named, generic):
+    measures = changed(seed, "report_sections", "section_key", "measures",
+                       body=f"下一步将继续抓好{named}工作，确保落实到位。")
+    flagged = [f.subject for f in fired(measures, "TEXT_GENERIC_SECTION")]
+    assert ("measures" in flagged) is generic and "problems" in flagged
+
+
 def test_run_on_the_seed_counts_each_check(seed):
     findings = audit.run(seed)
     counts = {}
