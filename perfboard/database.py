@@ -17,6 +17,7 @@ import re
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -200,26 +201,30 @@ def insert_cells(con: duckdb.DuckDBPyConnection, table: Table, cells: str) -> No
 def insert_checked_files(con: duckdb.DuckDBPyConnection, data_dir: Path) -> int | None:
     """The source tables straight from the files, when the pre-check proves every file clean
     (docs/architecture.md, "Two ways in"): the number of rows stored, or None when the loader must read them
-    (what was written is then to be thrown away)."""
-    staged_files = []
-    for table in TABLES:
-        staged = precheck.stage_file(con, data_dir, table)
-        if staged is None or not precheck.cells_clean(con, staged):
-            return None
-        staged_files.append(staged)
-    for staged in staged_files:
-        con.execute(table_ddl(staged.table))
-        try:
-            insert_cells(con, staged.table, f"({precheck.canonical_cells(staged)})")
-        except duckdb.ConversionException:  # a cell the pre-check let through and the cast refuses: a pre-check
-            return None                     # that missed a rule must not end the publish; the loader says which
-        con.execute(f"drop table {staged.raw_name}")
-    narrative = precheck.clean_narrative(data_dir, con) if precheck.relations_clean(con) else None
-    if narrative is None:
+    (what was written is then to be thrown away). The report texts are read in Python while DuckDB reads and
+    checks the tables (it lets go of Python's lock while it works)."""
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        staged_files, narrative = [], None
+        for table in TABLES:
+            staged = precheck.stage_file(con, data_dir, table)
+            if staged is None or not precheck.cells_clean(con, staged):
+                return None
+            staged_files.append(staged)
+            if table.name == "units":  # the texts need only the unit codes
+                narrative = reader.submit(precheck.clean_narrative, data_dir, precheck.unit_codes(con, staged))
+        for staged in staged_files:
+            con.execute(table_ddl(staged.table))
+            try:
+                insert_cells(con, staged.table, f"({precheck.canonical_cells(staged)})")
+            except duckdb.ConversionException:  # a cell the pre-check let through and the cast refuses: a
+                return None                     # pre-check that missed a rule must not end the publish
+            con.execute(f"drop table {staged.raw_name}")
+        texts_read = narrative.result() if precheck.relations_clean(con) else None
+    if texts_read is None:
         return None
-    con.execute(table_ddl(narrative.table))
-    insert_rows(con, narrative)
-    return sum(con.execute(f"select count(*) from {table.name}").fetchone()[0] for table in TABLES) + len(narrative)
+    con.execute(table_ddl(texts_read.table))
+    insert_rows(con, texts_read)
+    return sum(con.execute(f"select count(*) from {table.name}").fetchone()[0] for table in TABLES) + len(texts_read)
 
 
 def insert_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> int:

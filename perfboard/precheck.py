@@ -245,9 +245,14 @@ def relations_clean(con: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
-def clean_narrative(data_dir: Path, con: duckdb.DuckDBPyConnection) -> LoadedTable | None:
-    """The report texts, read by the loader; None when it finds a problem in one."""
+def unit_codes(con: duckdb.DuckDBPyConnection, staged_units: StagedFile) -> set[str]:
+    """The unit codes of a clean units.csv, as they will be stored."""
+    return {code for (code,) in con.execute(f"select unit_code from ({canonical_cells(staged_units)})").fetchall()}
+
+
+def clean_narrative(data_dir: Path, units: set[str]) -> LoadedTable | None:
+    """The report texts, read by the loader; None when it finds a problem in one. It needs no connection, so
+    that it can run while DuckDB reads the tables."""
     problems: list[Problem] = []
-    units = {code for (code,) in con.execute("select unit_code from units").fetchall()}
     narrative = read_narrative(data_dir, units, problems)
     return None if problems else narrative

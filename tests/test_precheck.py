@@ -144,6 +144,22 @@ def test_file_forms_are_stored_as_the_loader_stores_them_or_left_to_it(tmp_path,
     assert_stored_as_the_loader_stores(data_dir, tmp_path, in_bulk)
 
 
+REPORT_TEXTS = [
+    # (case, the report texts by unit and year, taken in bulk); the texts are read while DuckDB reads the tables
+    ("a text of the unit", {(UNIT, YEAR): "# 一、基本情况 {#overview}\n正文"}, True),
+    ("a text of a unit units.csv does not list", {("nobody", YEAR): "# 一、基本情况 {#overview}\n正文"}, False),
+    ("an empty text of a unit units.csv does not list", {("nobody", YEAR): ""}, False),
+    ("a heading without its key", {(UNIT, YEAR): "# 一、基本情况\n正文"}, False),
+]
+
+
+@pytest.mark.parametrize(("narratives", "in_bulk"), [case[1:] for case in REPORT_TEXTS],
+                         ids=[case[0] for case in REPORT_TEXTS])
+def test_report_texts_are_stored_as_the_loader_stores_them_or_left_to_it(tmp_path, narratives, in_bulk):
+    data_dir = write_dataset(tmp_path / "data", narratives=narratives)
+    assert_stored_as_the_loader_stores(data_dir, tmp_path, in_bulk)
+
+
 def test_a_data_directory_whose_path_reads_as_a_pattern_is_left_to_the_loader(tmp_path):
     data_dir = write_dataset(tmp_path / "data[1]")
     assert_stored_as_the_loader_stores(data_dir, tmp_path, in_bulk=False)
