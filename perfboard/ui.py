@@ -319,16 +319,25 @@ def nothing_for_year(selection: Selection, what: str) -> None:
 def report_words(selection: Selection, refs: str | None) -> None:
     """The report's own words for section references (四.1；二), each in a box with its subsections."""
     for ref in split_refs(refs):
-        cited = selection.data.cited_sections(ref)
-        if cited.empty:
-            continue
-        paragraphs = [small_print(markup.fill(texts.REPORT_WORDS, ref=ref))]
-        for title, body in zip(cited["title"], cited["body"]):
-            paragraphs.append(f"**{markup.plain(title)}**")
-            if isinstance(body, str):
-                paragraphs.append(markup.plain(body))
-        with st.container(border=True):
-            st.markdown("\n\n".join(paragraphs))  # one element per box: a page of boxes reruns on every click
+        words = _words_of(selection.build, selection.unit_code, selection.year, ref, selection.data)
+        if words is not None:
+            with st.container(border=True):
+                st.markdown(words)  # one element per box: a page of boxes reruns on every click
+
+
+# The Markdown of one box, made once per build: gathering the sections and escaping their text took a quarter
+# of a rerun of 目标完成.
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def _words_of(build: str, unit_code: str, year: int, ref: str, _data: UnitYear) -> str | None:
+    cited = _data.cited_sections(ref)
+    if cited.empty:
+        return None
+    paragraphs = [small_print(markup.fill(texts.REPORT_WORDS, ref=ref))]
+    for title, body in zip(cited["title"], cited["body"]):
+        paragraphs.append(f"**{markup.plain(title)}**")
+        if isinstance(body, str):
+            paragraphs.append(markup.plain(body))
+    return "\n\n".join(paragraphs)
 
 
 def small_print(markdown: str) -> str:
@@ -339,7 +348,7 @@ def small_print(markdown: str) -> str:
 def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, str] | None = None) -> None:
     """A table with Chinese headers (from texts, or `headers`), only the named columns, in that order."""
     names = {c: (headers or {}).get(c, texts.TABLE_COLUMNS.get(c, c)) for c in columns}
-    shown_table(frame[columns].rename(columns=names).astype(object).where(frame[columns].notna().values, ""), key)
+    shown_table(frame[columns].rename(columns=names).astype(object).fillna(""), key)
 
 
 def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None,
