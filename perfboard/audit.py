@@ -158,17 +158,14 @@ def spending_item(code: str, item: Row, message: str) -> Finding:
 def spending_parts_add_up(data: Reports) -> Iterable[Finding]:
     """At every level of the tree the parts add up to their parent; a remainder row may not go negative."""
     spending = data.structure
-    children = spending[spending["parent_code"].notna()]
-    by_parent = [*KEY, "parent_code"]
-    parents = spending.merge(children[by_parent].drop_duplicates().rename(columns={"parent_code": "item_code"}),
-                             on=[*KEY, "item_code"])
-    listed = children[~children["is_derived"]].groupby(by_parent, as_index=False)["amount"].sum()
-    remainders = children[children["is_derived"]][by_parent].drop_duplicates().assign(has_remainder=True)
-    parents = (parents.merge(listed.rename(columns={"parent_code": "item_code", "amount": "listed"}), how="left",
-                             on=[*KEY, "item_code"])
-               .merge(remainders.rename(columns={"parent_code": "item_code"}), how="left", on=[*KEY, "item_code"]))
-    parents["listed"] = parents["listed"].fillna(0.0)
-    parents["has_remainder"] = parents["has_remainder"].fillna(False).astype(bool)
+    children = spending.loc[spending["parent_code"].notna(), [*KEY, "parent_code", "amount", "is_derived"]]
+    # one pass over the children (a county has a million): the listed parts' sum and whether a remainder is among them
+    sums = (children.assign(amount=children["amount"].where(~children["is_derived"], 0.0))
+            .groupby([*KEY, "parent_code"], as_index=False, sort=False)
+            .agg(listed=("amount", "sum"), has_remainder=("is_derived", "any"))
+            .rename(columns={"parent_code": "item_code"}))
+    parents = spending[[*KEY, "item_code", "item_name", "amount", "source"]].merge(sums, on=[*KEY, "item_code"])
+    parents["has_remainder"] = parents["has_remainder"].astype(bool)
     gap = parents["listed"] - parents["amount"]
     overlisted = parents["has_remainder"] & (gap > 0)
     off = ~parents["has_remainder"] & gap.map(lambda g: round(g, 2) != 0)
@@ -450,8 +447,9 @@ def figures_stand_in_the_text(data: Reports) -> Iterable[Finding]:
                 name=row["indicator_name"], what=texts.FINDING_WHAT[column], value=amount(row, column),
                 source=row["source"]))
     structure = data.structure
-    cited = structure[~structure["is_derived"] & structure["source"].notna() & (structure["amount"] != 0)]
-    for item in records(cited[[*KEY, "source", "amount", "item_code", "item_name"]]):
+    cited = structure.loc[~structure["is_derived"] & structure["source"].notna() & (structure["amount"] != 0),
+                          [*KEY, "source", "amount", "item_code", "item_name"]]
+    for item in records(cited):
         text = data.cited_text(item)
         if text and not written_in(text, float(item["amount"])):
             yield spending_item("TEXT_FIGURE_MISSING", item, texts.FINDING["TEXT_FIGURE_MISSING"].format(
