@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,6 +34,7 @@ from perfboard.schema import TOTAL_ROW
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, Readers, StaleVersionError, StoreError,
                                 ensure_database, fetch_df, progress_line)
 
+T = TypeVar("T")
 LOG = logging.getLogger("perfboard")
 APP_ICON = str(Path(__file__).resolve().parent.parent / "assets" / "icon.png")
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN"}
@@ -200,6 +202,21 @@ def unit_year(build: str, unit_code: str, year: int) -> UnitYear | None:
     """One unit's year of a build, held for every session: its views are read and its report's outline is
     gathered once per build, not on every run of every page. Readers never change its rows in place."""
     return UnitYear.of(reads(build), unit_code, year)
+
+
+# What a page derives from the selected year's rows alone (its summary, its cards, a table's rows) changes only
+# with the build, so it is made once per build, unit and year and held for every session, as the year's charts
+# are: in pandas, 总览's summary and cards took a quarter of its rerun. Readers never change what it holds.
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _of_year(build: str, unit_code: str, year: int, name: str, _derive: Callable[[UnitYear], object],
+             _data: UnitYear) -> object:
+    return _derive(_data)
+
+
+def of_year(selection: Selection, name: str, derive: Callable[[UnitYear], T]) -> T:
+    """`derive(selection.data)`, made once per build for the selected unit and year. `name` tells it from the
+    page's other derived things; `derive` reads the year's rows alone, never a widget's value."""
+    return _of_year(selection.build, selection.unit_code, selection.year, name, derive, selection.data)
 
 
 def sidebar_selection() -> Selection | None:

@@ -13,7 +13,8 @@ data = selection.data
 headline, structure = data.headline, data.structure
 charts = ui.charts_of_year(selection, "headline", "spending")
 
-ui.summary_box(summary.year_summary(selection.year, headline, structure, data.total))
+ui.summary_box(ui.of_year(selection, "summary", lambda year: summary.year_summary(
+    year.year, year.headline, year.structure, year.total)))
 summary_column, link_column = st.columns([4, 1])
 summary_column.caption(ui.findings_summary(ui.findings(selection)))
 with link_column:
@@ -23,7 +24,8 @@ with link_column:
 if headline.empty:
     ui.nothing_for_year(selection, texts.WHAT_INDICATORS)
     ui.score_card(data.total, data.stated_scores)
-for number, cards in enumerate(tables.card_rows(headline, CARDS_PER_ROW)):
+card_rows = ui.of_year(selection, "cards", lambda year: tables.card_rows(year.headline, CARDS_PER_ROW))
+for number, cards in enumerate(card_rows):
     columns = st.columns(CARDS_PER_ROW)
     for column, (_, indicator) in zip(columns, cards.iterrows()):
         with column:

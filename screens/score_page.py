@@ -9,7 +9,11 @@ selection = ui.page_header(texts.SCORE_TITLE)
 scores = ui.required(selection.data.scores, selection, texts.WHAT_SCORE)
 total = selection.data.total
 charts = ui.charts_of_year(selection, "score")
-_, groups, indicators = tables.split_scores(scores)
+_, groups, indicators = ui.of_year(selection, "score_rows", lambda year: tables.split_scores(year.scores))
+group_table = ui.of_year(selection, "score_group_table", lambda year: tables.score_table(
+    year.scores[year.scores["row_type"] != "indicator"]))
+scored_table = ui.of_year(selection, "score_indicator_table", lambda year: tables.score_table(
+    year.scores[(year.scores["row_type"] == "indicator") & year.scores["level1"].notna()]))
 
 stated_column, computed_column = st.columns(2)
 with stated_column:
@@ -31,15 +35,13 @@ with words_column:
     ui.report_words(selection, total["source"])
 
 st.subheader(texts.SCORE_GROUPS)
-ui.table(tables.score_table(scores[scores["row_type"] != "indicator"]),
-         list(texts.SCORE_TABLE_COLUMNS), key="score_groups_table", headers=texts.SCORE_TABLE_COLUMNS)
+ui.table(group_table, list(texts.SCORE_TABLE_COLUMNS), key="score_groups_table", headers=texts.SCORE_TABLE_COLUMNS)
 
 st.subheader(texts.SCORE_INDICATORS)
-scored = indicators[indicators["level1"].notna()]
-if scored.empty:
+if scored_table.empty:
     st.caption(texts.SCORE_NO_INDICATORS)
 else:
-    ui.table(tables.score_table(scored), list(texts.SCORE_TABLE_COLUMNS), key="score_indicators_table",
+    ui.table(scored_table, list(texts.SCORE_TABLE_COLUMNS), key="score_indicators_table",
              headers=texts.SCORE_TABLE_COLUMNS)
 far_above = indicators[indicators["far_above_target"]]
 if not far_above.empty:

@@ -65,6 +65,23 @@ def test_sessions_share_one_unit_year_per_build(seed_paths, monkeypatch):
     assert made == [("taojiang_hitech", 2024)]
 
 
+def test_what_a_page_derives_from_the_year_is_made_once_per_build(seed_paths, monkeypatch):
+    """The overview's summary and the score page's tables (ui.of_year) are made on the first run of the first
+    session; later runs and other sessions only draw them."""
+    from perfboard import summary, tables
+
+    calls = {"year_summary": 0, "score_table": 0}
+    for module, name in ((summary, "year_summary"), (tables, "score_table")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, real=real, name=name: calls.update({name: calls[name] + 1})
+                            or real(*args))
+    for page in ("screens/overview_page.py", "screens/score_page.py") * 2:
+        at = open_page(page, *seed_paths, monkeypatch)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    assert calls == {"year_summary": 1, "score_table": 2}  # the groups' table and the indicators'
+
+
 @pytest.mark.parametrize(("page", "expected"), PAGES.items(), ids=list(PAGES))
 def test_page_renders_its_charts_and_tables(page, expected, seed_paths, monkeypatch):
     at = open_page(page, *seed_paths, monkeypatch)
