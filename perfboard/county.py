@@ -138,8 +138,10 @@ def whole_numbers(values: pd.Series, missing: str = "") -> pd.Series:
 
 
 def overview_links(unit_codes: pd.Series, year: int) -> pd.Series:
-    """The address of each unit's overview for the year (unit codes are letters, digits and _: URL-safe)."""
-    return "overview?unit=" + unit_codes + f"&year={int(year)}"
+    """The address of each unit's overview for the year (unit codes are letters, digits and _: URL-safe). The
+    overview is the app's default page, which Streamlit serves at the app's root only: its own name
+    (overview?…) opened it under a "Page not found" dialog. Relative, so that it holds under a base path."""
+    return "./?unit=" + unit_codes + f"&year={int(year)}"
 
 
 def cards(units: pd.DataFrame) -> list[tuple[str, str, str]]:

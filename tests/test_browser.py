@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urljoin
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -379,9 +380,12 @@ def test_county_page_filters_sorts_and_opens_a_unit_in_chromium(county_server, b
 
     import pandas as pd
     link = overview_links(pd.Series(["u002"]), 2024).iloc[0]
-    visit(page, f"{county_server}/{link}")
+    page.goto(urljoin(page.url, link), wait_until="networkidle")  # resolved as the browser resolves the link
+    page.wait_for_selector("h1", timeout=30_000)
+    page.wait_for_timeout(2500)
     shot(page, "county-opened-unit")
     assert "模拟县卫生健康局（模拟数据） · 2024年度绩效总览" in page.locator("h1").first.inner_text()
+    assert page.get_by_text("Page not found").count() == 0  # the overview is served at the root alone
     page.close()
 
 

@@ -115,7 +115,7 @@ def test_sorts(three, label, first):
 def test_table_marks_derived_totals_and_links_each_overview(three):
     shown = county.table(county.with_classes(three.units), YEAR).set_index(texts.COUNTY_COL_UNIT)
     assert shown.loc["甲科（测试数据）", texts.COUNTY_COL_SCORE] == "80分" + texts.MARK_DERIVED
-    assert shown.loc["乙科（测试数据）", texts.COUNTY_COL_LINK] == f"overview?unit=dept_b&year={YEAR}"
+    assert shown.loc["乙科（测试数据）", texts.COUNTY_COL_LINK] == f"./?unit=dept_b&year={YEAR}"
 
 
 def test_completion_by_category_adds_up_over_units(three):
@@ -206,7 +206,7 @@ def test_page_shows_every_unit_with_charts_and_links(county, monkeypatch):
     assert len(table) == SMALL_COUNTY.units
     assert {chart.key for chart in at.get("plotly_chart")} == {  # only the open tab runs
         "chart_county_distribution", "chart_county_ranking", "chart_county_categories_chart", "chart_county_severity"}
-    assert table[texts.COUNTY_COL_LINK].str.fullmatch(r"overview\?unit=u\d{3}&year=2024").all()
+    assert table[texts.COUNTY_COL_LINK].str.fullmatch(r"\./\?unit=u\d{3}&year=2024").all()
     assert all("模拟数据" in name for name in table[texts.COUNTY_COL_UNIT])
 
 
