@@ -206,7 +206,7 @@ def unit_year(build: str, unit_code: str, year: int) -> UnitYear | None:
 
 # What a page derives from the selected year's rows alone (its summary, its cards, a table's rows) changes only
 # with the build, so it is made once per build, unit and year and held for every session, as the year's charts
-# are: in pandas, 总览's summary and cards took a quarter of its rerun. Readers never change what it holds.
+# are: in pandas, 总览's summary and cards took 16 of its 54 ms (AppTest, seed). Readers never change it.
 @st.cache_resource(show_spinner=False, max_entries=1000)
 def _of_year(build: str, unit_code: str, year: int, name: str, _derive: Callable[[UnitYear], object],
              _data: UnitYear) -> object:
@@ -342,8 +342,8 @@ def report_words(selection: Selection, refs: str | None) -> None:
                 st.markdown(words)  # one element per box: a page of boxes reruns on every click
 
 
-# The Markdown of one box, made once per build: gathering the sections and escaping their text took a quarter
-# of a rerun of 目标完成.
+# The Markdown of one box, made once per build: the sections were gathered and their text escaped again on every
+# rerun (目标完成 has six boxes).
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def _words_of(build: str, unit_code: str, year: int, ref: str, _data: UnitYear) -> str | None:
     cited = _data.cited_sections(ref)
