@@ -246,23 +246,27 @@ def create_macros(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
+def words_of(name: str) -> set[str]:
+    """Every word of a view's SQL: the tables and views it reads among them. A name in a comment counts too,
+    which only orders the view later than it needs to be."""
+    return set(re.findall(r"[a-z_][a-z0-9_]*", view_sql(name).lower()))
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Macros first, then every view; a view that reads another view waits until that one exists. The names
-    in the order they were created: each after the views it reads."""
+    """Macros first, then every view after the views it reads. The names in the order they were created.
+    Trying every view and retrying those whose sources were not there yet cost the seed's publish 0.1 s."""
     create_macros(con)
+    names = view_names()
+    pending = {name: words_of(name) & set(names) - {name} for name in names}
     created: list[str] = []
-    pending = view_names()
     while pending:
-        failed: list[tuple[str, duckdb.Error]] = []
-        for name in pending:
-            try:
-                con.execute(f"create view {name} as {view_sql(name)}")
-                created.append(name)
-            except duckdb.CatalogException as error:
-                failed.append((name, error))
-        if len(failed) == len(pending):
-            raise failed[0][1]
-        pending = [name for name, _ in failed]
+        ready = [name for name, sources in pending.items() if sources <= set(created)]
+        if not ready:
+            raise ValueError(f"views that read each other: {', '.join(sorted(pending))}")
+        for name in ready:
+            con.execute(f"create view {name} as {view_sql(name)}")
+            created.append(name)
+            del pending[name]
     return created
 
 
@@ -272,8 +276,7 @@ def reading_findings(views: list[str]) -> set[str]:
     names; a name in a comment only delays that view's materializing until after the audit."""
     reading: set[str] = set()
     for name in views:
-        words = set(re.findall(r"[a-z_][a-z0-9_]*", view_sql(name).lower()))
-        if words & {*FINDING_TABLES, *reading}:
+        if words_of(name) & {*FINDING_TABLES, *reading}:
             reading.add(name)
     return reading
 

@@ -218,3 +218,29 @@ def test_unknown_unit_reading_does_not_write(tmp_path, kind):
     args = ["query", "indicator_progress"] if kind == "query" else ["audit"]
     assert main([*args, "--db", str(db)]) == 0
     assert sorted(p.name for p in builds_dir(db).iterdir()) == before
+
+
+def test_views_are_created_each_after_the_views_it_reads():
+    import duckdb
+
+    from perfboard import database
+
+    con = duckdb.connect()
+    database.insert_checked_files(con, DEFAULT_DATA_DIR)
+    database.create_finding_tables(con)
+    created = database.create_views(con)
+    assert sorted(created) == database.view_names()
+    for position, name in enumerate(created):
+        assert database.words_of(name) & set(created) - {name} <= set(created[:position]), name
+
+
+def test_views_that_read_each_other_are_refused_by_name(monkeypatch):
+    import duckdb
+
+    from perfboard import database
+
+    sql = {"first_view": "select * from second_view", "second_view": "select * from first_view"}
+    monkeypatch.setattr(database, "view_names", lambda: sorted(sql))
+    monkeypatch.setattr(database, "view_sql", sql.get)
+    with pytest.raises(ValueError, match="first_view, second_view"):
+        database.create_views(duckdb.connect())
