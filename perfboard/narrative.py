@@ -16,15 +16,19 @@ import pandas as pd
 from perfboard import texts
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([A-Za-z0-9_.\-]+)\})?\s*$")
+PART = re.compile(r"^第([一二三四五六七八九十]+)(?:部分|章)")
 CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
 SUBSECTION = re.compile(r"^（([一二三四五六七八九十]+)）")
 ITEM = re.compile(r"^(\d+)[.．、]")
 
 
 def section_ref(title: str, parent_ref: str | None) -> str | None:
-    """一、… -> 一;  （三）… under 一 -> 一(三);  1.… under 四 -> 四.1;  an unnumbered title -> None."""
-    if match := CHAPTER.match(title):
+    """一、… -> 一;  （三）… under 一 -> 一(三);  1.… under 四 -> 四.1;  an unnumbered title -> None. A report
+    in parts (第二部分 绩效目标完成情况) numbers its chapters anew in each: 第二部分 -> 二, 一、… under it -> 二.一."""
+    if match := PART.match(title):
         return match.group(1)
+    if match := CHAPTER.match(title):
+        return f"{parent_ref}.{match.group(1)}" if parent_ref else match.group(1)
     if (match := SUBSECTION.match(title)) and parent_ref:
         return f"{parent_ref}({match.group(1)})"
     if (match := ITEM.match(title)) and parent_ref:

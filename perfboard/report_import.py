@@ -16,6 +16,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from perfboard import texts
@@ -100,7 +101,8 @@ def pdf_lines(raw: bytes) -> list[str]:
 # ---- the outline --------------------------------------------------------------------------------------
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
-HEADING_PATTERNS = (  # (level, pattern): 一、 / （一） / 1. 1、 / （1）
+HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1. 1、 / （1）
+    (0, re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$)(.*)$")),  # not 第一部分资金已拨付
     (1, re.compile(rf"^([{CHINESE_NUMERALS}]+)[、.．]\s*(\S.*)$")),
     (2, re.compile(rf"^[（(]([{CHINESE_NUMERALS}]+)[）)]\s*(\S.*)$")),
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")),
@@ -146,7 +148,7 @@ def is_heading(lines: list[str], number: int, found: tuple[int, str, str]) -> bo
     level, _, title = found
     if "。" in title.rstrip("。"):  # a sentence follows the number: a paragraph
         return False
-    if level in (1, 2):  # 一、 （一）: chapter and section titles, which may be long
+    if level in (0, 1, 2):  # 第一部分, 一、 （一）: part, chapter and section titles, which may be long
         return len(lines[number]) <= 2 * MAX_HEADING_CHARS
     if len(lines[number]) > MAX_HEADING_CHARS:
         return False
@@ -175,8 +177,8 @@ def outline(raw_lines: list[str]) -> list[Section]:
             continue
         level, ordinal_text, _ = found
         ordinal = chinese_number(ordinal_text) if not ordinal_text.isdigit() else int(ordinal_text)
-        if level == 1:
-            chapters = ordinal
+        if level <= 1:  # each part numbers its chapters anew
+            chapters = ordinal if level == 1 else 0
         path = [(lvl, o) for lvl, o in path if lvl < level] + [(level, ordinal)]
         key = "sec" + ".".join(str(o) for _, o in path)
         while any(s.key == key for s in sections):  # a report that numbers two sections alike
@@ -226,6 +228,8 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
 TARGET_CUES = ("目标", "任务", "计划", "力争", "拟")
 ACTUAL_OVERRIDES = ("预计", "已", "实际", "累计")
 ESTIMATE_CUES = ("预计",)
+SCORE_WORDS = ("得分", "评分", "总分")  # 满分 and 扣分 are not what a unit scored
+WHOLE_SCORE_CUES = ("自评", "综合", "整体", "总体")
 PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 STATED_RATE = re.compile(r"(完成|达到)?[^，。；]*的$")
@@ -411,7 +415,10 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     last = next((f for f in reversed(earlier) if f.indicator_code), None)
     if figure.unit == "分":
         group = next((g for g in (*LEVEL1_GROUPS, "总") if g in clause), None)
-        if group is not None and "得分" in before_sentence:
+        if group is None and any(cue in clause for cue in WHOLE_SCORE_CUES) and \
+                any(word in clause for word in SCORE_WORDS):
+            group = "总"  # 绩效自评得分为92.5分, 综合评分95分: the score of the whole, no group named
+        if group is not None and any(word in before_sentence for word in SCORE_WORDS):
             return replace(figure, kind=SCORE, name=TOTAL_ROW if group == "总" else group)
         return figure
     if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None:
@@ -420,7 +427,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
                        number=("-" if falling else "") + figure.number)
     if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None:
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
-    if spending_section and figure.unit == "万元":
+    if spending_section and figure.unit in SPENDING_UNITS:
         name = spending_name(since_previous)
         if name:
             return replace(figure, kind=SPENDING, name=name)
@@ -434,6 +441,15 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         cue in clause for cue in ACTUAL_OVERRIDES)
     return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=code, name=words,
                    is_estimate=estimate and not targeted)
+
+
+# spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which
+# keeps the precision the report gives. 元 is left for a person: 1,234.56元 is no amount in whole 0.01万元.
+SPENDING_UNITS = {"万元": 0, "亿元": 4}
+
+
+def amount_in_wan_yuan(figure: Figure) -> str:
+    return format(Decimal(figure.value).scaleb(SPENDING_UNITS[figure.unit]), "f")
 
 
 SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))(?:为|共|合计)?$")
@@ -528,14 +544,15 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
             continue
         item = items.get(code)
         if item is not None:
-            if item["actual"] == figure.value and figure.name not in item["item_name"]:
+            if item["actual"] == amount_in_wan_yuan(figure) and figure.name not in item["item_name"]:
                 item["item_name"] = f"{item['item_name']}（{figure.name}）"
             cited[code].append(figure)
             used.add(number)
             continue
         name = "部门整体支出" if code == "total" else figure.name
         items[code] = {"unit_code": unit_code, "year": str(year), "item_code": code, "parent_code": parent or "",
-                       "item_name": name, "actual": figure.value, "is_memo": "true" if memo else "false"}
+                       "item_name": name, "actual": amount_in_wan_yuan(figure),
+                       "is_memo": "true" if memo else "false"}
         cited[code] = [figure]
         used.add(number)
         if "等" in figure.sentence[figure.end:figure.end + 2] and code.startswith("project_"):

@@ -14,6 +14,11 @@ from perfboard.narrative import parse_narrative, section_ref
     ("6.风险防范不断夯实", "四", "四.6"),
     ("2024年度部门整体支出自评绩效报告", None, None),  # an unnumbered title
     ("（一）无上级的小节", None, None),
+    # a report in parts numbers its chapters anew in each part
+    ("第二部分 绩效目标完成情况", None, "二"),
+    ("第三章 存在的问题", None, "三"),
+    ("一、产出指标", "二", "二.一"),
+    ("（一）数量指标", "二.一", "二.一(一)"),
 ])
 def test_section_ref_follows_the_report_numbering(title, parent_ref, expected):
     assert section_ref(title, parent_ref) == expected

@@ -76,9 +76,30 @@ def test_the_figure_grammar(sentence, expected):
     ("（二）绩效评价工作过程",  # 五(二)
      "本单位部门整体支出绩效评价得分是：产出指标为50分，效益指标为38分，满意度指标10分，总98分。",
      [("score", "产出", "50"), ("score", "效益", "38"), ("score", "满意度", "10"), ("score", "总分", "98")]),
+    # other reports' wordings of the same figures (hand-written, in the forms reports use)
+    ("四、自评结论", "经自评，我局2023年度部门整体支出绩效自评得分为92.5分，评价等级为“优”。",
+     [("score", "总分", "92.5")]),
+    ("（二）评价结论", "综合评分95分。", [("score", "总分", "95")]),
+    ("（二）评价结论", "自评总分为90分，其中产出指标45分，效益指标35分，满意度指标10分。",
+     [("score", "总分", "90"), ("score", "产出", "45"), ("score", "效益", "35"), ("score", "满意度", "10")]),
+    ("（二）评价结论", "满分100分，共扣分2分。", [("unclassified", "", "100"), ("unclassified", "", "2")]),
 ])
 def test_spending_and_score_sentences(title, sentence, expected):
     assert [figure[:3] for figure in read(sentence, title)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 亿元 shifted four places, at the report's own precision: 5.23亿元 = 52300万元, 0.125亿元 = 1250万元
+    ("2023年度部门整体支出5.23亿元，其中基本支出0.125亿元。", [("total", "52300"), ("basic", "1250")]),
+    ("2023年度部门整体支出52318.07万元，其中基本支出801.45万元。", [("total", "52318.07"), ("basic", "801.45")]),
+    ("2023年度部门整体支出123,456,789.12元，其中基本支出98,765,432.10元。", []),  # 元: left for a person
+])
+def test_spending_amounts_are_stored_in_wan_yuan(sentence, expected):
+    figures = read(sentence, "（二）部门整体支出规模")
+    as_figures = [report_import.Figure("s", "一(二)", "", 0, 0, value, unit, None, kind=kind, name=name)
+                  for kind, name, value, unit, *_ in figures]
+    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    assert [(row["item_code"], row["actual"]) for row in rows] == expected
 
 
 def test_the_spending_tree_keeps_one_item_said_under_two_names():
@@ -126,6 +147,33 @@ def seed_docx() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+PARTS_REPORT = """桃江县教育局
+2023年度部门整体支出绩效自评报告
+第一部分 部门基本情况
+一、部门职能
+我局负责全县教育事业的统筹规划和管理。第一部分资金已拨付到校。
+二、部门整体支出规模
+2023年度部门整体支出5.23亿元，其中基本支出0.125亿元。
+第二部分：绩效目标完成情况
+一、产出指标
+全年计划新建校舍3所，实际完成3所。
+第三部分
+经自评，我局2023年度部门整体支出绩效自评得分为92.5分，评价等级为“优”。
+"""  # 测试数据: an outline in parts (第X部分), each numbering its chapters anew
+
+
+def test_a_report_in_parts_keeps_its_parts_apart():
+    sections = report_import.with_refs(report_import.outline(PARTS_REPORT.splitlines()))
+    assert [(s.key, s.ref, s.level) for s in sections] == [
+        ("preface", None, 1), ("sec1", "一", 1), ("sec1.1", "一.一", 2), ("sec1.2", "一.二", 2),
+        ("sec2", "二", 1), ("sec2.1", "二.一", 2), ("sec3", "三", 1)]
+    assert sections[2].body == ["我局负责全县教育事业的统筹规划和管理。第一部分资金已拨付到校。"]  # not a heading
+    draft = report_import.import_report("r.txt", PARTS_REPORT.encode(), "u", 2023, CATALOGUE)
+    assert [(row["level1"], row["score"], row["source"]) for row in draft.evaluation] == [("总分", "92.5", "三")]
+    assert [(row["item_code"], row["actual"], row["source"]) for row in draft.spending] == [
+        ("total", "52300", "一.二"), ("basic", "1250", "一.二")]
 
 
 def test_the_docx_and_the_txt_give_the_same_draft():
