@@ -6,6 +6,7 @@ exports write them all. A `UnitYear` hands over the view rows; the catalogue its
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,9 +18,10 @@ from perfboard.county import YearView
 from perfboard.narrative import split_refs
 from perfboard.unit_year import UnitYear
 
-# The chapters of the 部门整体支出绩效自评报告 template that speak about spending: 二 (its management and
-# use) and 三 (how projects were organised).
-SPENDING_CHAPTERS = ("二", "三")
+# The chapters of the 部门整体支出绩效自评报告 template that speak about spending, by what their titles say:
+# its management and use (二、部门整体支出管理及使用情况分析 in the 2024 report) and how projects were organised
+# (三、项目组织实施情况分析). Not by number: a report in parts, or on another outline, numbers them otherwise.
+SPENDING_CHAPTER_TITLES = (re.compile("支出.*管理"), re.compile("项目.*(?:组织|实施)"))
 # Bars a parts chart shows: the largest parts, then one bar of the rest's sum, so that a department's 500
 # project items stay legible on a projector (the table under the charts lists every item).
 PARTS_SHOWN = 15
@@ -31,6 +33,17 @@ class NamedChart:
     figure: go.Figure
     sections: tuple[str, ...]  # the narrative section keys it illustrates
     message: str = ""  # the one thing to say about it, in large type on a projector or a slide
+
+
+def spending_chapters(data: UnitYear) -> list[str | None]:
+    """The references of the two spending chapters (二 and 三 in the 2024 report), None for one the report does
+    not have: for each, the outermost section whose title says it, the first of those in reading order."""
+    sections = data.sections.sort_values("level", kind="stable")
+    found = []
+    for title in SPENDING_CHAPTER_TITLES:
+        matching = sections[sections["title"].str.contains(title, na=False) & sections["ref"].notna()]
+        found.append(matching["ref"].iloc[0] if not matching.empty else None)
+    return found
 
 
 def section_at(data: UnitYear, refs: object) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""支出结构: the spending tree, its splits, the 三公经费, budget execution, and the report's sections 二 and 三."""
+"""支出结构: the spending tree, its splits, the 三公经费, budget execution, and the report's chapters on spending
+and on projects (二 and 三 in the 2024 report)."""
 
 import streamlit as st
 
@@ -7,6 +8,7 @@ from perfboard import catalogue, tables, texts, ui
 selection = ui.page_header(texts.SPENDING_TITLE)
 structure = ui.required(selection.data.structure, selection, texts.WHAT_SPENDING)
 charts = ui.charts_of_year(selection, "spending", "hierarchy")
+spending_words, project_words = ui.of_year(selection, "spending_chapters", catalogue.spending_chapters)
 
 tree_column, words_column = st.columns([3, 2])
 with tree_column:
@@ -15,7 +17,7 @@ with tree_column:
     else:
         st.info(texts.SPENDING_NO_TOTAL)
 with words_column:
-    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[0])
+    ui.report_words(selection, spending_words)
 
 donuts = [named for key, named in charts.items() if key.startswith("spending_share")]
 for column, named in zip(st.columns(max(len(donuts), 1)), donuts):
@@ -39,7 +41,7 @@ with budget_column:
         ui.show_chart(charts["budget_execution"])
     else:
         st.info(texts.SPENDING_NO_BUDGET)
-    ui.report_words(selection, catalogue.SPENDING_CHAPTERS[1])
+    ui.report_words(selection, project_words)
 
 st.subheader(texts.SPENDING_TABLE)
 ui.table(tables.spending_table(structure), ["item_name", "amount_text", "share_text", "marks", "source", "note"],

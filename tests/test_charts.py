@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from perfboard import charts
-from perfboard.catalogue import year_charts
+from perfboard.catalogue import spending_chapters, year_charts
+from perfboard.unit_year import UnitYear
 from tests.conftest import SEED_REPORT
-
-
-
 
 
 def annotations(figure) -> list[str]:
@@ -155,3 +154,21 @@ def test_a_chart_is_the_same_whichever_plotly_template_is_the_default(seed_year)
     axes = [axis for figure in every_chart(seed_year) for axis in figure.select_yaxes()]
     assert all(figure.layout.template == charts.HOUSE_TEMPLATE for figure in every_chart(seed_year))
     assert len(axes) > len(built["plotly"]) and charts.HOUSE_TEMPLATE.layout.yaxis.automargin
+
+
+def outline_of(*headings: tuple[int, str | None, str]) -> UnitYear:
+    """测试数据: a unit-year whose report has these (level, ref, title) sections and nothing else."""
+    sections = pd.DataFrame([{"section_key": f"s{n}", "level": level, "ref": ref, "title": title, "body": None}
+                             for n, (level, ref, title) in enumerate(headings)])
+    return UnitYear("u", 2023, None, lambda name, unit_code, year: sections)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("seed", ["二", "三"]),  # 二、部门整体支出管理及使用情况分析, 三、项目组织实施情况分析 (the 2024 report)
+    (outline_of((1, "一", "第一部分 部门概况"), (2, "一(二)", "（二）部门整体支出规模、使用方向"),
+                (1, "二", "第二部分 部门整体支出管理情况"), (2, "二.一", "一、基本支出管理"),
+                (1, "三", "第三部分 项目组织实施情况")), ["二", "三"]),  # in parts: the outermost that says it
+    (outline_of((1, "一", "一、部门概况"), (1, "二", "二、绩效目标完成情况")), [None, None]),  # none: no words
+])
+def test_the_spending_page_shows_the_chapters_that_speak_of_spending(data, expected, seed_year):
+    assert spending_chapters(seed_year if data == "seed" else data) == expected
