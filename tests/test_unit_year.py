@@ -8,12 +8,14 @@ import ast
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PIL import Image
 from pptx import Presentation
 
 from perfboard import summary
 from perfboard.deck import DeckContent, build_deck, build_html
+from perfboard.unit_year import CountyYear
 from tests.conftest import unit_year
 from tests.datasets import UNIT, YEAR, write_dataset
 from tests.test_pages import open_page
@@ -151,3 +153,11 @@ def test_nothing_imports_from_a_higher_layer(module):
 @pytest.mark.parametrize("path", sorted((ROOT / "screens").glob("*.py")), ids=lambda p: p.stem)
 def test_pages_read_through_ui_never_the_store(path):
     assert not imported_modules(path) & {"database", "loader", "duckdb", "unit_year", "cli"}
+
+
+def test_a_county_names_each_unit_once_as_its_latest_year_does():
+    """测试数据: county_units over three years, in its order (year, unit); u1 renamed in 2024."""
+    history = pd.DataFrame({"unit_code": ["u1", "u2", "u1", "u2", "u1"], "year": [2022, 2022, 2023, 2023, 2024],
+                            "unit_name": ["旧名", "乙单位", "旧名", "乙单位", "甲单位"]})
+    county = CountyYear(2024, lambda view, unit_code, year: history)
+    assert county.names == {"u1": "甲单位", "u2": "乙单位"}
