@@ -415,8 +415,9 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     last = next((f for f in reversed(earlier) if f.indicator_code), None)
     if figure.unit == "分":
         group = next((g for g in (*LEVEL1_GROUPS, "总") if g in clause), None)
-        if group is None and any(cue in clause for cue in WHOLE_SCORE_CUES) and \
-                any(word in clause for word in SCORE_WORDS):
+        said_whole = any(cue in clause for cue in WHOLE_SCORE_CUES) or not any(f.kind == SCORE for f in earlier) \
+            and any(cue in before_sentence for cue in WHOLE_SCORE_CUES)  # 自评结果：得分96分, not 其中数量指标得分20分
+        if group is None and said_whole and any(word in clause for word in SCORE_WORDS):
             group = "总"  # 绩效自评得分为92.5分, 综合评分95分: the score of the whole, no group named
         if group is not None and any(word in before_sentence for word in SCORE_WORDS):
             return replace(figure, kind=SCORE, name=TOTAL_ROW if group == "总" else group)
@@ -452,7 +453,8 @@ def amount_in_wan_yuan(figure: Figure) -> str:
     return format(Decimal(figure.value).scaleb(SPENDING_UNITS[figure.unit]), "f")
 
 
-SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))(?:为|共|合计)?$")
+SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))"
+                           r"(?:总额|总计|合计|决算数|决算)?(?:为|共|合计|是)?$")  # 支出总额, 支出决算数为
 
 
 def spending_name(text: str) -> str | None:
@@ -462,7 +464,7 @@ def spending_name(text: str) -> str | None:
     matched = SPENDING_NAME.search(tail)
     if not matched:
         return None
-    name = re.sub(r"^(其中|包括)", "", matched.group(1)).strip()
+    name = re.sub(r"^(其中|包括)", "", matched.group(1)).strip().lstrip("（(【[")  # （人员经费…）
     return name or None
 
 
@@ -477,8 +479,19 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "公用经费": ("basic_public", "basic", False), "商品和服务支出": ("basic_public", "basic", False),
     "三公经费": ("sangong", None, True), "三公经费支出": ("sangong", None, True),
     "因公出国（境）费": ("sangong_overseas", "sangong", True), "公务用车购置费": ("sangong_vehicle_purchase", "sangong", True),
-    "公务用车运行费": ("sangong_vehicle_operation", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
+    "公务用车运行费": ("sangong_vehicle_operation", "sangong", True),
+    "公务用车运行维护费": ("sangong_vehicle_operation", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
+    "总支出": ("total", None, False),
 }
+
+
+YEAR_WORDS = re.compile(r"^(\d{4}年度?|本年度|本年|全年)")  # 2024年度支出, 本年度支出: the year's 支出
+
+
+def template_item(name: str) -> tuple[str, str | None, bool] | None:
+    """The template's item a report's name says, compared without quotes and spaces (“三公”经费 is 三公经费)."""
+    plain = normalised(name)
+    return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(YEAR_WORDS.sub("", plain))
 
 
 @dataclass(frozen=True)
@@ -534,7 +547,7 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
     for number, figure in enumerate(figures):
         if figure.kind != SPENDING:
             continue
-        known = SPENDING_ITEMS.get(figure.name) or SPENDING_ITEMS.get(re.sub(r"^\d{4}年(度)?", "", figure.name))
+        known = template_item(figure.name)
         if known:
             code, parent, memo = known
             current_parent = code if code in ("project", "sangong", "basic") else current_parent

@@ -83,6 +83,9 @@ def test_the_figure_grammar(sentence, expected):
     ("（二）评价结论", "自评总分为90分，其中产出指标45分，效益指标35分，满意度指标10分。",
      [("score", "总分", "90"), ("score", "产出", "45"), ("score", "效益", "35"), ("score", "满意度", "10")]),
     ("（二）评价结论", "满分100分，共扣分2分。", [("unclassified", "", "100"), ("unclassified", "", "2")]),
+    ("五、自评结论", "自评结果：得分96分，评价等级“优”。", [("score", "总分", "96")]),
+    ("五、自评结论", "经自评，产出指标得分40分，其中数量指标得分20分。",  # 数量: a second-level group, no total
+     [("score", "产出", "40"), ("unclassified", "", "20")]),
 ])
 def test_spending_and_score_sentences(title, sentence, expected):
     assert [figure[:3] for figure in read(sentence, title)] == expected
@@ -93,8 +96,16 @@ def test_spending_and_score_sentences(title, sentence, expected):
     ("2023年度部门整体支出5.23亿元，其中基本支出0.125亿元。", [("total", "52300"), ("basic", "1250")]),
     ("2023年度部门整体支出52318.07万元，其中基本支出801.45万元。", [("total", "52318.07"), ("basic", "801.45")]),
     ("2023年度部门整体支出123,456,789.12元，其中基本支出98,765,432.10元。", []),  # 元: left for a person
+    # the template's items under the names other reports give them (hand-written sentences in their forms)
+    ("本年度支出总额1234.56万元，其中：基本支出1000.00万元（人员经费800.00万元，公用经费200.00万元），项目支出234.56万元。",
+     [("total", "1234.56"), ("basic", "1000.00"), ("basic_personnel", "800.00"), ("basic_public", "200.00"),
+      ("project", "234.56")]),
+    ("2023年部门整体支出决算数为1234.56万元。", [("total", "1234.56")]),
+    ("全年总支出1234.56万元，较上年增长5.2%。", [("total", "1234.56")]),
+    ("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元。",
+     [("sangong", "3.5"), ("sangong_reception", "1.2"), ("sangong_vehicle_operation", "2.3")]),
 ])
-def test_spending_amounts_are_stored_in_wan_yuan(sentence, expected):
+def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
     as_figures = [report_import.Figure("s", "一(二)", "", 0, 0, value, unit, None, kind=kind, name=name)
                   for kind, name, value, unit, *_ in figures]
