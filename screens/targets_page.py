@@ -32,6 +32,7 @@ for ref, by_section in shown.groupby("category_section", sort=False, dropna=Fals
         ui.report_words(selection, ref)
 
 st.subheader(texts.TARGETS_TABLE)
-ui.table(tables.indicator_table(shown), ["indicator_name", "category_name", "target_text", "actual_text", "rate_text",
-                                         "status_text", "stated_rate_text", "marks", "source", "note"],
+every_indicator = ui.of_year(selection, "indicator_table", lambda data: tables.indicator_table(data.results))
+ui.table(every_indicator.loc[shown.index], ["indicator_name", "category_name", "target_text", "actual_text",
+                                            "rate_text", "status_text", "stated_rate_text", "marks", "source", "note"],
          key="targets_table")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from perfboard import texts
 from perfboard.unit_year import UnitYear
 from tests.conftest import shown
 
@@ -66,20 +67,23 @@ def test_sessions_share_one_unit_year_per_build(seed_paths, monkeypatch):
 
 
 def test_what_a_page_derives_from_the_year_is_made_once_per_build(seed_paths, monkeypatch):
-    """The overview's summary and the score page's tables (ui.of_year) are made on the first run of the first
-    session; later runs and other sessions only draw them."""
+    """The overview's summary and the tables of 自评得分, 目标完成 and 支出结构 (ui.of_year) are made on the first
+    run of the first session; later runs and other sessions only draw them."""
     from perfboard import summary, tables
 
-    calls = {"year_summary": 0, "score_table": 0}
-    for module, name in ((summary, "year_summary"), (tables, "score_table")):
+    made = {(summary, "year_summary"): 1, (tables, "score_table"): 2,  # 自评得分: the groups' and the indicators'
+            (tables, "indicator_table"): 1, (tables, "spending_table"): 1}
+    calls = {name: 0 for _, name in made}
+    for module, name in made:
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *args, real=real, name=name: calls.update({name: calls[name] + 1})
                             or real(*args))
-    for page in ("screens/overview_page.py", "screens/score_page.py") * 2:
-        at = open_page(page, *seed_paths, monkeypatch)
+    pages = ("overview", "score", "targets", "spending")
+    for page in pages * 2:
+        at = open_page(f"screens/{page}_page.py", *seed_paths, monkeypatch)
         at.run()
         assert not at.exception, [e.value for e in at.exception]
-    assert calls == {"year_summary": 1, "score_table": 2}  # the groups' table and the indicators'
+    assert calls == {name: count for (_, name), count in made.items()}
 
 
 @pytest.mark.parametrize(("page", "expected"), PAGES.items(), ids=list(PAGES))
@@ -351,3 +355,18 @@ def test_export_menus_draw_their_buttons_only_when_opened(seed_paths, monkeypatc
     at.session_state["export_table_targets_table"] = True
     at.run()
     assert [button.proto.label for button in at.get("download_button")] == [texts.EXPORT_XLSX, texts.EXPORT_CSV]
+
+
+def test_the_targets_table_shows_the_filtered_indicators_only(seed_paths, monkeypatch):
+    """Filtering by status splits the table: each status shows only its rows, and together they are every row."""
+    at = open_page("screens/targets_page.py", *seed_paths, monkeypatch)
+    status_header = texts.TABLE_COLUMNS["status_text"]
+    every_row = len(at.dataframe[-1].value)
+    shown = 0
+    for status, label in texts.STATUS_LABELS.items():
+        at.multiselect(key="targets_statuses").set_value([status]).run()
+        assert not at.exception, [e.value for e in at.exception]
+        table = at.dataframe[-1].value  # empty for a status no indicator has
+        assert set(table[status_header]) <= {label}
+        shown += len(table)
+    assert shown == every_row > 0
