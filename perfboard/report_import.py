@@ -57,10 +57,18 @@ def docx_lines(raw: bytes) -> list[str]:
         elif tag == "tbl":
             for row in block.iter():
                 if row.tag.endswith("}tr"):
-                    cells = ["".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                    cells = [("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")), grid_span(cell))
                              for cell in row if cell.tag.endswith("}tc")]
-                    lines.append("\t".join(cells))
+                    lines.append("\t".join(text for text, span in cells for _ in range(span)))
     return lines
+
+
+def grid_span(cell) -> int:
+    """The grid columns a Word table cell spans: a cell merged across columns (二级指标 and 三级指标 as one)
+    stands in each, so that every row's cells keep their header's places."""
+    span = next((node for node in cell.iter() if node.tag.endswith("}gridSpan")), None)
+    value = span.get(span.tag.rsplit("}", 1)[0] + "}val") if span is not None else None
+    return int(value) if value and value.isdigit() else 1
 
 
 # Radical code points a PDF's font may map ordinary characters to: 康熙部首 (⾼ → 高, by NFKC) and the simplified

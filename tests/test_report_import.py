@@ -255,7 +255,8 @@ def test_a_text_pdf_gives_the_same_indicator_values_as_the_txt():
     assert as_pdf.indicator_values == as_text.indicator_values
 
 
-def test_a_word_table_is_read_row_by_row():
+@pytest.mark.parametrize("merged", [False, True], ids=["plain", "cells merged across columns"])
+def test_a_word_table_is_read_row_by_row(merged):
     from docx import Document
 
     document = Document()
@@ -265,6 +266,8 @@ def test_a_word_table_is_read_row_by_row():
                                        ["产出指标", "数量指标", "新开工项目", "14个", "12个", "10", "8.57"])):
         for cell, text in zip(row.cells, cells):
             cell.text = text
+    if merged:  # as forms often have it: the second- and third-level names in one cell
+        table.cell(1, 1).merge(table.cell(1, 2)).text = "新开工项目"
     out = io.BytesIO()
     document.save(out)
     draft = report_import.import_report("表.docx", out.getvalue(), "u", 2024, CATALOGUE)
