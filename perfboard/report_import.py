@@ -336,9 +336,12 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
 
 
 # The indicator table of a self-evaluation form: 一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分
-TABLE_HEADERS = {"name": ("三级指标", "指标名称"), "target": ("指标值", "年度指标值", "目标值"),
-                 "actual": ("实际完成值", "全年实际值", "完成值", "实际值"), "weight": ("分值", "权重"),
-                 "score": ("得分",), "level1": ("一级指标",)}
+TABLE_HEADERS = {"name": ("三级指标", "指标名称"),
+                 "target": ("指标值", "年度指标值", "全年指标值", "预期指标值", "目标值", "年度目标值", "全年目标值"),
+                 "actual": ("实际完成值", "全年实际值", "全年实际完成值", "完成值", "实际值"),
+                 "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"), "level1": ("一级指标",)}
+# A header as forms write it: 年度指标值（A）, 实际完成值(B), a line break inside the cell
+HEADER_NOISE = re.compile(r"[（(][^）)]*[）)]|\s")
 TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
 
 
@@ -346,7 +349,7 @@ def table_columns(cells: list[str]) -> dict[str, int] | None:
     """The places of the columns a header row names, when it is an indicator table's header."""
     places = {}
     for role, names in TABLE_HEADERS.items():
-        place = next((i for i, cell in enumerate(cells) if cell.strip() in names), None)
+        place = next((i for i, cell in enumerate(cells) if HEADER_NOISE.sub("", cell) in names), None)
         if place is not None:
             places[role] = place
     return places if {"name", "target", "actual"} <= set(places) else None

@@ -255,15 +255,18 @@ def test_a_text_pdf_gives_the_same_indicator_values_as_the_txt():
     assert as_pdf.indicator_values == as_text.indicator_values
 
 
-@pytest.mark.parametrize("merged", [False, True], ids=["plain", "cells merged across columns"])
-def test_a_word_table_is_read_row_by_row(merged):
+@pytest.mark.parametrize(("headers", "merged"), [
+    (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"], False),
+    (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"], True),
+    (["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值\n(B)", "分值", "自评得分"], False),
+], ids=["plain", "cells merged across columns", "headers as the national form writes them"])
+def test_a_word_table_is_read_row_by_row(headers, merged):
     from docx import Document
 
     document = Document()
     document.add_paragraph("一、部门整体支出绩效自评表")
     table = document.add_table(rows=2, cols=7)
-    for row, cells in zip(table.rows, (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
-                                       ["产出指标", "数量指标", "新开工项目", "14个", "12个", "10", "8.57"])):
+    for row, cells in zip(table.rows, (headers, ["产出指标", "数量指标", "新开工项目", "14个", "12个", "10", "8.57"])):
         for cell, text in zip(row.cells, cells):
             cell.text = text
     if merged:  # as forms often have it: the second- and third-level names in one cell
