@@ -493,6 +493,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     written = report_import.write_draft(staged, draft, args.out, args.unit, args.year)
     print(texts.IMPORT_DONE.format(figures=len(draft.figures), values=len(draft.indicator_values),
+                                   new_indicators=len(draft.indicators),
                                    spending=len(draft.spending), scores=len(draft.evaluation),
                                    unclassified=sum(f.kind == report_import.UNCLASSIFIED for f in draft.figures),
                                    paths="、".join(map(str, written))))

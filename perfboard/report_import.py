@@ -12,6 +12,7 @@ its sentence, for a person to assign or reject. The draft goes through the data 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -164,11 +165,17 @@ def is_heading(lines: list[str], number: int, found: tuple[int, str, str]) -> bo
     return not any((other := numbered(line)) is not None and other[0] == level for line in neighbours)
 
 
+def tidy(line: str) -> str:
+    """A paragraph trimmed; a table row (cells joined by tabs) each cell trimmed, its empty cells kept: a cell
+    merged down from the row above is empty, and its row's cells must stay under their headers."""
+    return "\t".join(cell.strip().replace("\u3000", " ") for cell in line.split("\t"))
+
+
 def outline(raw_lines: list[str]) -> list[Section]:
     """The report as sections: a preface (the title and what comes before 一、), then one section per heading,
     each with a key made from its numbering (sec4.1), stable whatever the report's wording."""
-    lines = [line.strip().replace("\u3000", " ") for line in raw_lines]
-    lines = [line for line in lines if line]
+    lines = [tidy(line) for line in raw_lines]
+    lines = [line for line in lines if line.strip()]
     title = next((line for line in lines[:4] if "报告" in line or "总结" in line), lines[0] if lines else "")
     sections = [Section("preface", 1, title)]
     path: list[tuple[int, int]] = []  # (level, ordinal) of the open headings
@@ -250,6 +257,30 @@ TARGET, ACTUAL, GROWTH_RATE, STATED, SPENDING, SCORE, WEIGHT, INDICATOR_SCORE, U
 
 
 @dataclass(frozen=True)
+class NewIndicator:
+    """An indicator a self-evaluation table names that the catalogue does not have, proposed for it. Its code
+    is made from its name and unit, so a second report (or a re-import) naming it again proposes the same one."""
+
+    name: str
+    unit: str
+    level1: str  # one of schema.LEVEL1_GROUPS, or "" when the table's 一级指标 is none of them
+    level2: str  # the table's 二级指标 (数量指标, 社会效益指标 …): the proposed category
+    direction: str
+
+    @property
+    def code(self) -> str:
+        return "ind_" + hashlib.sha1(f"{self.name}|{self.unit}".encode()).hexdigest()[:10]
+
+    @property
+    def category_name(self) -> str:
+        return self.level2 or texts.IMPORT_NEW_CATEGORY
+
+    @property
+    def category_code(self) -> str:
+        return "cat_" + hashlib.sha1(self.category_name.encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
 class Figure:
     """One number of the report with its unit, what it is, and where it stands."""
 
@@ -266,6 +297,7 @@ class Figure:
     is_estimate: bool = False
     period: str | None = None
     name: str = ""  # for spending items and scores: the item or group; else the words it was matched by
+    new_indicator: NewIndicator | None = None  # the indicator proposed for it, when the catalogue has none
 
     @property
     def marked(self) -> str:
@@ -339,7 +371,9 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
 TABLE_HEADERS = {"name": ("三级指标", "指标名称"),
                  "target": ("指标值", "年度指标值", "全年指标值", "预期指标值", "目标值", "年度目标值", "全年目标值"),
                  "actual": ("实际完成值", "全年实际值", "全年实际完成值", "完成值", "实际值"),
-                 "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"), "level1": ("一级指标",)}
+                 "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"), "level1": ("一级指标",),
+                 "level2": ("二级指标",)}
+LOWER_IS_BETTER = re.compile(r"[≤<＜]|不超过|不高于|不大于|以内|以下|低于|控制在")  # ≤5%, 控制在3起以内
 # A header as forms write it: 年度指标值（A）, 实际完成值(B), a line break inside the cell
 HEADER_NOISE = re.compile(r"[（(][^）)]*[）)]|\s")
 TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
@@ -358,6 +392,7 @@ def table_columns(cells: list[str]) -> dict[str, int] | None:
 def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> list[Figure]:
     """Each row of an indicator table: its target, actual, weight and score, the indicator told by its name."""
     found, places = [], None
+    levels = {"level1": "", "level2": ""}  # a cell merged down the rows is written in its first row only
     for line in rows:
         cells = line.split("\t")
         header = table_columns(cells)
@@ -366,6 +401,8 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
             continue
         if places is None or len(cells) <= max(places.values()):
             continue
+        levels.update({level: cells[places[level]].strip() for level in levels
+                       if level in places and cells[places[level]].strip()})
         name = cells[places["name"]].strip()
         figures = {}
         for role in ("target", "actual", "weight", "score"):
@@ -376,6 +413,10 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
         unit = next((UNIT_ALIASES.get(m.group("unit"), m.group("unit")) for r, m in figures.items()
                      if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")), "")
         indicator = catalogue.match(name, "", unit) if unit else None
+        proposed = None
+        if indicator is None and unit and name and figures.keys() & {"target", "actual"}:
+            proposed = new_indicator(name, unit, levels, cells[places["target"]])
+            indicator = (proposed.code, name)
         for role, matched in figures.items():
             cell = cells[places[role]]
             start = line.index(cell) + matched.start() if cell in line else 0
@@ -384,8 +425,17 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
             found.append(Figure(section.key, section.ref, line.replace("\t", " | "), start,
                                 start + len(matched.group(0)), matched.group("number"), figure_unit, qualifier,
                                 kind=TABLE_KINDS[role] if indicator else UNCLASSIFIED,
-                                indicator_code=indicator[0] if indicator else None, name=name))
+                                indicator_code=indicator[0] if indicator else None, name=name,
+                                new_indicator=proposed))
     return found
+
+
+def new_indicator(name: str, unit: str, levels: dict[str, str], target_cell: str) -> NewIndicator:
+    """The indicator a table row names, as the catalogue would hold it: its group from 一级指标 (产出指标 → 产出),
+    its category from 二级指标, lower-is-better when its target says so (≤5%, 控制在3起以内)."""
+    level1 = levels["level1"].removesuffix("指标")
+    return NewIndicator(name, unit, level1 if level1 in LEVEL1_GROUPS else "", levels["level2"],
+                        "lower" if LOWER_IS_BETTER.search(target_cell) else "higher")
 
 
 def is_spending_section(section: Section) -> bool:
@@ -515,6 +565,8 @@ class Draft:
     narrative: str
     figures: list[Figure]
     used: frozenset[int]  # positions in `figures` that went into a row; the rest are listed apart
+    indicators: list[dict[str, str]] = field(default_factory=list)  # proposed for the catalogue
+    categories: list[dict[str, str]] = field(default_factory=list)
 
 
 def refs_of(figures: list[Figure]) -> str:
@@ -608,7 +660,24 @@ def draft_of(figures: list[Figure], narrative: str, unit_code: str, year: int) -
     values, used_values = indicator_rows(unit_code, year, figures)
     spending, used_spending = spending_rows(unit_code, year, figures)
     evaluation, used_scores = evaluation_rows(unit_code, year, figures)
-    return Draft(values, spending, evaluation, narrative, figures, frozenset(used_values | used_spending | used_scores))
+    indicators, categories = catalogue_rows([figures[number] for number in sorted(used_values)])
+    return Draft(values, spending, evaluation, narrative, figures, frozenset(used_values | used_spending | used_scores),
+                 indicators, categories)
+
+
+def catalogue_rows(used: list[Figure]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The indicators the draft proposes, and their categories: those of figures still given to them (a person
+    may have given the figure to an indicator the catalogue has)."""
+    proposed = {f.new_indicator.code: f.new_indicator for f in used
+                if f.new_indicator is not None and f.indicator_code == f.new_indicator.code}
+    indicators = [{"indicator_code": code, "indicator_name": new.name, "category": new.category_code,
+                   "is_headline": "false", "level1": new.level1, "level2": new.level2, "unit": new.unit,
+                   "direction": new.direction, "sort_order": str(order), "note": texts.IMPORT_NEW_INDICATOR_NOTE}
+                  for order, (code, new) in enumerate(proposed.items(), start=1)]
+    categories = {new.category_code: new.category_name for new in proposed.values()}  # in the table's order
+    return indicators, [{"category_code": code, "category_name": name, "sort_order": str(order),
+                         "note": texts.IMPORT_NEW_INDICATOR_NOTE}
+                        for order, (code, name) in enumerate(categories.items(), start=1)]
 
 
 @dataclass(frozen=True)
@@ -636,7 +705,10 @@ def review_rows(draft: Draft) -> list[dict[str, str]]:
     """Every figure of the report: what it was read as and whether it went into the draft, its sentence with
     the figure marked. Unclassified figures are here too, never dropped."""
     return [{"used": "是" if number in draft.used else "否", "kind": texts.IMPORT_KINDS[figure.kind],
-             "indicator_code": figure.indicator_code or "", "name": figure.name, "value": figure.value,
+             "indicator_code": figure.indicator_code or "", "value": figure.value,
+             "name": texts.IMPORT_NEW_INDICATOR.format(name=figure.name)
+             if figure.new_indicator is not None and figure.indicator_code == figure.new_indicator.code
+             else figure.name,
              "unit": figure.unit, "qualifier": figure.qualifier or "", "ref": figure.ref or "",
              "sentence": figure.marked} for number, figure in enumerate(draft.figures)]
 
@@ -646,7 +718,8 @@ def draft_upload(draft: Draft, name: str, unit_code: str, year: int) -> Upload:
     previews and publishes it like a workbook."""
     where = texts.IMPORT_WHERE.format(file=name)
     upload = Upload()
-    for table_name, rows in (("indicator_values", draft.indicator_values), ("spending", draft.spending),
+    for table_name, rows in (("categories", draft.categories), ("indicators", draft.indicators),
+                             ("indicator_values", draft.indicator_values), ("spending", draft.spending),
                              ("evaluation", draft.evaluation)):
         upload.add_rows(TABLES_BY_NAME[table_name], [(Origin(where, number), row)
                                                      for number, row in enumerate(rows, start=1)])

@@ -54,6 +54,14 @@ def split_scores(scores: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.Data
             scores[scores["row_type"] == "indicator"])
 
 
+def unscored_groups(scores: pd.DataFrame) -> str:
+    """Why the total cannot be computed: the first-level groups without a computed score, those with the same
+    reason together (产出、效益：报告未列出该组的指标及分值，无法计算；预算执行：报告未给出预算数…)."""
+    groups = scores[(scores["row_type"] == "group") & scores["computed_score"].isna()]
+    by_reason = groups.groupby("basis", sort=False)["level1"].agg("、".join)
+    return "；".join(f"{names}：{texts.SCORE_BASIS_LABELS[basis]}" for basis, names in by_reason.items())
+
+
 def score_text(score: object) -> str:
     return "" if formatting.is_missing(score) else formatting.plain_number(score, 2)
 

@@ -313,8 +313,7 @@ SCORE_GRADE = "等级 {grade}"
 SCORE_GROUPS = "一级指标"
 SCORE_INDICATORS = "指标计分"
 SCORE_NO_INDICATORS = "报告未给出各指标的分值（权重）及其所属一级指标，因此没有可以逐项计分的指标。"
-SCORE_CANNOT_COMPUTE = ("报告未给出各指标的分值（权重）及其所属一级指标，也未给出预算数，因此无法按规则重算得分；"
-                        "下表列出报告自评分、各组默认权重，以及无法计算的原因。")
+SCORE_CANNOT_COMPUTE = "无法按规则重算得分：{reasons}。下表列出报告自评分、各组权重，以及无法计算的原因。"
 SCORE_FAR_ABOVE = "完成值超过目标{far_above}的指标（目标可能偏低）：{names}"
 # The figures in these sentences come from perfboard/rules.py (rules.wording()).
 SCORE_RULES = ("计分规则：一级指标默认权重 {weights}（可在 evaluation.csv 的 max_score 中改写）；"
@@ -598,6 +597,9 @@ LOAD_KEPT = "已有数据（当前第 {version} 版），未重新载入。用�
 IMPORT_UNTITLED = "（无标题）"
 IMPORT_UNITEMISED = "其他项目支出（报告未逐项列明）"
 IMPORT_WHERE = "报告 {file} 导入的草稿"
+IMPORT_NEW_INDICATOR = "{name}（新指标：发布时加入指标目录）"
+IMPORT_NEW_INDICATOR_NOTE = "由自评报告的指标表导入，请核对名称、类别和方向"
+IMPORT_NEW_CATEGORY = "自评表指标"
 IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",
                 "spending": "支出", "score": "自评得分", "weight": "指标分值", "indicator_score": "指标得分",
                 "unclassified": "未归类"}
@@ -607,7 +609,8 @@ IMPORT_REVIEW_HEADERS = {"used": "已采用", "kind": "类别", "indicator_code"
 CLI_IMPORT = "读取自评报告（.docx、.txt 或文字版 PDF），生成该单位年度的数据草稿和核对清单（不发布）"
 CLI_IMPORT_REPORT = "报告文件"
 CLI_IMPORT_OUT = "草稿：目录（data/ 格式的全部数据，另附 .review.csv 核对清单）或 .xlsx 工作簿（含导入核对表）"
-IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行、支出 {spending} 项、自评得分 {scores} 项，未归类 {unclassified} 个。"
+IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行（其中新指标 {new_indicators} 个）、支出 {spending} 项、"
+               "自评得分 {scores} 项，未归类 {unclassified} 个。"
                "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")
 IMPORT_UNREADABLE = "无法读取报告 {file}：{reason}。请另存为 .docx 或 UTF-8 的 .txt 后再试。"
 DESK_TAB_IMPORT = "导入报告"

@@ -41,7 +41,8 @@ def import_section() -> None:
                            for number, row in enumerate(report_import.review_rows(draft))])
     st.caption(texts.DESK_IMPORT_SUMMARY.format(figures=len(draft.figures), used=len(draft.used),
                                                unclassified=len(draft.figures) - len(draft.used)))
-    codes = [""] + [row["indicator_code"] for row in workbook.csv_rows(files["indicators.csv"])]
+    codes = ["", *(row["indicator_code"] for row in workbook.csv_rows(files["indicators.csv"])),
+             *(row["indicator_code"] for row in draft.indicators)]
     edited = st.data_editor(
         review[list(report_import.REVIEW_COLUMNS)], hide_index=True, width="stretch", height=560,
         key=f"desk_import_review_{ui.publishes()}",

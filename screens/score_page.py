@@ -25,7 +25,8 @@ with computed_column:
                    texts.SCORE_GRADE.format(grade=total["computed_grade"])
                    if isinstance(total["computed_grade"], str) else texts.SCORE_BASIS_LABELS[total["computed_basis"]])
 if formatting.is_missing(total["computed_total"]):
-    st.info(texts.SCORE_CANNOT_COMPUTE)
+    st.info(texts.SCORE_CANNOT_COMPUTE.format(
+        reasons=ui.of_year(selection, "unscored_groups", lambda year: tables.unscored_groups(year.scores))))
 
 chart_column, words_column = st.columns([3, 2])
 with chart_column:

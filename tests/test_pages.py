@@ -143,7 +143,9 @@ def test_score_page_says_why_the_seed_cannot_be_scored(seed_paths, monkeypatch):
     at = open_page("screens/score_page.py", *seed_paths, monkeypatch)
     cards = {m.label: m.value for m in at.metric}
     assert cards == {"报告自评总分": "98分", "按规则计算总分": "—"}
-    assert any("无法按规则重算得分" in info.value for info in at.info)
+    assert [info.value for info in at.info if "无法按规则重算得分" in info.value] == [  # 五(二) gives no weights or budget
+        "无法按规则重算得分：产出、效益、满意度：报告未列出该组的指标及分值，无法计算；预算执行：报告未给出预算数，无法计算预算执行率。"
+        "下表列出报告自评分、各组权重，以及无法计算的原因。"]
 
 
 def test_overview_counts_the_findings(seed_paths, monkeypatch):

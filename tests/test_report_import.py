@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import io
 
+import duckdb
 import pytest
 
-from perfboard import desk, report_import
+from perfboard import audit, desk, report_import
 from perfboard.cli import main
-from perfboard.database import DEFAULT_DATA_DIR, current_version, data_files, load
+from perfboard.database import DEFAULT_DATA_DIR, current_build, current_version, data_files, load
 from perfboard.report_import import Section
 
 SEED_REPORT = DEFAULT_DATA_DIR / "reports" / "taojiang_hitech" / "2024.txt"  # the 2024 report as published
@@ -144,9 +145,11 @@ def test_an_indicator_table_gives_targets_actuals_weights_and_scores():
     section = Section("sec", 1, "附表", rows, ref="附")
     figures = report_import.figures_of([section], CATALOGUE)
     values, _ = report_import.indicator_rows("u", 2024, figures)
+    proposed = {f.new_indicator.name: f.indicator_code for f in figures if f.new_indicator is not None}
+    assert list(proposed) == ["企业满意度"]  # the catalogue has no such indicator: proposed, for the review
     assert [(r["indicator_code"], r["target"], r["actual"], r["weight"], r["score"]) for r in values] == [
-        ("tax_revenue", "4.28", "4.28", "10", "10"), ("projects_started", "14", "12", "10", "8.57")]
-    assert {f.name for f in figures if f.kind == "unclassified"} == {"企业满意度"}  # listed for the review
+        ("tax_revenue", "4.28", "4.28", "10", "10"), ("projects_started", "14", "12", "10", "8.57"),
+        (proposed["企业满意度"], "90", "95", "10", "10")]
 
 
 def seed_docx() -> bytes:
@@ -284,3 +287,67 @@ def test_import_names_the_units_it_knows_when_asked_for_another(tmp_path, capsys
     assert main(["import", str(SEED_REPORT), "--unit", "no_such_unit", "--year", "2024", "--out",
                  str(tmp_path / "草稿"), "--db", str(db)]) == 2
     assert "taojiang_hitech" in capsys.readouterr().err and not (tmp_path / "草稿").exists()
+
+
+def national_form_docx() -> bytes:
+    """测试数据: a report whose indicators are all in a self-evaluation table the catalogue knows none of, as the
+    national form lays it out (一级指标 merged down its rows), with a title row merged across the table."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("一、部门整体支出绩效自评表")
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "得分"],
+            ["产出指标", "数量指标", "新建校舍", "3个", "3个", "10", "10"],
+            ["", "质量指标", "义务教育巩固率", "≥98%", "98.6%", "10", "10"],
+            ["效益指标", "社会效益指标", "校园欺凌事件", "≤1起", "0起", "10", "10"],
+            ["满意度指标", "服务对象满意度指标", "学生满意度", "≥90%", "93.2%", "10", "9"]]
+    table = document.add_table(rows=len(rows) + 1, cols=7)
+    table.cell(0, 0).merge(table.cell(0, 6)).text = "2023年度部门整体支出绩效自评表"
+    for row, cells in zip(table.rows[1:], rows):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    table.cell(2, 0).merge(table.cell(3, 0)).text = "产出指标"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_table_of_indicators_the_catalogue_lacks_proposes_them(tmp_path):
+    """Each row becomes a new indicator (group from 一级指标, category from 二级指标, ≤ makes lower better) with its
+    value row; the desk finds no problem; published, the targets are judged as the table says."""
+    draft = report_import.import_report("表.docx", national_form_docx(), "taojiang_hitech", 2023, CATALOGUE)
+    proposed = {row["indicator_name"]: row for row in draft.indicators}
+    assert {name: (row["level1"], row["level2"], row["unit"], row["direction"]) for name, row in proposed.items()} == {
+        "新建校舍": ("产出", "数量指标", "个", "higher"), "义务教育巩固率": ("产出", "质量指标", "%", "higher"),
+        "校园欺凌事件": ("效益", "社会效益指标", "起", "lower"), "学生满意度": ("满意度", "服务对象满意度指标", "%", "higher")}
+    assert [(row["category_name"], row["sort_order"]) for row in draft.categories] == [  # in the table's order
+        ("数量指标", "1"), ("质量指标", "2"), ("社会效益指标", "3"), ("服务对象满意度指标", "4")]
+    values = {row["indicator_code"]: row for row in draft.indicator_values}
+    assert (values[proposed["学生满意度"]["indicator_code"]]["target"],
+            values[proposed["学生满意度"]["indicator_code"]]["actual"],
+            values[proposed["学生满意度"]["indicator_code"]]["score"]) == ("90", "93.2", "9")
+    assert "学生满意度（新指标：发布时加入指标目录）" in {row["name"] for row in report_import.review_rows(draft)}
+
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    staged, _ = report_import.stage_report(data_files(DEFAULT_DATA_DIR), current_version(db), "表.docx",
+                                           national_form_docx(), "taojiang_hitech", 2023)
+    assert desk.check(staged)[1] == []
+    desk.publish(db, staged, "测试", "导入", "", audit.every_unit_year)
+    con = duckdb.connect(str(current_build(db)), read_only=True)
+    status = dict(con.execute("select indicator_name, status from indicator_progress where unit_code = "
+                              "'taojiang_hitech' and year = 2023 and indicator_code like 'ind_%'").fetchall())
+    con.close()
+    # 3 of 3个; 98.6% against ≥98%; 0起 against ≤1起 (lower is better); 93.2% against ≥90%
+    assert status == {"新建校舍": "met", "义务教育巩固率": "met", "校园欺凌事件": "met", "学生满意度": "met"}
+
+
+def test_a_proposed_indicator_given_to_another_in_the_review_is_not_proposed():
+    draft = report_import.import_report("表.docx", national_form_docx(), "taojiang_hitech", 2023, CATALOGUE)
+    decisions = [report_import.Decision(True, figure.kind,
+                                        "approval_time_reduction" if figure.name == "学生满意度"  # a % the catalogue has
+                                        else figure.indicator_code,
+                                        figure.value) for figure in draft.figures]
+    reviewed = report_import.decided(draft, decisions, "taojiang_hitech", 2023)
+    assert "学生满意度" not in {row["indicator_name"] for row in reviewed.indicators}
+    assert len(reviewed.indicators) == 3 and len(reviewed.categories) == 3

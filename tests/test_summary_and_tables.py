@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
 from perfboard import summary, tables
 from perfboard.database import fetch_df
 from tests.conftest import SEED_UNIT, SEED_YEAR
@@ -66,3 +69,18 @@ def test_year_comparison_keeps_qualifiers_and_the_stated_growth(tmp_path):
     con.close()
     assert table.at[2021, "base_text"] == "超过10亿元" and table.at[2021, "change_text"] == "+163.6%"
     assert table.at[2020, "change_text"] == "+427.2%"  # (26.36 - 5) / 5 = 4.272, computed, to one place
+
+
+@pytest.mark.parametrize(("groups", "expected"), [
+    # (level1, computed score, basis) of each group; 测试数据
+    ([("产出", 20.0, "computed"), ("效益", 10.0, "computed"), ("预算执行", None, "no_budget")],
+     "预算执行：报告未给出预算数，无法计算预算执行率"),
+    ([("产出", None, "no_indicators"), ("效益", None, "incomplete"), ("满意度", None, "no_indicators")],
+     "产出、满意度：报告未列出该组的指标及分值，无法计算；效益：部分指标无法计分，不能汇总"),
+    ([("产出", 45.0, "computed")], ""),
+])
+def test_unscored_groups_say_why_by_reason(groups, expected):
+    scores = pd.DataFrame([{"row_type": "group", "level1": level1, "computed_score": score, "basis": basis}
+                           for level1, score, basis in groups] +
+                          [{"row_type": "total", "level1": None, "computed_score": None, "basis": "incomplete"}])
+    assert tables.unscored_groups(scores) == expected
