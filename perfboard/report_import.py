@@ -50,11 +50,14 @@ def docx_lines(raw: bytes) -> list[str]:
     from docx import Document
 
     document = Document(io.BytesIO(raw))
+    numbers = WordNumbers(document)
     lines = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
+            text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
+            label = numbers.label(block)  # counted even for a paragraph that writes its own number
+            lines.append(label + text if label and numbered(text.strip()) is None else text)
         elif tag == "tbl":
             for row in block.iter():
                 if row.tag.endswith("}tr"):
@@ -62,6 +65,93 @@ def docx_lines(raw: bytes) -> list[str]:
                              for cell in row if cell.tag.endswith("}tc")]
                     lines.append("\t".join(text for text, span in cells for _ in range(span)))
     return lines
+
+
+def word_value(element, path: str) -> str | None:
+    """The w:val of the element at `path` under `element` (w:pPr/w:numPr/w:numId), None when there is none."""
+    from docx.oxml.ns import qn
+
+    for step in path.split("/"):
+        element = element.find(qn(step)) if element is not None else None
+    return element.get(qn("w:val")) if element is not None else None
+
+
+# Word's number formats, as the outline reads them: 一、 （一） 1. （1）
+WORD_NUMBER_FORMATS = {"chineseCounting": "chinese", "chineseCountingThousand": "chinese", "japaneseCounting": "chinese",
+                       "ideographTraditional": "chinese", "decimal": "decimal", "decimalZero": "decimal"}
+
+
+class WordNumbers:
+    """The numbers Word draws before paragraphs it numbers itself (a heading style with automatic numbering, a
+    numbered list). They are not in the text: a heading 部门概况 Word shows as 一、部门概况 is read as Word shows
+    it, so the outline finds its chapters. Bullets and formats the outline cannot read give no number."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        numbering = self.definitions(document)
+        self.abstract_of = {}  # numId -> abstractNumId
+        self.levels = {}  # (abstractNumId, ilvl) -> (numFmt, lvlText, start)
+        self.level_of_style = {}  # style id -> ilvl, for a style a multi-level list names
+        if numbering is not None:
+            for num in numbering.findall(qn("w:num")):
+                self.abstract_of[num.get(qn("w:numId"))] = word_value(num, "w:abstractNumId")
+            for abstract in numbering.findall(qn("w:abstractNum")):
+                for level in abstract.findall(qn("w:lvl")):
+                    ilvl = int(level.get(qn("w:ilvl")) or 0)
+                    start = word_value(level, "w:start")
+                    self.levels[(abstract.get(qn("w:abstractNumId")), ilvl)] = (
+                        word_value(level, "w:numFmt") or "decimal", word_value(level, "w:lvlText") or "",
+                        int(start) if start and start.isdigit() else 1)
+                    style = word_value(level, "w:pStyle")
+                    if style:
+                        self.level_of_style[style] = ilvl
+        self.styles = {style.style_id: style for style in document.styles}
+        self.counts: dict[str, list[int]] = {}
+
+    @staticmethod
+    def definitions(document):
+        """The document's numbering definitions; None when it has none (python-docx then tries to make an empty
+        part, which it cannot)."""
+        try:
+            return document.part.numbering_part.element
+        except NotImplementedError:
+            return None
+
+    def numbering_of(self, paragraph) -> tuple[str, int] | None:
+        """(numId, ilvl) of the paragraph, from its own properties or its style's (and the styles it is based on)."""
+        num_id, ilvl = word_value(paragraph, "w:pPr/w:numPr/w:numId"), word_value(paragraph, "w:pPr/w:numPr/w:ilvl")
+        style_id = word_value(paragraph, "w:pPr/w:pStyle")
+        style = self.styles.get(style_id)
+        while num_id is None and style is not None:
+            num_id = word_value(style.element, "w:pPr/w:numPr/w:numId")
+            ilvl = ilvl or word_value(style.element, "w:pPr/w:numPr/w:ilvl")
+            style = style.base_style
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, int(ilvl) if ilvl and ilvl.isdigit() else self.level_of_style.get(style_id, 0)
+
+    def label(self, paragraph) -> str:
+        found = self.numbering_of(paragraph)
+        abstract = self.abstract_of.get(found[0]) if found else None
+        if abstract is None or (abstract, found[1]) not in self.levels:
+            return ""
+        ilvl = found[1]
+        counts = self.counts.setdefault(abstract, [0] * 9)
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else self.levels[(abstract, ilvl)][2]
+        counts[ilvl + 1:] = [0] * (len(counts) - ilvl - 1)
+        text = self.levels[(abstract, ilvl)][1]
+        formats = {level: self.levels.get((abstract, level), ("decimal", "", 1))[0]
+                   for level in (int(digit) - 1 for digit in re.findall(r"%([1-9])", text))}
+        if not formats or any(WORD_NUMBER_FORMATS.get(kind) is None for kind in formats.values()):
+            return ""  # a bullet, or a format the outline cannot read (Ⅰ, a, ①)
+
+        def shown(matched: re.Match) -> str:
+            level = int(matched.group(1)) - 1
+            count = counts[level] if level < len(counts) and counts[level] else 1
+            return chinese_numeral(count) if WORD_NUMBER_FORMATS.get(formats.get(level)) == "chinese" else str(count)
+
+        return re.sub(r"%([1-9])", shown, text)
 
 
 def grid_span(cell) -> int:
@@ -110,8 +200,9 @@ def pdf_lines(raw: bytes) -> list[str]:
 # ---- the outline --------------------------------------------------------------------------------------
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+PART_HEADING = re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$)(.*)$")  # not 第一部分资金已拨付
 HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1. 1、 / （1）
-    (0, re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$)(.*)$")),  # not 第一部分资金已拨付
+    (0, PART_HEADING),
     (1, re.compile(rf"^([{CHINESE_NUMERALS}]+)[、.．]\s*(\S.*)$")),
     (2, re.compile(rf"^[（(]([{CHINESE_NUMERALS}]+)[）)]\s*(\S.*)$")),
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")),
@@ -135,6 +226,13 @@ def numbered(line: str) -> tuple[int, str, str] | None:
         if matched:
             return level, matched.group(1), matched.group(2)
     return None
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (the inverse of `chinese_number`, up to 99)."""
+    tens, ones = divmod(number, 10)
+    return ((CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+            + (CHINESE_NUMERALS[ones - 1] if ones else ""))
 
 
 def chinese_number(text: str) -> int:

@@ -351,3 +351,73 @@ def test_a_proposed_indicator_given_to_another_in_the_review_is_not_proposed():
     reviewed = report_import.decided(draft, decisions, "taojiang_hitech", 2023)
     assert "学生满意度" not in {row["indicator_name"] for row in reviewed.indicators}
     assert len(reviewed.indicators) == 3 and len(reviewed.categories) == 3
+
+
+def auto_numbered_docx() -> bytes:
+    """测试数据: a report whose chapter and section numbers Word draws itself (标题 1 numbered 一、, 标题 2 numbered
+    （一）, a numbered list 1. 2.), so the text holds none of them; and a bulleted list."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.insert(1, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+                                  '<w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    for style, level in (("Heading 1", 0), ("Heading 2", 1)):
+        document.styles[style].element.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    def numbered_paragraph(text: str, num_id: int, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    document.add_paragraph("桃江县教育局2023年度部门整体支出绩效自评报告")
+    document.add_heading("部门概况", level=1)
+    document.add_heading("部门基本情况", level=2)
+    numbered_paragraph("负责全县教育事业的统筹规划。", 90, 2)
+    numbered_paragraph("负责全县学校的管理。", 90, 2)
+    numbered_paragraph("一项要点", 91, 0)
+    document.add_heading("部门整体支出规模", level=2)
+    document.add_paragraph("2023年度部门整体支出5.23亿元，其中基本支出0.125亿元。")
+    document.add_heading("二、绩效目标完成情况", level=1)  # a heading that writes its own number keeps it
+    document.add_heading("产出指标", level=2)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_numbers_word_draws_itself_are_read_as_word_shows_them():
+    lines = [line for line in report_import.document_lines("r.docx", auto_numbered_docx()) if line.strip()]
+    assert lines == ["桃江县教育局2023年度部门整体支出绩效自评报告", "一、部门概况", "（一）部门基本情况",
+                     "1.负责全县教育事业的统筹规划。", "2.负责全县学校的管理。", "一项要点", "（二）部门整体支出规模",
+                     "2023年度部门整体支出5.23亿元，其中基本支出0.125亿元。", "二、绩效目标完成情况", "（一）产出指标"]
+    sections = report_import.with_refs(report_import.outline(lines))
+    assert [(s.key, s.ref) for s in sections] == [
+        ("preface", None), ("sec1", "一"), ("sec1.1", "一(一)"), ("sec1.2", "一(二)"), ("sec2", "二"),
+        ("sec2.1", "二(一)")]
+    draft = report_import.import_report("r.docx", auto_numbered_docx(), "u", 2023, CATALOGUE)
+    assert [(row["item_code"], row["source"]) for row in draft.spending] == [("total", "一(二)"), ("basic", "一(二)")]
+
+
+def test_a_word_file_without_numbering_definitions_is_read():
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    document = Document()
+    document.add_heading("一、部门概况", level=1)
+    document.add_paragraph("正文。")
+    numbering = next(rel for rel in document.part.rels.values() if rel.reltype == RELATIONSHIP_TYPE.NUMBERING)
+    document.part.drop_rel(numbering.rId)
+    out = io.BytesIO()
+    document.save(out)
+    assert [line for line in report_import.document_lines("r.docx", out.getvalue()) if line] == ["一、部门概况", "正文。"]
