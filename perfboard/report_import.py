@@ -352,6 +352,7 @@ EXCERPT_CHARS = 24  # words shown either side of a figure in the review
 # Kinds of figure, as the review table names them
 TARGET, ACTUAL, GROWTH_RATE, STATED, SPENDING, SCORE, WEIGHT, INDICATOR_SCORE, UNCLASSIFIED = (
     "target", "actual", "growth", "stated_rate", "spending", "score", "weight", "indicator_score", "unclassified")
+BUDGET, ADJUSTED_BUDGET = "budget", "adjusted_budget"  # a spending item's budget, as it stood at the start and after
 
 
 @dataclass(frozen=True)
@@ -588,7 +589,16 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None:
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
     if spending_section and figure.unit in SPENDING_UNITS:
-        name = spending_name(since_previous)
+        # 基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元: the item named before the figure, else
+        # the one the sentence spoke of last, else the whole
+        spoken_of = next((f.name for f in reversed(earlier) if f.kind in SPENDING_COLUMNS), TOTAL_SPENDING)
+        budget = BUDGET_WORDS.search(since_previous)
+        if budget:
+            return replace(figure, kind=ADJUSTED_BUDGET if budget.group("adjusted") else BUDGET,
+                           name=spending_name(since_previous[:budget.start()]) or spoken_of)
+        executed = EXECUTED_WORDS.search(since_previous)
+        name = spending_name(since_previous[:executed.start()]) or spoken_of if executed \
+            else spending_name(since_previous)
         if name:
             return replace(figure, kind=SPENDING, name=name)
     if after.startswith("任务") and last is not None:  # 完成年度25亿元任务的56.08%
@@ -612,6 +622,10 @@ def amount_in_wan_yuan(figure: Figure) -> str:
     return format(Decimal(figure.value).scaleb(SPENDING_UNITS[figure.unit]), "f")
 
 
+TOTAL_SPENDING = "部门整体支出"
+# 全年预算数 is the budget after the year's adjustments (决算 tables call it so); 年初预算, or 预算 alone, the first
+BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整预算|预算调整后)|年初预算|预算)(?:数|金额)?(?:为|是|共)?$")
+EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行)(?:为|是|共)?$")  # 全年执行数为9000.12万元
 SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))"
                            r"(?:总额|总计|合计|决算数|决算)?(?:为|共|合计|是)?$")  # 支出总额, 支出决算数为
 
@@ -698,6 +712,9 @@ def indicator_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[li
     return list(rows.values()), used
 
 
+SPENDING_COLUMNS = {SPENDING: "actual", BUDGET: "budget", ADJUSTED_BUDGET: "adjusted_budget"}
+
+
 def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[list[dict[str, str]], set[int]]:
     """The spending tree: the template's items by their names, a report's own project items under 项目支出,
     the same amount said twice under two names (人员经费, 工资福利支出) kept once with both names."""
@@ -706,28 +723,26 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
     used: set[int] = set()
     current_parent = None
     for number, figure in enumerate(figures):
-        if figure.kind != SPENDING:
+        column = SPENDING_COLUMNS.get(figure.kind)
+        if column is None:
             continue
         known = template_item(figure.name)
         if known:
             code, parent, memo = known
             current_parent = code if code in ("project", "sangong", "basic") else current_parent
-        elif current_parent == "project":
+        elif current_parent == "project" and figure.kind == SPENDING:
             code, parent, memo = f"project_{len([c for c in items if c.startswith('project_')]) + 1}", "project", False
         else:
             continue
-        item = items.get(code)
-        if item is not None:
-            if item["actual"] == amount_in_wan_yuan(figure) and figure.name not in item["item_name"]:
-                item["item_name"] = f"{item['item_name']}（{figure.name}）"
-            cited[code].append(figure)
-            used.add(number)
-            continue
-        name = "部门整体支出" if code == "total" else figure.name
-        items[code] = {"unit_code": unit_code, "year": str(year), "item_code": code, "parent_code": parent or "",
-                       "item_name": name, "actual": amount_in_wan_yuan(figure),
-                       "is_memo": "true" if memo else "false"}
-        cited[code] = [figure]
+        amount = amount_in_wan_yuan(figure)
+        item = items.setdefault(code, {"unit_code": unit_code, "year": str(year), "item_code": code,
+                                       "parent_code": parent or "", "is_memo": "true" if memo else "false",
+                                       "item_name": TOTAL_SPENDING if code == "total" else figure.name})
+        if column not in item:  # said twice: the first stands
+            item[column] = amount
+        elif column == "actual" and item["actual"] == amount and figure.name not in item["item_name"]:
+            item["item_name"] = f"{item['item_name']}（{figure.name}）"
+        cited.setdefault(code, []).append(figure)
         used.add(number)
         if "等" in figure.sentence[figure.end:figure.end + 2] and code.startswith("project_"):
             items["project_unitemised"] = {"unit_code": unit_code, "year": str(year), "item_code": "project_unitemised",

@@ -421,3 +421,20 @@ def test_a_word_file_without_numbering_definitions_is_read():
     out = io.BytesIO()
     document.save(out)
     assert [line for line in report_import.document_lines("r.docx", out.getvalue()) if line] == ["一、部门概况", "正文。"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # (item, 年初预算, 调整后预算, 实际支出); hand-written in the forms reports use. 全年预算数 is the adjusted budget.
+    ("2023年，我局年初预算数为8,765.43万元，全年预算数为9,123.45万元，全年执行数为9,000.12万元，预算执行率为98.65%。",
+     [("total", "8765.43", "9123.45", "9000.12")]),
+    ("基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元。", [("basic", "1000", "1100", "1050")]),
+    ("项目支出预算数为500万元，执行数为450万元。", [("project", "500", None, "450")]),
+    ("2024年度支出52318.07万元，基本支出801.45万元。",  # 一(二) of the 2024 report: no budget given
+     [("total", None, None, "52318.07"), ("basic", None, None, "801.45")]),
+])
+def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
+    figures = read(sentence, "（二）部门整体支出规模")
+    as_figures = [report_import.Figure("s", "一(二)", "", 0, 0, value, unit, None, kind=kind, name=name)
+                  for kind, name, value, unit, *_ in figures]
+    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
