@@ -633,7 +633,7 @@ SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|�
 def spending_name(text: str) -> str | None:
     """The item a spending figure is the amount of: 基本支出, 人员经费, 公务接待费, 园区各项考核奖励."""
     tail = re.split(r"[，。；：、]", text)[-1]
-    tail = re.sub(r"^(其中|包括|主要|全年)", "", tail)
+    tail = re.sub(r"^(其中|包括|主要(?:为|是|有|包括|用于)?|全年)", "", tail)  # 主要为教师培训专项经费
     matched = SPENDING_NAME.search(tail)
     if not matched:
         return None
@@ -737,7 +737,8 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
         amount = amount_in_wan_yuan(figure)
         item = items.setdefault(code, {"unit_code": unit_code, "year": str(year), "item_code": code,
                                        "parent_code": parent or "", "is_memo": "true" if memo else "false",
-                                       "item_name": TOTAL_SPENDING if code == "total" else figure.name})
+                                       "item_name": TOTAL_SPENDING if code == "total"
+                                       else YEAR_WORDS.sub("", figure.name)})  # 2023年基本支出: 基本支出
         if column not in item:  # said twice: the first stands
             item[column] = amount
         elif column == "actual" and item["actual"] == amount and figure.name not in item["item_name"]:

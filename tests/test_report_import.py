@@ -438,3 +438,17 @@ def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
                   for kind, name, value, unit, *_ in figures]
     rows, _ = report_import.spending_rows("u", 2023, as_figures)
     assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
+
+
+@pytest.mark.parametrize(("title", "sentence", "expected"), [
+    ("（一）基本支出", "2023年基本支出1,234.56万元，其中：人员经费1,000.00万元，主要用于在职人员工资。",
+     [("basic", "基本支出"), ("basic_personnel", "人员经费")]),
+    ("（二）项目支出", "项目支出1,000.00万元，主要为教师培训专项经费300万元、学生资助资金500万元。",
+     [("project", "项目支出"), ("project_1", "教师培训专项经费"), ("project_2", "学生资助资金")]),
+])
+def test_spending_items_are_named_as_the_report_names_them_without_the_year(title, sentence, expected):
+    figures = read(sentence, title)
+    as_figures = [report_import.Figure("s", "二", "", 0, 0, value, unit, None, kind=kind, name=name)
+                  for kind, name, value, unit, *_ in figures]
+    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    assert [(row["item_code"], row["item_name"]) for row in rows] == expected
