@@ -76,6 +76,7 @@ def word_value(element, path: str) -> str | None:
     return element.get(qn("w:val")) if element is not None else None
 
 
+WORD_LEVELS = 9  # a Word list has levels 0 to 8
 # Word's number formats, as the outline reads them: 一、 （一） 1. （1）
 WORD_NUMBER_FORMATS = {"chineseCounting": "chinese", "chineseCountingThousand": "chinese", "japaneseCounting": "chinese",
                        "ideographTraditional": "chinese", "decimal": "decimal", "decimalZero": "decimal"}
@@ -98,11 +99,10 @@ class WordNumbers:
                 self.abstract_of[num.get(qn("w:numId"))] = word_value(num, "w:abstractNumId")
             for abstract in numbering.findall(qn("w:abstractNum")):
                 for level in abstract.findall(qn("w:lvl")):
-                    ilvl = int(level.get(qn("w:ilvl")) or 0)
-                    start = word_value(level, "w:start")
+                    ilvl = whole_number(level.get(qn("w:ilvl")), 0)
                     self.levels[(abstract.get(qn("w:abstractNumId")), ilvl)] = (
                         word_value(level, "w:numFmt") or "decimal", word_value(level, "w:lvlText") or "",
-                        int(start) if start and start.isdigit() else 1)
+                        whole_number(word_value(level, "w:start"), 1))
                     style = word_value(level, "w:pStyle")
                     if style:
                         self.level_of_style[style] = ilvl
@@ -129,15 +129,15 @@ class WordNumbers:
             style = style.base_style
         if num_id is None or num_id == "0":
             return None
-        return num_id, int(ilvl) if ilvl and ilvl.isdigit() else self.level_of_style.get(style_id, 0)
+        return num_id, whole_number(ilvl, self.level_of_style.get(style_id, 0))
 
     def label(self, paragraph) -> str:
         found = self.numbering_of(paragraph)
         abstract = self.abstract_of.get(found[0]) if found else None
-        if abstract is None or (abstract, found[1]) not in self.levels:
+        if abstract is None or (abstract, found[1]) not in self.levels or found[1] >= WORD_LEVELS:
             return ""
         ilvl = found[1]
-        counts = self.counts.setdefault(abstract, [0] * 9)
+        counts = self.counts.setdefault(abstract, [0] * WORD_LEVELS)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else self.levels[(abstract, ilvl)][2]
         counts[ilvl + 1:] = [0] * (len(counts) - ilvl - 1)
         text = self.levels[(abstract, ilvl)][1]
@@ -148,7 +148,7 @@ class WordNumbers:
 
         def shown(matched: re.Match) -> str:
             level = int(matched.group(1)) - 1
-            count = counts[level] if level < len(counts) and counts[level] else 1
+            count = counts[level] or 1
             return chinese_numeral(count) if WORD_NUMBER_FORMATS.get(formats.get(level)) == "chinese" else str(count)
 
         return re.sub(r"%([1-9])", shown, text)
@@ -157,9 +157,12 @@ class WordNumbers:
 def grid_span(cell) -> int:
     """The grid columns a Word table cell spans: a cell merged across columns (二级指标 and 三级指标 as one)
     stands in each, so that every row's cells keep their header's places."""
-    span = next((node for node in cell.iter() if node.tag.endswith("}gridSpan")), None)
-    value = span.get(span.tag.rsplit("}", 1)[0] + "}val") if span is not None else None
-    return int(value) if value and value.isdigit() else 1
+    return whole_number(word_value(cell, "w:tcPr/w:gridSpan"), 1)
+
+
+def whole_number(value: str | None, default: int) -> int:
+    """A count Word's XML gives (w:start, w:ilvl, w:gridSpan), or `default` when it gives none or no number."""
+    return int(value) if value and value.isdigit() else default
 
 
 # Radical code points a PDF's font may map ordinary characters to: 康熙部首 (⾼ → 高, by NFKC) and the simplified
@@ -229,7 +232,9 @@ def numbered(line: str) -> tuple[int, str, str] | None:
 
 
 def chinese_numeral(number: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (the inverse of `chinese_number`, up to 99)."""
+    """1 → 一, 12 → 十二, 20 → 二十 (the inverse of `chinese_number`); from 100 on, in digits."""
+    if not 0 < number < 100:
+        return str(number)
     tens, ones = divmod(number, 10)
     return ((CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
             + (CHINESE_NUMERALS[ones - 1] if ones else ""))

@@ -452,3 +452,23 @@ def test_spending_items_are_named_as_the_report_names_them_without_the_year(titl
                   for kind, name, value, unit, *_ in figures]
     rows, _ = report_import.spending_rows("u", 2023, as_figures)
     assert [(row["item_code"], row["item_name"]) for row in rows] == expected
+
+
+def test_numbering_a_word_file_gets_wrong_gives_no_number_and_no_error():
+    """测试数据: a paragraph on list level 20 (Word has 0 to 8; the file defines it anyway) and one on a list the
+    file does not define."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = Document(io.BytesIO(auto_numbered_docx()))
+    abstract = next(element for element in document.part.numbering_part.element.findall(qn("w:abstractNum"))
+                    if element.get(qn("w:abstractNumId")) == "90")
+    abstract.append(parse_xml(f'<w:lvl {nsdecls("w")} w:ilvl="20"><w:numFmt w:val="decimal"/>'
+                              '<w:lvlText w:val="%21."/></w:lvl>'))
+    for level, num_id in ((20, 90), (0, 77)):
+        document.add_paragraph(f"第{level}级").paragraph_format.element.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    assert report_import.document_lines("r.docx", out.getvalue())[-2:] == ["第20级", "第0级"]
