@@ -32,12 +32,15 @@ WORD_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")  # left in text exported fro
 
 
 def document_lines(name: str, raw: bytes) -> list[str]:
-    """The report's paragraphs in order (a table's rows as cells joined by tabs), whatever the file type."""
+    """The report's paragraphs in order (a table's rows as cells joined by tabs), whatever the file type. A file
+    that cannot be read raises ValueError naming what was wrong with it."""
     lowered = name.lower()
-    if lowered.endswith(".docx"):
-        lines = docx_lines(raw)
-    elif lowered.endswith(".pdf"):
-        lines = pdf_lines(raw)
+    if lowered.endswith((".docx", ".pdf")):
+        read = docx_lines if lowered.endswith(".docx") else pdf_lines
+        try:
+            lines = read(raw)
+        except Exception as error:  # noqa: BLE001 - python-docx, lxml and pypdf raise many kinds on a broken file
+            raise ValueError(type(error).__name__) from error
     else:
         text, problem, _ = decode(raw)
         if text is None:

@@ -472,3 +472,20 @@ def test_numbering_a_word_file_gets_wrong_gives_no_number_and_no_error():
     out = io.BytesIO()
     document.save(out)
     assert report_import.document_lines("r.docx", out.getvalue())[-2:] == ["第20级", "第0级"]
+
+
+@pytest.mark.parametrize(("name", "raw"), [
+    ("坏.pdf", b"%PDF-1.4\ngarbage\n"),  # 测试数据: a PDF cut off after its header
+    ("坏.docx", b"PK\x03\x04 not a whole zip"),
+])
+def test_a_broken_report_is_said_in_chinese_without_a_traceback(name, raw, tmp_path, capsys):
+    with pytest.raises(ValueError):
+        report_import.document_lines(name, raw)
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    report = tmp_path / name
+    report.write_bytes(raw)
+    assert main(["import", str(report), "--unit", "taojiang_hitech", "--year", "2024", "--out",
+                 str(tmp_path / "草稿"), "--db", str(db)]) == 1
+    said = capsys.readouterr().err
+    assert f"无法读取报告 {report}" in said and "Traceback" not in said
