@@ -23,7 +23,7 @@ from pathlib import Path
 from perfboard import texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
-from perfboard.schema import LEVEL1_GROUPS, MEASURE_UNITS, TABLES_BY_NAME, TOTAL_ROW
+from perfboard.schema import LEVEL1_GROUPS, MEASURE_UNITS, SELF_EVALUATION, TABLES_BY_NAME, TOTAL_ROW
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
 # ---- reading the document -----------------------------------------------------------------------------
@@ -214,6 +214,7 @@ HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1.
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")),
     (4, re.compile(r"^[（(](\d{1,2})[）)]\s*(\S.*)$")),
 )
+REPORT_WORDS = ("报告", "总结")  # a report's title says what it is
 MAX_HEADING_CHARS = 30  # a numbered line longer than this is a list item or a paragraph, not a heading
 
 
@@ -282,7 +283,7 @@ def outline(raw_lines: list[str]) -> list[Section]:
     each with a key made from its numbering (sec4.1), stable whatever the report's wording."""
     lines = [tidy(line) for line in raw_lines]
     lines = [line for line in lines if line.strip()]
-    title = next((line for line in lines[:4] if "报告" in line or "总结" in line), lines[0] if lines else "")
+    title = next((line for line in lines[:4] if any(word in line for word in REPORT_WORDS)), lines[0] if lines else "")
     sections = [Section("preface", 1, title)]
     path: list[tuple[int, int]] = []  # (level, ordinal) of the open headings
     chapters = 0
@@ -687,6 +688,7 @@ class Draft:
     used: frozenset[int]  # positions in `figures` that went into a row; the rest are listed apart
     indicators: list[dict[str, str]] = field(default_factory=list)  # proposed for the catalogue
     categories: list[dict[str, str]] = field(default_factory=list)
+    title: str = ""  # the report's own title (2023年度部门整体支出绩效自评报告), "" when it states none
 
 
 def refs_of(figures: list[Figure]) -> str:
@@ -775,7 +777,9 @@ def evaluation_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[l
 
 def import_report(name: str, raw: bytes, unit_code: str, year: int, catalogue: Catalogue) -> Draft:
     sections = with_refs(outline(document_lines(name, raw)))
-    return draft_of(figures_of(sections, catalogue), narrative_markdown(sections), unit_code, year)
+    title = sections[0].title if any(word in sections[0].title for word in REPORT_WORDS) else ""
+    return replace(draft_of(figures_of(sections, catalogue), narrative_markdown(sections), unit_code, year),
+                   title=title)
 
 
 def draft_of(figures: list[Figure], narrative: str, unit_code: str, year: int) -> Draft:
@@ -817,7 +821,7 @@ def decided(draft: Draft, decisions: list[Decision], unit_code: str, year: int) 
     chosen = [replace(figure, kind=decision.kind, indicator_code=decision.indicator_code or None,
                       number=decision.value.strip())
               for figure, decision in zip(draft.figures, decisions) if decision.use]
-    return draft_of(chosen, draft.narrative, unit_code, year)
+    return replace(draft_of(chosen, draft.narrative, unit_code, year), title=draft.title)
 
 
 REVIEW_COLUMNS = ("used", "kind", "indicator_code", "value", "unit", "qualifier", "sentence", "ref", "name")
@@ -835,14 +839,26 @@ def review_rows(draft: Draft) -> list[dict[str, str]]:
              "sentence": figure.marked} for number, figure in enumerate(draft.figures)]
 
 
-def draft_upload(draft: Draft, name: str, unit_code: str, year: int) -> Upload:
+def draft_upload(draft: Draft, name: str, unit_code: str, year: int, current: dict[str, bytes]) -> Upload:
     """The draft as an upload of the unit-year, each row's origin the report, so that the data desk checks,
-    previews and publishes it like a workbook."""
+    previews and publishes it like a workbook. The unit-year's self-evaluation document takes the report's own
+    title (the charts' source lines name it), keeping its code; the year's other documents stay as they are."""
     where = texts.IMPORT_WHERE.format(file=name)
     upload = Upload()
-    for table_name, rows in (("categories", draft.categories), ("indicators", draft.indicators),
-                             ("indicator_values", draft.indicator_values), ("spending", draft.spending),
-                             ("evaluation", draft.evaluation)):
+    documents = []
+    if draft.title:
+        held = csv_rows(current["documents.csv"]) if "documents.csv" in current else []
+        documents = [row for row in held if (row["unit_code"], row["year"]) == (unit_code, str(year))]
+        reports = [row for row in documents if row["kind"] == SELF_EVALUATION]
+        if reports:
+            reports[0]["title"] = draft.title
+        else:
+            documents.append({"document_code": f"{unit_code}_report_{year}", "unit_code": unit_code,
+                              "year": str(year), "kind": SELF_EVALUATION, "title": draft.title,
+                              "note": texts.IMPORT_DOCUMENT_NOTE.format(file=name)})
+    for table_name, rows in (("documents", documents), ("categories", draft.categories),
+                             ("indicators", draft.indicators), ("indicator_values", draft.indicator_values),
+                             ("spending", draft.spending), ("evaluation", draft.evaluation)):
         upload.add_rows(TABLES_BY_NAME[table_name], [(Origin(where, number), row)
                                                      for number, row in enumerate(rows, start=1)])
     upload.narratives[(unit_code, year)] = (Origin(where, 1), draft.narrative)
@@ -858,7 +874,7 @@ def stage_report(files: dict[str, bytes], based_on: int | None, name: str, raw: 
                  year: int) -> tuple[Staged, Draft]:
     """The current data with the unit-year read from the report: what the data desk reviews and publishes."""
     draft = import_report(name, raw, unit_code, year, catalogue_of(files))
-    return merged(files, draft_upload(draft, name, unit_code, year), based_on), draft
+    return merged(files, draft_upload(draft, name, unit_code, year, files), based_on), draft
 
 
 def write_draft(staged: Staged, draft: Draft, out: Path, unit_code: str, year: int) -> list[Path]:

@@ -597,6 +597,7 @@ LOAD_KEPT = "已有数据（当前第 {version} 版），未重新载入。用�
 IMPORT_UNTITLED = "（无标题）"
 IMPORT_UNITEMISED = "其他项目支出（报告未逐项列明）"
 IMPORT_WHERE = "报告 {file} 导入的草稿"
+IMPORT_DOCUMENT_NOTE = "由报告 {file} 导入"
 IMPORT_NEW_INDICATOR = "{name}（新指标：发布时加入指标目录）"
 IMPORT_NEW_INDICATOR_NOTE = "由自评报告的指标表导入，请核对名称、类别和方向"
 IMPORT_NEW_CATEGORY = "自评表指标"

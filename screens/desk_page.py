@@ -60,7 +60,7 @@ def import_section() -> None:
                                             row["indicator_code"] or None, str(row["value"]))
                      for row in edited.to_dict("records")]
         reviewed = report_import.decided(draft, decisions, selection.unit_code, int(year))
-        upload = report_import.draft_upload(reviewed, report.name, selection.unit_code, int(year))
+        upload = report_import.draft_upload(reviewed, report.name, selection.unit_code, int(year), files)
         ui.change_review(desk.merged(files, upload, desk.history(db_path)[1]), "import",
                          texts.DESK_IMPORT_COMMENT.format(file=report.name))
 

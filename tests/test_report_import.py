@@ -13,6 +13,7 @@ from perfboard import audit, desk, report_import
 from perfboard.cli import main
 from perfboard.database import DEFAULT_DATA_DIR, current_build, current_version, data_files, load
 from perfboard.report_import import Section
+from perfboard.workbook import csv_rows
 
 SEED_REPORT = DEFAULT_DATA_DIR / "reports" / "taojiang_hitech" / "2024.txt"  # the 2024 report as published
 CATALOGUE = report_import.catalogue_of(data_files(DEFAULT_DATA_DIR))
@@ -489,3 +490,20 @@ def test_a_broken_report_is_said_in_chinese_without_a_traceback(name, raw, tmp_p
                  str(tmp_path / "草稿"), "--db", str(db)]) == 1
     said = capsys.readouterr().err
     assert f"无法读取报告 {report}" in said and "Traceback" not in said
+
+
+@pytest.mark.parametrize(("year", "code"), [
+    (2023, "taojiang_hitech_report_2023"),  # no document for the year yet: one is made
+    (2024, "taojiang_report_2024"),  # the year's report document keeps its code and takes the report's title
+])
+def test_the_report_names_itself_in_the_source_lines(year, code):
+    """The parts report calls itself 2023年度部门整体支出绩效自评报告, not the default 自评绩效报告 wording."""
+    files = data_files(DEFAULT_DATA_DIR)
+    staged, draft = report_import.stage_report(files, None, "r.txt", PARTS_REPORT.encode(), "taojiang_hitech", year)
+    assert draft.title == "2023年度部门整体支出绩效自评报告"
+    documents = {row["document_code"]: row for row in csv_rows(staged.files["documents.csv"])}
+    assert documents[code]["title"] == draft.title
+    assert documents["taojiang_news_2020"] == {row["document_code"]: row for row in
+                                               csv_rows(files["documents.csv"])}["taojiang_news_2020"]
+    dataset, problems = desk.check(staged)
+    assert problems == []
