@@ -607,7 +607,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
                            name=spending_name(since_previous[:budget.start()]) or spoken_of)
         executed = EXECUTED_WORDS.search(since_previous)
         name = spending_name(since_previous[:executed.start()]) or spoken_of if executed \
-            else spending_name(since_previous)
+            else spending_name(since_previous) or project_named(since_previous, earlier)
         if name:
             return replace(figure, kind=SPENDING, name=name)
     if after.startswith("任务") and last is not None:  # 完成年度25亿元任务的56.08%
@@ -637,6 +637,19 @@ BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整�
 EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行)(?:为|是|共)?$")  # 全年执行数为9000.12万元
 SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))"
                            r"(?:总额|总计|合计|决算数|决算)?(?:为|共|合计|是)?$")  # 支出总额, 支出决算数为
+
+
+# Words before an amount that say how it changed or what share it is, not what it was spent on
+NOT_AN_ITEM = re.compile(r"^(?:共|较|比|占|其中|合计|总计)|增加|减少|增长|下降|节约|结余|结转|上年|同比")
+
+
+def project_named(text: str, earlier: list[Figure]) -> str | None:
+    """A project listed after 项目支出 in its sentence, by whatever name it has (项目支出1000万元，主要用于基本公共
+    卫生服务项目600万元、医疗机构能力建设400万元): the words since the last break, when they name a thing."""
+    if not any((template_item(f.name) or ("",))[0] == "project" for f in earlier if f.kind == SPENDING):
+        return None
+    tail = re.sub(r"^(主要(?:为|是|有|包括|用于)?|包括|用于)", "", re.split(r"[，。；：、]", text)[-1]).strip()
+    return tail if 2 <= len(tail) <= MAX_HEADING_CHARS and not NOT_AN_ITEM.search(tail) else None
 
 
 def spending_name(text: str) -> str | None:
@@ -744,15 +757,14 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
             code, parent, memo = f"project_{len([c for c in items if c.startswith('project_')]) + 1}", "project", False
         else:
             continue
-        amount = amount_in_wan_yuan(figure)
+        amount, name = amount_in_wan_yuan(figure), YEAR_WORDS.sub("", figure.name)  # 2023年基本支出: 基本支出
         item = items.setdefault(code, {"unit_code": unit_code, "year": str(year), "item_code": code,
                                        "parent_code": parent or "", "is_memo": "true" if memo else "false",
-                                       "item_name": TOTAL_SPENDING if code == "total"
-                                       else YEAR_WORDS.sub("", figure.name)})  # 2023年基本支出: 基本支出
+                                       "item_name": TOTAL_SPENDING if code == "total" else name})
         if column not in item:  # said twice: the first stands
             item[column] = amount
-        elif column == "actual" and item["actual"] == amount and figure.name not in item["item_name"]:
-            item["item_name"] = f"{item['item_name']}（{figure.name}）"
+        elif column == "actual" and item["actual"] == amount and name not in item["item_name"]:
+            item["item_name"] = f"{item['item_name']}（{name}）"
         cited.setdefault(code, []).append(figure)
         used.add(number)
         if "等" in figure.sentence[figure.end:figure.end + 2] and code.startswith("project_"):

@@ -106,6 +106,10 @@ def test_spending_and_score_sentences(title, sentence, expected):
     ("全年总支出1234.56万元，较上年增长5.2%。", [("total", "1234.56")]),
     ("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元。",
      [("sangong", "3.5"), ("sangong_reception", "1.2"), ("sangong_vehicle_operation", "2.3")]),
+    # projects listed after 项目支出 by names that end in neither 支出 nor 经费 (6000 + 2500 + 1500 = 10000)
+    ("项目支出10,000.00万元，主要用于基本公共卫生服务项目6,000万元、重大公共卫生服务项目2,500万元、医疗机构能力建设1,500万元。",
+     [("project", "10000.00"), ("project_1", "6000"), ("project_2", "2500"), ("project_3", "1500")]),
+    ("项目支出1000万元，较上年增加200万元，占比下降。", [("project", "1000")]),  # a change is no project
 ])
 def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
@@ -446,6 +450,7 @@ def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
      [("basic", "基本支出"), ("basic_personnel", "人员经费")]),
     ("（二）项目支出", "项目支出1,000.00万元，主要为教师培训专项经费300万元、学生资助资金500万元。",
      [("project", "项目支出"), ("project_1", "教师培训专项经费"), ("project_2", "学生资助资金")]),
+    ("（一）基本支出", "基本支出2,345.67万元。2023年基本支出2,345.67万元。", [("basic", "基本支出")]),  # one name, said twice
 ])
 def test_spending_items_are_named_as_the_report_names_them_without_the_year(title, sentence, expected):
     figures = read(sentence, title)
