@@ -612,14 +612,42 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
             return replace(figure, kind=SPENDING, name=name)
     if after.startswith("任务") and last is not None:  # 完成年度25亿元任务的56.08%
         return replace(figure, kind=TARGET, indicator_code=last.indicator_code, name=last.name)
-    matched = catalogue.match(clause if clause.strip() else since_previous, after, figure.unit)
-    if matched is None:
-        return replace(figure, is_estimate=estimate)
-    code, words = matched
     targeted = any(cue in before_sentence for cue in TARGET_CUES) and not any(
         cue in clause for cue in ACTUAL_OVERRIDES)
+    matched = catalogue.match(clause if clause.strip() else since_previous, after, figure.unit)
+    if matched is None:
+        proposed = rate_named(clause, earlier, figure.unit)
+        if proposed is None:
+            return replace(figure, is_estimate=estimate)
+        matched = proposed.code, proposed.name
+    else:
+        proposed = None
+    code, words = matched
     return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=code, name=words,
-                   is_estimate=estimate and not targeted)
+                   is_estimate=estimate and not targeted, new_indicator=proposed)
+
+
+# A rate or a degree the report names in a sentence (家庭医生签约服务覆盖率, 学生满意度) the catalogue lacks: the
+# words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
+# of this form are proposed from prose: other words before a number are too loose to name an indicator by.
+RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度)$")
+RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:年初设定目标|年度目标|全年|年度|全县|全区|累计|实际)?(?:完成|实现|达到)?")
+RATE_LINK = re.compile(r"(?:年度目标值|目标值|目标|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|不低于|不高于|"
+                       r"不超过|以上|以内|[≥≤><=＞＜])*$")
+GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
+
+
+def rate_named(clause: str, earlier: list[Figure], unit: str) -> NewIndicator | None:
+    """The indicator a percentage's clause names (家庭医生签约服务覆盖率达到45%), or, for a clause naming none
+    (实际值98.6%), the one the sentence proposed last; None when the words name no rate."""
+    if unit != "%":
+        return None
+    name = RATE_LEAD.sub("", RATE_LINK.sub("", clause.strip()))  # 实际值: a link, not 实际 leading 值
+    if not name:
+        return next((f.new_indicator for f in reversed(earlier) if f.new_indicator is not None), None)
+    if not RATE_NAME.match(name) or name in GENERIC_RATES or "预算" in name:
+        return None
+    return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(clause) else "higher")
 
 
 # spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which

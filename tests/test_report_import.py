@@ -512,3 +512,21 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
                                                csv_rows(files["documents.csv"])}["taojiang_news_2020"]
     dataset, problems = desk.check(staged)
     assert problems == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # hand-written in the forms reports use; (kind, proposed indicator, value) of each figure
+    ("2.质量指标：义务教育巩固率目标值98%，实际值98.6%。",
+     [("target", "义务教育巩固率", "98"), ("actual", "义务教育巩固率", "98.6")]),
+    ("年初设定目标：家庭医生签约服务覆盖率达到45%以上。", [("target", "家庭医生签约服务覆盖率", "45")]),
+    ("全年完成65岁以上老年人健康管理率72.5%，群众满意度95.3%。",
+     [("actual", "65岁以上老年人健康管理率", "72.5"), ("actual", "群众满意度", "95.3")]),
+    # no rate named: a share, a change, a stated completion, the budget's execution
+    ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
+    ("全年计划新建校舍3所，实际完成3所，完成率100%。", [("unclassified", None, "100")]),
+    ("预算执行率为98.65%。", [("unclassified", None, "98.65")]),
+])
+def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expected):
+    section = Section("sec", 2, "1.产出指标完成情况", [sentence], ref="四.1")
+    figures = [f for f in report_import.figures_of([section], CATALOGUE) if f.unit == "%"]
+    assert [(f.kind, f.new_indicator.name if f.new_indicator else None, f.value) for f in figures] == expected
