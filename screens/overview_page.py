@@ -22,7 +22,12 @@ with link_column:
                  icon=":material/fact_check:")
 
 if headline.empty:
-    ui.nothing_for_year(selection, texts.WHAT_INDICATORS)
+    if data.results.empty:
+        ui.nothing_for_year(selection, texts.WHAT_INDICATORS)
+    else:  # indicators the catalogue does not mark for the overview (a report's own, imported)
+        st.info(texts.OVERVIEW_NO_HEADLINE.format(year=selection.year, count=len(data.results)))
+        st.page_link("screens/targets_page.py", label=texts.AUDIT_GO_TO.format(page=texts.PAGE_TARGETS),
+                     icon=":material/flag:")
     ui.score_card(data.total, data.stated_scores)
 card_rows = ui.of_year(selection, "cards", lambda year: tables.card_rows(year.headline, CARDS_PER_ROW))
 for number, cards in enumerate(card_rows):

@@ -372,3 +372,25 @@ def test_the_targets_table_shows_the_filtered_indicators_only(seed_paths, monkey
         assert set(table[status_header]) <= {label}
         shown += len(table)
     assert shown == every_row > 0
+
+
+def test_overview_without_headline_indicators_says_where_the_indicators_are(tmp_path, monkeypatch):
+    """测试数据: the seed with no indicator marked for the overview, as a report imported into the catalogue is."""
+    import csv
+    import shutil
+
+    from perfboard.database import DEFAULT_DATA_DIR
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data_dir)
+    path = data_dir / "indicators.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, "is_headline": "false"} for row in rows)
+    at = open_page("screens/overview_page.py", data_dir, tmp_path / "app.duckdb", monkeypatch)
+    assert not at.exception, [e.value for e in at.exception]
+    said = [info.value for info in at.info]
+    assert any("项指标都未设为总览指标" in text for text in said) and not any("没有指标数据" in text for text in said)
