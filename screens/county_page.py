@@ -21,7 +21,7 @@ this_year, two_years, ranks = st.tabs([texts.COUNTY_TAB_YEAR, texts.COUNTY_TAB_C
 if this_year.open:
     with this_year:
         parent_column, grade_column, severity_column, category_column = st.columns(4)
-        parents = sorted(year.units["parent_code"].dropna().unique().tolist())
+        parents = sorted(set(year.units["parent_code"].dropna().tolist()))
         parent = parent_column.selectbox(
             texts.COUNTY_FILTER_PARENT, [None, *parents], key="county_parent",
             format_func=lambda code: texts.FILTER_ALL if code is None else names.get(code, code))
@@ -30,7 +30,7 @@ if this_year.open:
         severities = severity_column.multiselect(texts.COUNTY_FILTER_SEVERITY, list(county.SEVERITY_CLASSES),
                                                  key="county_severities", placeholder=texts.FILTER_ALL)
         categories = category_column.multiselect(texts.COUNTY_FILTER_CATEGORY,
-                                                 year.categories["category_name"].drop_duplicates().tolist(),
+                                                 list(dict.fromkeys(year.categories["category_name"].tolist())),
                                                  key="county_categories", placeholder=texts.FILTER_ALL)
         search_column, sort_column = st.columns([3, 1])
         search = search_column.text_input(texts.COUNTY_SEARCH, key="county_search")
@@ -72,7 +72,7 @@ if two_years.open:
 
 if ranks.open:
     with ranks:
-        unit_codes = year.history["unit_code"].drop_duplicates().tolist()
+        unit_codes = list(dict.fromkeys(year.history["unit_code"].tolist()))
         chosen_unit = st.selectbox(
             texts.COUNTY_RANK_UNIT, unit_codes, key="county_rank_unit", format_func=names.get,
             index=unit_codes.index(selection.unit_code) if selection.unit_code in unit_codes else 0)
