@@ -481,7 +481,7 @@ TABLE_HEADERS = {"name": ("三级指标", "指标名称"),
                  "actual": ("实际完成值", "全年实际值", "全年实际完成值", "完成值", "实际值"),
                  "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"), "level1": ("一级指标",),
                  "level2": ("二级指标",)}
-LOWER_IS_BETTER = re.compile(r"[≤<＜]|不超过|不高于|不大于|以内|以下|低于|控制在")  # ≤5%, 控制在3起以内
+LOWER_IS_BETTER = re.compile(r"[≤<＜]|不超过|不高于|不大于|以内|以下|(?<!不)低于|控制在")  # ≤5%, 控制在3起以内; not 不低于
 # A header as forms write it: 年度指标值（A）, 实际完成值(B), a line break inside the cell
 HEADER_NOISE = re.compile(r"[（(][^）)]*[）)]|\s")
 TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
@@ -616,7 +616,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         cue in clause for cue in ACTUAL_OVERRIDES)
     matched = catalogue.match(clause if clause.strip() else since_previous, after, figure.unit)
     if matched is None:
-        proposed = rate_named(clause, earlier, figure.unit)
+        proposed = rate_named(clause, after, earlier, figure.unit)
         if proposed is None:
             return replace(figure, is_estimate=estimate)
         matched = proposed.code, proposed.name
@@ -637,17 +637,19 @@ RATE_LINK = re.compile(r"(?:年度目标值|目标值|目标|计划|实际完成
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
 
 
-def rate_named(clause: str, earlier: list[Figure], unit: str) -> NewIndicator | None:
+def rate_named(clause: str, after: str, earlier: list[Figure], unit: str) -> NewIndicator | None:
     """The indicator a percentage's clause names (家庭医生签约服务覆盖率达到45%), or, for a clause naming none
-    (实际值98.6%), the one the sentence proposed last; None when the words name no rate."""
+    (实际值98.6%), the one the sentence proposed last; None when the words name no rate. Lower is better when
+    the words linking name and figure, or those after it, say so (控制在10%以内), not the name (3岁以下儿童…)."""
     if unit != "%":
         return None
-    name = RATE_LEAD.sub("", RATE_LINK.sub("", clause.strip()))  # 实际值: a link, not 实际 leading 值
+    link = RATE_LINK.search(clause.strip()).group(0)
+    name = RATE_LEAD.sub("", clause.strip()[:len(clause.strip()) - len(link)])  # 实际值: a link, not 实际 + 值
     if not name:
         return next((f.new_indicator for f in reversed(earlier) if f.new_indicator is not None), None)
     if not RATE_NAME.match(name) or name in GENERIC_RATES or "预算" in name:
         return None
-    return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(clause) else "higher")
+    return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(link + after) else "higher")
 
 
 # spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which

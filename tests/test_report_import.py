@@ -530,3 +530,14 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     section = Section("sec", 2, "1.产出指标完成情况", [sentence], ref="四.1")
     figures = [f for f in report_import.figures_of([section], CATALOGUE) if f.unit == "%"]
     assert [(f.kind, f.new_indicator.name if f.new_indicator else None, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("sentence", "direction"), [
+    ("3岁以下儿童系统管理率达到90%。", "higher"),  # 以下 belongs to the name
+    ("孕产妇死亡率控制在10%以内。", "lower"),
+    ("传染病报告率不低于95%。", "higher"),
+])
+def test_a_proposed_rate_is_lower_is_better_only_when_its_target_says_so(sentence, direction):
+    section = Section("sec", 2, "（三）绩效目标设立情况", [sentence], ref="一(三)")
+    [figure] = report_import.figures_of([section], CATALOGUE)
+    assert figure.new_indicator is not None and figure.new_indicator.direction == direction
