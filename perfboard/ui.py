@@ -169,7 +169,13 @@ def login_box() -> None:
                 del st.session_state["account"]
                 st.rerun()
             return
-        with st.expander(texts.LOGIN_TITLE, icon=":material/login:", expanded=login_required()):
+        # The form is drawn only while the expander is open: closed, its fields still cost every visitor's
+        # browser a dozen scripts before the page's first chart (docs/architecture.md, "Access").
+        login = st.expander(texts.LOGIN_TITLE, icon=":material/login:", expanded=login_required(), key="login_open",
+                            on_change="rerun")
+        if not login.open:
+            return
+        with login:
             message = st.session_state.pop("login_message", None)
             if message:
                 st.warning(message)

@@ -37,6 +37,8 @@ def opened() -> AppTest:
 
 
 def log_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.session_state["login_open"] = True  # as a click on 登录 does: the form is drawn only when open
+    at.run()
     at.sidebar.text_input(key="login_name").input(name)
     at.sidebar.text_input(key="login_password").input(password)
     next(b for b in at.sidebar.button if b.label == "登录").click().run()
@@ -111,6 +113,19 @@ def test_an_idle_session_times_out(site, monkeypatch):
     at.run()
     assert "account" not in at.session_state
     assert not offers_desk(at)
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_the_login_form_is_drawn_only_when_asked_for_or_required(site, monkeypatch, required):
+    """Closed, the 登录 expander draws no fields (every visitor's page would load them); when a login is
+    required it opens by itself."""
+    if required:
+        monkeypatch.setenv("PERFBOARD_REQUIRE_LOGIN", "1")
+    at = opened()
+    assert [t.key for t in at.sidebar.text_input] == (["login_name", "login_password"] if required else [])
+    at.session_state["login_open"] = True
+    at.run()
+    assert [t.key for t in at.sidebar.text_input] == ["login_name", "login_password"]
 
 
 def test_a_setting_can_require_a_login_to_read(site, monkeypatch):
