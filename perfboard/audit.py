@@ -21,7 +21,7 @@ import pandas as pd
 
 from perfboard import formatting, rules, texts
 from perfboard.database import QUERIES_DIR
-from perfboard.narrative import Outline, split_refs
+from perfboard.narrative import Outline, ascii_figures, split_refs
 from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, TOTAL_ROW, Bound
 from perfboard.unit_year import Fetch, UnitYear
 
@@ -420,8 +420,10 @@ FIGURE = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d,]|\.\d)")
 
 @lru_cache(maxsize=4096)
 def figures_in(text: str) -> frozenset[str]:
-    """Every figure a text writes, without trailing zeros after its point (760.60 -> 760.6, 760.00 -> 760)."""
-    return frozenset(figure.rstrip("0").rstrip(".") if "." in figure else figure for figure in FIGURE.findall(text))
+    """Every figure a text writes, without trailing zeros after its point (760.60 -> 760.6, 760.00 -> 760), a
+    full-width one as ASCII (４．２８ -> 4.28)."""
+    return frozenset(figure.rstrip("0").rstrip(".") if "." in figure else figure
+                     for figure in FIGURE.findall(ascii_figures(text)))
 
 
 def written_in(text: str, value: float) -> bool:

@@ -20,6 +20,15 @@ PART = re.compile(r"^第([一二三四五六七八九十]+)(?:部分|章)")
 CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
 SUBSECTION = re.compile(r"^（([一二三四五六七八九十]+)）")
 ITEM = re.compile(r"^(\d+)[.．、]")
+# A report may type its figures full-width (４．２８亿元, ４５％, １．加强预算管理): they are read as the figures they
+# are. One character stands for one, so a figure keeps its place in the text. A full-width comma is left alone:
+# 新建3，改建200 is two figures, not 3,200.
+FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def ascii_figures(text: str) -> str:
+    """The text with its full-width digits, points and percent signs as ASCII (４．２８％ → 4.28%)."""
+    return text.translate(FULL_WIDTH_FIGURES)
 
 
 def section_ref(title: str, parent_ref: str | None) -> str | None:
@@ -32,7 +41,7 @@ def section_ref(title: str, parent_ref: str | None) -> str | None:
     if (match := SUBSECTION.match(title)) and parent_ref:
         return f"{parent_ref}({match.group(1)})"
     if (match := ITEM.match(title)) and parent_ref:
-        return f"{parent_ref}.{match.group(1)}"
+        return f"{parent_ref}.{int(match.group(1))}"  # １．… is cited as 四.1
     return None
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from perfboard import texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
+from perfboard.narrative import ascii_figures, section_ref
 from perfboard.schema import LEVEL1_GROUPS, MEASURE_UNITS, SELF_EVALUATION, TABLES_BY_NAME, TOTAL_ROW
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
@@ -322,8 +323,6 @@ def narrative_markdown(sections: list[Section]) -> str:
 
 def with_refs(sections: list[Section]) -> list[Section]:
     """Each section's reference as the data files cite it (一, 一(三), 四.1), from the narrative's own rule."""
-    from perfboard.narrative import section_ref
-
     refs: dict[int, str | None] = {}
     result = []
     for section in sections:
@@ -467,6 +466,7 @@ def sentences(section: Section) -> list[str]:
 def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
     found = []
     for section in sections:
+        section = replace(section, body=[ascii_figures(line) for line in section.body])
         spending_section = is_spending_section(section)
         table_rows = [line for line in section.body if "\t" in line]
         found += table_figures(section, table_rows, catalogue)
@@ -666,7 +666,7 @@ TOTAL_SPENDING = "部门整体支出"
 BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整预算|预算调整后)|年初预算|预算)(?:数|金额)?(?:为|是|共)?$")
 EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行)(?:为|是|共)?$")  # 全年执行数为9000.12万元
 SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))"
-                           r"(?:总额|总计|合计|决算数|决算)?(?:为|共|合计|是)?$")  # 支出总额, 支出决算数为
+                           r"(?:总额|总计|合计|决算数|决算)?(?:为|共计|共|合计|是|达到|达)?$")  # 支出总额, 支出决算数为, 支出共计
 
 
 # Words before an amount that say how it changed or what share it is, not what it was spent on

@@ -157,6 +157,8 @@ def test_text_figure_missing(seed):
     ("5.868平方公里", 5.8, False), ("2003年", 200, False), ("200万元", 200, True), ("25,751平方米", 25751, True),
     # a figure written with trailing zeros is the same figure; other digits after it are not
     ("项目支出760.60万元", 760.6, True), ("760.00万元", 760, True), ("760.61万元", 760.6, False), ("760.05万元", 760, False),
+    # typed full-width, as a report may be: the same figures
+    ("入库税收４．２８亿元", 4.28, True), ("入库税收４．２８亿元", 28, False), ("覆盖率４５％", 45, True),
 ])
 def test_a_figure_is_found_only_as_a_whole_number(text, value, found):
     assert audit.written_in(text, value) is found

@@ -19,6 +19,7 @@ from perfboard.narrative import parse_narrative, section_ref
     ("第三章 存在的问题", None, "三"),
     ("一、产出指标", "二", "二.一"),
     ("（一）数量指标", "二.一", "二.一(一)"),
+    ("１．预算编制科学", "三", "三.1"),  # a full-width number is cited as the data files write it
 ])
 def test_section_ref_follows_the_report_numbering(title, parent_ref, expected):
     assert section_ref(title, parent_ref) == expected

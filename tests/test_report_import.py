@@ -62,6 +62,12 @@ def read(sentence: str, title: str = "4.营商环境持续优化") -> list[tuple
                                       ("growth", "foreign_trade", "-5.2", "%", None, False, None)]),
     ("设置副处级岗位2个。", [("unclassified", "", "2", "个", None, False, None)]),
     ("根据桃编办发〔2024〕40号文件精神，2023年12月园区更名。", []),  # years, months and document numbers
+    # 四.1 and 四.4 typed full-width, as a report may be: the same figures (４．２８ was read as 28, ％ not at all)
+    ("1-12月，已实现入库税收４．２８亿元。", [("actual", "tax_revenue", "4.28", "亿元", None, False, None)]),
+    ("预计完成固定资产投资３５．４４亿元，同比增长１０．６３％。",
+     [("actual", "fixed_asset_investment", "35.44", "亿元", None, True, None),
+      ("growth", "fixed_asset_investment", "10.63", "%", None, False, None)]),
+    ("新建、改建学校分别为3，200个。", [("unclassified", "", "200", "个", None, False, None)]),  # ，parts figures: not 3200
 ])
 def test_the_figure_grammar(sentence, expected):
     assert read(sentence) == expected
@@ -103,6 +109,7 @@ def test_spending_and_score_sentences(title, sentence, expected):
      [("total", "1234.56"), ("basic", "1000.00"), ("basic_personnel", "800.00"), ("basic_public", "200.00"),
       ("project", "234.56")]),
     ("2023年部门整体支出决算数为1234.56万元。", [("total", "1234.56")]),
+    ("部门整体支出共计１２３４．５６万元。", [("total", "1234.56")]),  # full-width, after 共计
     ("全年总支出1234.56万元，较上年增长5.2%。", [("total", "1234.56")]),
     ("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元。",
      [("sangong", "3.5"), ("sangong_reception", "1.2"), ("sangong_vehicle_operation", "2.3")]),
