@@ -25,6 +25,17 @@ def test_source_line_names_the_report_its_sections_and_marks(source, expected):
     assert source.line() == expected
 
 
+@pytest.mark.parametrize("rows", [1, 2, 7, 39])  # 39: the seed's indicators in one chart
+def test_bullets_are_stacked_as_plotly_stacks_subplots(rows):
+    """bullet_chart lays its rows out itself (made once, not added row by row to subplots): the same domains
+    as make_subplots gives."""
+    from plotly.subplots import make_subplots
+
+    reference = make_subplots(rows=rows, cols=1, vertical_spacing=0.5 / rows)
+    expected = [edge for axis in reference.select_yaxes() for edge in axis.domain]
+    assert [edge for row in charts.stacked_rows(rows, 0.5 / rows) for edge in row] == pytest.approx(expected, abs=1e-12)
+
+
 def test_bullet_chart_has_bands_target_actual_and_derived_previous(seed_year):
     results = seed_year.results
     investment = results[results["category"] == "investment"]
