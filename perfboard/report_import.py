@@ -664,7 +664,7 @@ def amount_in_wan_yuan(figure: Figure) -> str:
 TOTAL_SPENDING = "部门整体支出"
 # 全年预算数 is the budget after the year's adjustments (决算 tables call it so); 年初预算, or 预算 alone, the first
 BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整预算|预算调整后)|年初预算|预算)(?:数|金额)?(?:为|是|共)?$")
-EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行)(?:为|是|共)?$")  # 全年执行数为9000.12万元
+EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行|决算数?)(?:为|是|共)?$")  # 全年执行数为9000.12万元, 决算数为
 SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))"
                            r"(?:总额|总计|合计|决算数|决算)?(?:为|共计|共|合计|是|达到|达)?$")  # 支出总额, 支出决算数为, 支出共计
 
@@ -706,17 +706,19 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "因公出国（境）费": ("sangong_overseas", "sangong", True), "公务用车购置费": ("sangong_vehicle_purchase", "sangong", True),
     "公务用车运行费": ("sangong_vehicle_operation", "sangong", True),
     "公务用车运行维护费": ("sangong_vehicle_operation", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
-    "总支出": ("total", None, False),
+    "总支出": ("total", None, False), "部门决算支出": ("total", None, False), "决算支出": ("total", None, False),
+    "项目经费": ("project", "total", False),
 }
 
 
 YEAR_WORDS = re.compile(r"^(\d{4}年度?|本年度|本年|全年)")  # 2024年度支出, 本年度支出: the year's 支出
+SUBJECT_WORDS = re.compile(r"^(?:我|本)(?:单位|部门|局|委|办|院|中心)")  # 我单位2023年度总支出: the unit's own
 
 
 def template_item(name: str) -> tuple[str, str | None, bool] | None:
     """The template's item a report's name says, compared without quotes and spaces (“三公”经费 is 三公经费)."""
     plain = normalised(name)
-    return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(YEAR_WORDS.sub("", plain))
+    return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(YEAR_WORDS.sub("", SUBJECT_WORDS.sub("", plain)))
 
 
 @dataclass(frozen=True)
@@ -802,8 +804,11 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
                                            "parent_code": "project", "item_name": texts.IMPORT_UNITEMISED,
                                            "is_remainder": "true", "is_memo": "false"}
             cited["project_unitemised"] = [figure]
+    parents = {code: parent or "" for code, parent, _ in SPENDING_ITEMS.values()}
     for code, item in items.items():
         item["source"] = refs_of(cited[code])
+        while item["parent_code"] and item["parent_code"] not in items:  # 人员经费 in a report that states no
+            item["parent_code"] = parents.get(item["parent_code"], "")   # 基本支出: under the total, as said
     return list(items.values()), used
 
 

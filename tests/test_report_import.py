@@ -109,6 +109,9 @@ def test_spending_and_score_sentences(title, sentence, expected):
      [("total", "1234.56"), ("basic", "1000.00"), ("basic_personnel", "800.00"), ("basic_public", "200.00"),
       ("project", "234.56")]),
     ("2023年部门整体支出决算数为1234.56万元。", [("total", "1234.56")]),
+    ("2023年度部门决算支出合计1,234.56万元。", [("total", "1234.56")]),
+    ("我单位2023年度总支出为1234.56万元，比上年增长5%。", [("total", "1234.56")]),
+    ("年初预算数为1200万元，全年预算数为1300万元，决算数为1234.56万元，预算执行率为94.97%。", [("total", "1234.56")]),
     ("部门整体支出共计１２３４．５６万元。", [("total", "1234.56")]),  # full-width, after 共计
     ("全年总支出1234.56万元，较上年增长5.2%。", [("total", "1234.56")]),
     ("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元。",
@@ -126,6 +129,22 @@ def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
     assert [(row["item_code"], row["actual"]) for row in rows] == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # hand-written in the forms reports use: no 基本支出 stated, so 人员经费 and 公用经费 hang from the total
+    ("部门整体支出1234.56万元。其中：人员经费800万元，公用经费200万元，项目经费234.56万元。",
+     [("total", ""), ("basic_personnel", "total"), ("basic_public", "total"), ("project", "total")]),
+    ("基本支出1000万元，其中人员经费800万元。", [("basic", ""), ("basic_personnel", "basic")]),  # no total stated
+    ("公务接待费1.2万元，公务用车运行维护费2.3万元。", [("sangong_reception", ""), ("sangong_vehicle_operation", "")]),
+])
+def test_an_item_whose_parent_the_report_leaves_out_hangs_from_the_next_one_it_states(sentence, expected):
+    """A draft never names a parent it does not hold: the loader would refuse the whole draft for it."""
+    figures = read(sentence, "（一）部门整体支出情况")
+    as_figures = [report_import.Figure("s", "二(一)", "", 0, 0, value, unit, None, kind=kind, name=name)
+                  for kind, name, value, unit, *_ in figures]
+    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    assert [(row["item_code"], row["parent_code"]) for row in rows] == expected
+
+
 def test_the_spending_tree_keeps_one_item_said_under_two_names():
     """一(二) says 人员经费754.63万元, 二(一) says 工资福利支出754.63万元: one item under 基本支出."""
     figures = read("基本支出801.45万元，其中人员经费754.63万元。", "（二）部门整体支出规模") + \
@@ -133,8 +152,8 @@ def test_the_spending_tree_keeps_one_item_said_under_two_names():
     as_figures = [report_import.Figure("s", "二", "", 0, 0, value, unit, None, kind=kind, name=name)
                   for kind, name, value, unit, *_ in figures]
     rows, _ = report_import.spending_rows("u", 2024, as_figures)
-    assert [(r["item_code"], r["parent_code"], r["item_name"]) for r in rows] == [
-        ("basic", "total", "基本支出"), ("basic_personnel", "basic", "人员经费（工资福利支出）")]
+    assert [(r["item_code"], r["parent_code"], r["item_name"]) for r in rows] == [  # no total said: basic is a root
+        ("basic", "", "基本支出"), ("basic_personnel", "basic", "人员经费（工资福利支出）")]
 
 
 def test_the_outline_gives_stable_keys_and_the_report_references():
