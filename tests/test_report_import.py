@@ -26,6 +26,13 @@ def read(sentence: str, title: str = "4.营商环境持续优化") -> list[tuple
             for f in report_import.figures_of([section], CATALOGUE)]
 
 
+def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, str]]:
+    """The spending rows a draft makes of `read`'s figures."""
+    as_figures = [report_import.Figure("s", "二", "", 0, 0, value, unit, None, kind=kind, name=name)
+                  for kind, name, value, unit, *_ in figures]
+    return report_import.spending_rows("u", year, as_figures)[0]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # 四.1
     ("1-12月，已实现入库税收4.28亿元。", [("actual", "tax_revenue", "4.28", "亿元", None, False, None)]),
@@ -123,9 +130,7 @@ def test_spending_and_score_sentences(title, sentence, expected):
 ])
 def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
-    as_figures = [report_import.Figure("s", "一(二)", "", 0, 0, value, unit, None, kind=kind, name=name)
-                  for kind, name, value, unit, *_ in figures]
-    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    rows = drafted_spending(figures)
     assert [(row["item_code"], row["actual"]) for row in rows] == expected
 
 
@@ -139,9 +144,7 @@ def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
 def test_an_item_whose_parent_the_report_leaves_out_hangs_from_the_next_one_it_states(sentence, expected):
     """A draft never names a parent it does not hold: the loader would refuse the whole draft for it."""
     figures = read(sentence, "（一）部门整体支出情况")
-    as_figures = [report_import.Figure("s", "二(一)", "", 0, 0, value, unit, None, kind=kind, name=name)
-                  for kind, name, value, unit, *_ in figures]
-    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    rows = drafted_spending(figures)
     assert [(row["item_code"], row["parent_code"]) for row in rows] == expected
 
 
@@ -149,9 +152,7 @@ def test_the_spending_tree_keeps_one_item_said_under_two_names():
     """一(二) says 人员经费754.63万元, 二(一) says 工资福利支出754.63万元: one item under 基本支出."""
     figures = read("基本支出801.45万元，其中人员经费754.63万元。", "（二）部门整体支出规模") + \
         read("基本支出801.45万元，其中工资福利支出754.63万元。", "（一）基本支出")
-    as_figures = [report_import.Figure("s", "二", "", 0, 0, value, unit, None, kind=kind, name=name)
-                  for kind, name, value, unit, *_ in figures]
-    rows, _ = report_import.spending_rows("u", 2024, as_figures)
+    rows = drafted_spending(figures, 2024)
     assert [(r["item_code"], r["parent_code"], r["item_name"]) for r in rows] == [  # no total said: basic is a root
         ("basic", "", "基本支出"), ("basic_personnel", "basic", "人员经费（工资福利支出）")]
 
@@ -465,9 +466,7 @@ def test_a_word_file_without_numbering_definitions_is_read():
 ])
 def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
-    as_figures = [report_import.Figure("s", "一(二)", "", 0, 0, value, unit, None, kind=kind, name=name)
-                  for kind, name, value, unit, *_ in figures]
-    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    rows = drafted_spending(figures)
     assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
 
 
@@ -480,9 +479,7 @@ def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
 ])
 def test_spending_items_are_named_as_the_report_names_them_without_the_year(title, sentence, expected):
     figures = read(sentence, title)
-    as_figures = [report_import.Figure("s", "二", "", 0, 0, value, unit, None, kind=kind, name=name)
-                  for kind, name, value, unit, *_ in figures]
-    rows, _ = report_import.spending_rows("u", 2023, as_figures)
+    rows = drafted_spending(figures)
     assert [(row["item_code"], row["item_name"]) for row in rows] == expected
 
 
