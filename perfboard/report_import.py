@@ -480,7 +480,9 @@ TABLE_HEADERS = {"name": ("三级指标", "指标名称"),
                  "target": ("指标值", "年度指标值", "全年指标值", "预期指标值", "目标值", "年度目标值", "全年目标值"),
                  "actual": ("实际完成值", "全年实际值", "全年实际完成值", "完成值", "实际值"),
                  "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"), "level1": ("一级指标",),
-                 "level2": ("二级指标",)}
+                 "level2": ("二级指标",),
+                 # a form that writes the unit and the sign of the target in columns of their own
+                 "unit": ("度量单位", "计量单位", "单位"), "relation": ("指标性质", "指标方向", "运算符")}
 LOWER_IS_BETTER = re.compile(r"[≤<＜]|不超过|不高于|不大于|以内|以下|(?<!不)低于|控制在")  # ≤5%, 控制在3起以内; not 不低于
 # A header as forms write it: 年度指标值（A）, 实际完成值(B), a line break inside the cell
 HEADER_NOISE = re.compile(r"[（(][^）)]*[）)]|\s")
@@ -518,12 +520,15 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
                 matched = FIGURE.search(cells[places[role]]) or re.search(r"(?P<number>\d+(?:\.\d+)?)", cells[places[role]])
                 if matched:
                     figures[role] = matched
+        unit_cell = cells[places["unit"]].strip() if "unit" in places else ""
         unit = next((UNIT_ALIASES.get(m.group("unit"), m.group("unit")) for r, m in figures.items()
-                     if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")), "")
+                     if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")),
+                    UNIT_ALIASES.get(unit_cell, unit_cell) if unit_cell in UNITS else "")  # 栋: none we hold
         indicator = catalogue.match(name, "", unit) if unit else None
         proposed = None
         if indicator is None and unit and name and figures.keys() & {"target", "actual"}:
-            proposed = new_indicator(name, unit, levels, cells[places["target"]])
+            relation = cells[places["relation"]] if "relation" in places else ""
+            proposed = new_indicator(name, unit, levels, relation + cells[places["target"]])
             indicator = (proposed.code, name)
         for role, matched in figures.items():
             cell = cells[places[role]]

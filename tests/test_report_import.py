@@ -184,6 +184,22 @@ def test_an_indicator_table_gives_targets_actuals_weights_and_scores():
         (proposed["企业满意度"], "90", "95", "10", "10")]
 
 
+
+def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
+    """测试数据 in the form of a 绩效目标表 that writes 指标性质 (≥/≤) and 度量单位 beside a bare 指标值: the unit
+    comes from its column, the direction from the sign, and a unit we do not hold (栋) leaves the row to a person."""
+    rows = ["一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分",
+            "产出指标\t数量指标\t新建校舍\t≥\t3\t栋\t3\t10\t10",
+            "产出指标\t数量指标\t新开工项目\t≥\t14\t个\t12\t10\t8.57",
+            "效益指标\t社会效益\t校园安全事故\t≤\t1\t起\t0\t10\t10"]
+    figures = report_import.figures_of([Section("sec", 2, "（一）绩效指标完成情况", rows, ref="三(一)")], CATALOGUE)
+    values, _ = report_import.indicator_rows("u", 2024, figures)
+    proposed = {f.new_indicator.name: f.new_indicator for f in figures if f.new_indicator is not None}
+    assert [(r["indicator_code"], r["target"], r["actual"]) for r in values] == [
+        ("projects_started", "14", "12"), (proposed["校园安全事故"].code, "1", "0")]
+    assert (proposed["校园安全事故"].unit, proposed["校园安全事故"].direction) == ("起", "lower")
+    assert {f.kind for f in figures if f.name == "新建校舍"} == {"unclassified"}
+
 def seed_docx() -> bytes:
     from docx import Document
 
