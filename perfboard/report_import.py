@@ -608,10 +608,11 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         spoken_of = next((f.name for f in reversed(earlier) if f.kind in SPENDING_COLUMNS), TOTAL_SPENDING)
         budget = BUDGET_WORDS.search(since_previous)
         if budget:
-            return replace(figure, kind=ADJUSTED_BUDGET if budget.group("adjusted") else BUDGET,
-                           name=spending_name(since_previous[:budget.start()]) or spoken_of)
+            name = item_before(since_previous[:budget.start()], spoken_of)
+            return replace(figure, kind=ADJUSTED_BUDGET if budget.group("adjusted") else BUDGET, name=name) \
+                if name else figure
         executed = EXECUTED_WORDS.search(since_previous)
-        name = spending_name(since_previous[:executed.start()]) or spoken_of if executed \
+        name = item_before(since_previous[:executed.start()], spoken_of) if executed \
             else spending_name(since_previous) or project_named(since_previous, earlier)
         if name:
             return replace(figure, kind=SPENDING, name=name)
@@ -685,6 +686,19 @@ def project_named(text: str, earlier: list[Figure]) -> str | None:
         return None
     tail = re.sub(r"^(主要(?:为|是|有|包括|用于)?|包括|用于)", "", re.split(r"[，。；：、]", text)[-1]).strip()
     return tail if 2 <= len(tail) <= MAX_HEADING_CHARS and not NOT_AN_ITEM.search(tail) else None
+
+
+# Money that is not spent: 收入决算数, 财政拨款预算, 年末结余 are not the spending item spoken of before them
+NOT_SPENDING = re.compile(r"收入|收|拨款|结余|结转|资产|负债")
+
+
+def item_before(text: str, spoken_of: str) -> str | None:
+    """The item a budget or an executed amount belongs to: the one named right before 预算 or 决算数, else the one
+    the sentence spoke of last; none when the words before it speak of other money (收入决算数为1300万元)."""
+    named = spending_name(text)
+    if named:
+        return named
+    return None if NOT_SPENDING.search(re.split(r"[，。；：、]", text)[-1]) else spoken_of
 
 
 def spending_name(text: str) -> str | None:

@@ -477,6 +477,10 @@ def test_a_word_file_without_numbering_definitions_is_read():
      [("total", "8765.43", "9123.45", "9000.12")]),
     ("基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元。", [("basic", "1000", "1100", "1050")]),
     ("项目支出预算数为500万元，执行数为450万元。", [("project", "500", None, "450")]),
+    # money that is not spent is no spending item's budget or amount (hand-written, in the forms reports use)
+    ("2023年度收入决算数为1300万元，支出决算数为1234.56万元。", [("total", None, None, "1234.56")]),
+    ("年初预算数为1200万元，收入决算数为1300万元。", [("total", "1200", None, None)]),
+    ("财政拨款预算数1200万元。", []),
     ("2024年度支出52318.07万元，基本支出801.45万元。",  # 一(二) of the 2024 report: no budget given
      [("total", None, None, "52318.07"), ("basic", None, None, "801.45")]),
 ])
