@@ -588,10 +588,11 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         cue in before_sentence for cue in ESTIMATE_CUES) and not earlier
     last = next((f for f in reversed(earlier) if f.indicator_code), None)
     if figure.unit == "分":
-        group = next((g for g in (*LEVEL1_GROUPS, "总") if g in clause), None)
-        said_whole = any(cue in clause for cue in WHOLE_SCORE_CUES) or not any(f.kind == SCORE for f in earlier) \
+        words = clause if clause.strip() else since_previous  # 自评得分：95分: the words before the colon
+        group = next((g for g in (*LEVEL1_GROUPS, "总") if g in words), None)
+        said_whole = any(cue in words for cue in WHOLE_SCORE_CUES) or not any(f.kind == SCORE for f in earlier) \
             and any(cue in before_sentence for cue in WHOLE_SCORE_CUES)  # 自评结果：得分96分, not 其中数量指标得分20分
-        if group is None and said_whole and any(word in clause for word in SCORE_WORDS):
+        if group is None and said_whole and any(word in words for word in SCORE_WORDS):
             group = "总"  # 绩效自评得分为92.5分, 综合评分95分: the score of the whole, no group named
         if group is not None and any(word in before_sentence for word in SCORE_WORDS):
             return replace(figure, kind=SCORE, name=TOTAL_ROW if group == "总" else group)

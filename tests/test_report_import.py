@@ -99,6 +99,8 @@ def test_the_figure_grammar(sentence, expected):
      [("score", "总分", "90"), ("score", "产出", "45"), ("score", "效益", "35"), ("score", "满意度", "10")]),
     ("（二）评价结论", "满分100分，共扣分2分。", [("unclassified", "", "100"), ("unclassified", "", "2")]),
     ("五、自评结论", "自评结果：得分96分，评价等级“优”。", [("score", "总分", "96")]),
+    ("五、自评结论", "自评得分：95分。", [("score", "总分", "95")]),  # the label before the colon names it
+    ("五、自评结论", "产出指标得分：40分，效益指标得分：35分。", [("score", "产出", "40"), ("score", "效益", "35")]),
     ("五、自评结论", "经自评，产出指标得分40分，其中数量指标得分20分。",  # 数量: a second-level group, no total
      [("score", "产出", "40"), ("unclassified", "", "20")]),
 ])
