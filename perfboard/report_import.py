@@ -565,9 +565,9 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
         after_text = sentence[matched.end():]
         if matched.group("after") and NAME_AFTER.match(after_text):
             continue  # 5000万元以上项目: part of a name
-        if sentence[matched.end():matched.end() + 1] in ("年", "月", "日", "号") or unit == "%" and \
-                sentence[matched.start("number") - 1:matched.start("number")] in ("第",):
-            continue
+        if sentence[matched.end():matched.end() + 1] in ("年", "月", "日", "号") or \
+                sentence[matched.start("number") - 1:matched.start("number")] == "第":
+            continue  # a date, or an ordinal: 第3批, 第2名
         clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, matched.start())), default=0)
         clause = sentence[clause_start:matched.start()]
         clause_end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, matched.end())), len(sentence))

@@ -60,12 +60,15 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-# Measurement units an indicator may use. Every one but % counts or measures something that
-# cannot be negative.
-MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", "个", "家", "件", "起", "人", "人次", "次", "亩",
-                 "平方米", "万平方米", "平方公里", "公里", "%")
-SIGNED_MEASURE_UNITS = ("%",)
-COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次")  # small whole numbers that often coincide
+# Measurement units an indicator may use: money, counts (small whole numbers that often coincide), and other
+# measures, as the departments of a county write their indicators (所 schools, 辆 vehicles, 吨, 公顷, 个工作日).
+# Every one but % and ‰ counts or measures something that cannot be negative.
+COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次", "名", "户", "项", "所", "栋", "座", "处", "条", "辆",
+                       "台", "套", "场", "期", "批", "篇", "份", "宗", "张")
+MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", *COUNT_MEASURE_UNITS, "万人", "万人次", "万户",
+                 "亩", "万亩", "公顷", "平方米", "万平方米", "平方公里", "公里", "米", "立方米", "万立方米", "吨",
+                 "万吨", "天", "个工作日", "小时", "%", "‰")
+SIGNED_MEASURE_UNITS = ("%", "‰")
 DIRECTIONS = ("higher", "lower", "equal")
 LEVEL1_GROUPS = ("产出", "效益", "满意度", "预算执行")
 TOTAL_ROW = "总分"  # evaluation.csv's row for the total score

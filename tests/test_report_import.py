@@ -75,6 +75,11 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
      [("actual", "fixed_asset_investment", "35.44", "亿元", None, True, None),
       ("growth", "fixed_asset_investment", "10.63", "%", None, False, None)]),
     ("新建、改建学校分别为3，200个。", [("unclassified", "", "200", "个", None, False, None)]),  # ，parts figures: not 3200
+    # the units of other departments' indicators (hand-written): 所 schools, 吨, 个工作日; 第3批 is an ordinal
+    ("新建幼儿园3所，改扩建2所。", [("unclassified", "", "3", "所", None, False, None),
+                              ("unclassified", "", "2", "所", None, False, None)]),
+    ("审批时限压缩至5个工作日。", [("unclassified", "", "5", "个工作日", None, False, None)]),
+    ("争取第3批专项债券资金500万元。", [("unclassified", "", "500", "万元", None, False, None)]),
 ])
 def test_the_figure_grammar(sentence, expected):
     assert read(sentence) == expected
@@ -189,9 +194,9 @@ def test_an_indicator_table_gives_targets_actuals_weights_and_scores():
 
 def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
     """测试数据 in the form of a 绩效目标表 that writes 指标性质 (≥/≤) and 度量单位 beside a bare 指标值: the unit
-    comes from its column, the direction from the sign, and a unit we do not hold (栋) leaves the row to a person."""
+    comes from its column, the direction from the sign, and a unit we do not hold (架次) leaves the row to a person."""
     rows = ["一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分",
-            "产出指标\t数量指标\t新建校舍\t≥\t3\t栋\t3\t10\t10",
+            "产出指标\t数量指标\t巡查飞行\t≥\t30\t架次\t32\t10\t10",
             "产出指标\t数量指标\t新开工项目\t≥\t14\t个\t12\t10\t8.57",
             "效益指标\t社会效益\t校园安全事故\t≤\t1\t起\t0\t10\t10"]
     figures = report_import.figures_of([Section("sec", 2, "（一）绩效指标完成情况", rows, ref="三(一)")], CATALOGUE)
@@ -200,7 +205,7 @@ def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
     assert [(r["indicator_code"], r["target"], r["actual"]) for r in values] == [
         ("projects_started", "14", "12"), (proposed["校园安全事故"].code, "1", "0")]
     assert (proposed["校园安全事故"].unit, proposed["校园安全事故"].direction) == ("起", "lower")
-    assert {f.kind for f in figures if f.name == "新建校舍"} == {"unclassified"}
+    assert {f.kind for f in figures if f.name == "巡查飞行"} == {"unclassified"}
 
 def seed_docx() -> bytes:
     from docx import Document
@@ -257,7 +262,8 @@ def test_the_draft_goes_through_the_data_desk_and_holds_the_report_figures(tmp_p
     report.write_bytes(seed_docx())
     assert main(["import", str(report), "--unit", "taojiang_hitech", "--year", "2024", "--out", str(tmp_path / "草稿"),
                  "--db", str(db)]) == 0
-    assert "未归类 1 个" in capsys.readouterr().out  # 设置副处级岗位2个
+    # 一(一) 设置副处级岗位2个; 四.3 植之源10万吨竹纤维（粉）建设项目, a capacity in a project's name: for a person
+    assert "未归类 2 个" in capsys.readouterr().out
     review = (tmp_path / "草稿.review.csv").read_text(encoding="utf-8-sig")
     assert "已实现入库税收【4.28亿元】" in review
     staged = desk.stage_directory(db, tmp_path / "草稿")
