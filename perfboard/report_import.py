@@ -523,7 +523,7 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
         unit_cell = cells[places["unit"]].strip() if "unit" in places else ""
         unit = next((UNIT_ALIASES.get(m.group("unit"), m.group("unit")) for r, m in figures.items()
                      if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")),
-                    UNIT_ALIASES.get(unit_cell, unit_cell) if unit_cell in UNITS else "")  # 栋: none we hold
+                    UNIT_ALIASES.get(unit_cell, unit_cell) if unit_cell in UNITS else "")  # 架次: none we hold
         indicator = catalogue.match(name, "", unit) if unit else None
         proposed = None
         if indicator is None and unit and name and figures.keys() & {"target", "actual"}:
@@ -690,7 +690,7 @@ def project_named(text: str, earlier: list[Figure]) -> str | None:
 
 
 # Money that is not spent: 收入决算数, 财政拨款预算, 年末结余 are not the spending item spoken of before them
-NOT_SPENDING = re.compile(r"收入|收|拨款|结余|结转|资产|负债")
+NOT_SPENDING = re.compile(r"收入|收支|拨款|结余|结转|资产|负债")
 
 
 def item_before(text: str, spoken_of: str) -> str | None:
