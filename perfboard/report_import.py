@@ -338,8 +338,9 @@ def with_refs(sections: list[Section]) -> list[Section]:
 UNIT_ALIASES = {"平米": "平方米", "万平米": "万平方米"}
 UNITS = sorted({*MEASURE_UNITS, *UNIT_ALIASES, "分"}, key=len, reverse=True)
 QUALIFIERS_BEFORE = ("超过", "突破", "不足", "近", "约")
+NOT_A_QUALIFIER = "签节履合预集制违邀公特"  # 签约15个, 节约20万元: 约 ends a word there, it qualifies nothing
 FIGURE = re.compile(
-    rf"(?P<before>{'|'.join(QUALIFIERS_BEFORE)})?"
+    rf"(?P<before>{'|'.join(q if q != '约' else f'(?<![{NOT_A_QUALIFIER}])约' for q in QUALIFIERS_BEFORE)})?"
     rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"(?P<after>以上)?")
@@ -621,9 +622,15 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         return replace(figure, kind=TARGET, indicator_code=last.indicator_code, name=last.name)
     targeted = any(cue in before_sentence for cue in TARGET_CUES) and not any(
         cue in clause for cue in ACTUAL_OVERRIDES)
-    matched = catalogue.match(clause if clause.strip() else since_previous, after, figure.unit)
+    words = clause
+    if names_nothing(clause):  # 计划新开工项目14个，实际完成12个: the indicator the sentence spoke of
+        if last is not None and last.unit == figure.unit:
+            return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=last.indicator_code,
+                           name=last.name, is_estimate=estimate and not targeted, new_indicator=last.new_indicator)
+        words = re.sub(r"[：:]", "", since_previous)  # 群众满意度：目标值≥95%: its subject before the colon
+    matched = catalogue.match(words if words.strip() else since_previous, after, figure.unit)
     if matched is None:
-        proposed = rate_named(clause, after, earlier, figure.unit)
+        proposed = rate_named(words, after, earlier, figure.unit)
         if proposed is None:
             return replace(figure, is_estimate=estimate)
         matched = proposed.code, proposed.name
@@ -638,10 +645,16 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度)$")
-RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:年初设定目标|年度目标|全年|年度|全县|全区|累计|实际)?(?:完成|实现|达到)?")
+RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?(?:完成|实现|达到)?")
 RATE_LINK = re.compile(r"(?:年度目标值|目标值|目标|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
+
+
+def names_nothing(clause: str) -> bool:
+    """Whether a clause holds only the words that lead up to a figure or link it (实际完成, 目标值≥, 年初目标)."""
+    text = clause.strip()
+    return not RATE_LEAD.sub("", text[:len(text) - len(RATE_LINK.search(text).group(0))])
 
 
 def rate_named(clause: str, after: str, earlier: list[Figure], unit: str) -> NewIndicator | None:
@@ -652,8 +665,6 @@ def rate_named(clause: str, after: str, earlier: list[Figure], unit: str) -> New
         return None
     link = RATE_LINK.search(clause.strip()).group(0)
     name = RATE_LEAD.sub("", clause.strip()[:len(clause.strip()) - len(link)])  # 实际值: a link, not 实际 + 值
-    if not name:
-        return next((f.new_indicator for f in reversed(earlier) if f.new_indicator is not None), None)
     if not RATE_NAME.match(name) or name in GENERIC_RATES or "预算" in name:
         return None
     return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(link + after) else "higher")

@@ -75,6 +75,13 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
      [("actual", "fixed_asset_investment", "35.44", "亿元", None, True, None),
       ("growth", "fixed_asset_investment", "10.63", "%", None, False, None)]),
     ("新建、改建学校分别为3，200个。", [("unclassified", "", "200", "个", None, False, None)]),  # ，parts figures: not 3200
+    # a clause of link words only (实际完成, 年初目标) speaks of the indicator the sentence named (hand-written)
+    ("计划新开工项目14个，实际完成12个。", [("target", "projects_started", "14", "个", None, False, None),
+                                    ("actual", "projects_started", "12", "个", None, False, None)]),
+    ("新开工项目：年初目标14个，实际完成12个。", [("target", "projects_started", "14", "个", None, False, None),
+                                         ("actual", "projects_started", "12", "个", None, False, None)]),
+    ("新引进项目20个，签约15个。", [("actual", "projects_introduced", "20", "个", None, False, None),  # 签约 names
+                              ("unclassified", "", "15", "个", None, False, None)]),               # something else
     # the units of other departments' indicators (hand-written): 所 schools, 吨, 个工作日; 第3批 is an ordinal
     ("新建幼儿园3所，改扩建2所。", [("unclassified", "", "3", "所", None, False, None),
                               ("unclassified", "", "2", "所", None, False, None)]),
@@ -572,6 +579,7 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     ("年初设定目标：家庭医生签约服务覆盖率达到45%以上。", [("target", "家庭医生签约服务覆盖率", "45")]),
     ("全年完成65岁以上老年人健康管理率72.5%，群众满意度95.3%。",
      [("actual", "65岁以上老年人健康管理率", "72.5"), ("actual", "群众满意度", "95.3")]),
+    ("群众满意度：目标值≥95%，实际完成值98%。", [("target", "群众满意度", "95"), ("actual", "群众满意度", "98")]),
     # no rate named: a share, a change, a stated completion, the budget's execution
     ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
     ("全年计划新建校舍3所，实际完成3所，完成率100%。", [("unclassified", None, "100")]),
