@@ -734,9 +734,12 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "人员经费": ("basic_personnel", "basic", False), "工资福利支出": ("basic_personnel", "basic", False),
     "公用经费": ("basic_public", "basic", False), "商品和服务支出": ("basic_public", "basic", False),
     "三公经费": ("sangong", None, True), "三公经费支出": ("sangong", None, True),
-    "因公出国（境）费": ("sangong_overseas", "sangong", True), "公务用车购置费": ("sangong_vehicle_purchase", "sangong", True),
-    "公务用车运行费": ("sangong_vehicle_operation", "sangong", True),
-    "公务用车运行维护费": ("sangong_vehicle_operation", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
+    "因公出国（境）费": ("sangong_overseas", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
+    # 决算 tables join the car's two items; under 三公经费 directly when a report does not (spending_rows)
+    "公务用车购置及运行维护费": ("sangong_vehicle", "sangong", True), "公务用车购置及运行费": ("sangong_vehicle", "sangong", True),
+    "公务用车购置费": ("sangong_vehicle_purchase", "sangong_vehicle", True),
+    "公务用车运行费": ("sangong_vehicle_operation", "sangong_vehicle", True),
+    "公务用车运行维护费": ("sangong_vehicle_operation", "sangong_vehicle", True),
     "总支出": ("total", None, False), "部门决算支出": ("total", None, False), "决算支出": ("total", None, False),
     "项目经费": ("project", "total", False),
 }

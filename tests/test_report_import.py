@@ -154,6 +154,14 @@ def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
      [("total", ""), ("basic_personnel", "total"), ("basic_public", "total"), ("project", "total")]),
     ("基本支出1000万元，其中人员经费800万元。", [("basic", ""), ("basic_personnel", "basic")]),  # no total stated
     ("公务接待费1.2万元，公务用车运行维护费2.3万元。", [("sangong_reception", ""), ("sangong_vehicle_operation", "")]),
+    ("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元。",
+     [("sangong", ""), ("sangong_reception", "sangong"), ("sangong_vehicle_operation", "sangong")]),
+    # a 决算 table's wording: the car's two items joined, then split
+    ("“三公”经费支出5.6万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费3.2万元（其中：公务用车购置费0万元，"
+     "公务用车运行维护费3.2万元），公务接待费2.4万元。",
+     [("sangong", ""), ("sangong_overseas", "sangong"), ("sangong_vehicle", "sangong"),
+      ("sangong_vehicle_purchase", "sangong_vehicle"), ("sangong_vehicle_operation", "sangong_vehicle"),
+      ("sangong_reception", "sangong")]),
 ])
 def test_an_item_whose_parent_the_report_leaves_out_hangs_from_the_next_one_it_states(sentence, expected):
     """A draft never names a parent it does not hold: the loader would refuse the whole draft for it."""
