@@ -183,6 +183,22 @@ def printed_width(line: str) -> int:
     return sum(2 if ord(character) > 0x2E7F else 1 for character in line)
 
 
+# A page's number as printed above or below its text: 3, - 3 -, —3—, 第3页, 第 3 页 共 10 页, 3/10
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?$|"
+                         r"^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+def without_page_number(text: str) -> list[str]:
+    """A page's lines without its number at the top or the bottom: joined to the paragraph that runs on from
+    the page before, 完成投资35.44 and a page number 3 would read 35.443."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    while lines and PAGE_NUMBER.match(lines[-1].strip()):
+        lines.pop()
+    while lines and PAGE_NUMBER.match(lines[0].strip()):
+        lines.pop(0)
+    return lines
+
+
 def pdf_lines(raw: bytes) -> list[str]:
     """The PDF's text with its paragraphs joined again: a PDF breaks lines where the page is full. A line that
     ends a sentence, or is a heading, ends its paragraph."""
@@ -191,7 +207,7 @@ def pdf_lines(raw: bytes) -> list[str]:
     reader = PdfReader(io.BytesIO(raw))
     physical = [RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line)
                 .translate(SUPPLEMENT_RADICALS).strip()
-                for page in reader.pages for line in (page.extract_text() or "").splitlines()]
+                for page in reader.pages for line in without_page_number(page.extract_text() or "")]
     physical = [line for line in physical if line]
     full = FULL_LINE * max((printed_width(line) for line in physical), default=0)
     paragraphs: list[str] = []

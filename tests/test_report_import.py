@@ -329,6 +329,36 @@ def test_a_text_pdf_gives_the_same_indicator_values_as_the_txt():
     assert as_pdf.indicator_values == as_text.indicator_values
 
 
+@pytest.mark.parametrize(("page", "kept"), [
+    ("一、概况\n完成投资35.44\n- 3 -", ["一、概况", "完成投资35.44"]),  # else 35.44 and 3 would read 35.443
+    ("第 2 页 共 10 页\n亿元，同比增长10.63%。", ["亿元，同比增长10.63%。"]),
+    ("—4—\n正文\n5/10", ["正文"]),
+    ("2024年度\n正文", ["2024年度", "正文"]),  # a year is no page number
+])
+def test_a_pdf_page_is_read_without_its_number(page, kept):
+    assert report_import.without_page_number(page) == kept
+
+
+def test_a_pdf_with_numbered_pages_gives_the_same_indicator_values_as_the_txt():
+    """The report printed to PDF with a page number closing each page (- 1 -, - 2 -): the numbers are dropped."""
+    import html
+
+    from perfboard.export import pdf_from_html
+
+    lines = SEED_REPORT.read_text(encoding="utf-8").splitlines()
+    pages = [lines[:len(lines) // 2], lines[len(lines) // 2:]]
+    page = ("<html><head><meta charset='utf-8'><style>body{font-family:'Noto Sans CJK SC';font-size:11pt}"
+            "</style></head><body>" + "".join(
+                "".join(f"<p>{html.escape(line)}</p>" for line in part)
+                + f"<p style='text-align:center;page-break-after:always'>- {number} -</p>"
+                for number, part in enumerate(pages, start=1)) + "</body></html>")
+    as_text = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "taojiang_hitech", 2024, CATALOGUE)
+    pdf = pdf_from_html(page)
+    assert not any(line.strip() in ("- 1 -", "- 2 -") for line in report_import.document_lines("r.pdf", pdf))
+    assert report_import.import_report("r.pdf", pdf, "taojiang_hitech", 2024, CATALOGUE).indicator_values == \
+        as_text.indicator_values
+
+
 @pytest.mark.parametrize(("headers", "merged"), [
     (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"], False),
     (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"], True),
