@@ -277,8 +277,10 @@ def test_the_draft_goes_through_the_data_desk_and_holds_the_report_figures(tmp_p
     report.write_bytes(seed_docx())
     assert main(["import", str(report), "--unit", "taojiang_hitech", "--year", "2024", "--out", str(tmp_path / "草稿"),
                  "--db", str(db)]) == 0
-    # 一(一) 设置副处级岗位2个; 四.3 植之源10万吨竹纤维（粉）建设项目, a capacity in a project's name: for a person
-    assert "未归类 2 个" in capsys.readouterr().out
+    # 75 figures; unclassified: 一(一) 设置副处级岗位2个 and 四.3 植之源10万吨竹纤维（粉）建设项目, a capacity in a
+    # project's name, both left for a person
+    out = capsys.readouterr().out
+    assert "已读出 75 个数字" in out and "未归类 2 个" in out
     review = (tmp_path / "草稿.review.csv").read_text(encoding="utf-8-sig")
     assert "已实现入库税收【4.28亿元】" in review
     staged = desk.stage_directory(db, tmp_path / "草稿")
