@@ -641,14 +641,14 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     targeted = any(cue in before_sentence for cue in TARGET_CUES) and not any(
         cue in clause for cue in ACTUAL_OVERRIDES)
     words = clause
-    if names_nothing(clause):  # 计划新开工项目14个，实际完成12个: the indicator the sentence spoke of
+    if not named_by(clause)[0]:  # 计划新开工项目14个，实际完成12个: the indicator the sentence spoke of
         if last is not None and last.unit == figure.unit:
             return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=last.indicator_code,
                            name=last.name, is_estimate=estimate and not targeted, new_indicator=last.new_indicator)
         words = re.sub(r"[：:]", "", since_previous)  # 群众满意度：目标值≥95%: its subject before the colon
     matched = catalogue.match(words if words.strip() else since_previous, after, figure.unit)
     if matched is None:
-        proposed = rate_named(words, after, earlier, figure.unit)
+        proposed = rate_named(words, after, figure.unit)
         if proposed is None:
             return replace(figure, is_estimate=estimate)
         matched = proposed.code, proposed.name
@@ -669,20 +669,21 @@ RATE_LINK = re.compile(r"(?:年度目标值|目标值|目标|计划|实际完成
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
 
 
-def names_nothing(clause: str) -> bool:
-    """Whether a clause holds only the words that lead up to a figure or link it (实际完成, 目标值≥, 年初目标)."""
+def named_by(clause: str) -> tuple[str, str]:
+    """The words a clause names its figure by, without what leads up to it (全年完成) and what links it (达到,
+    目标值, ≥), and those linking words: 实际值 is a link, not 实际 + 值."""
     text = clause.strip()
-    return not RATE_LEAD.sub("", text[:len(text) - len(RATE_LINK.search(text).group(0))])
+    link = RATE_LINK.search(text).group(0)
+    return RATE_LEAD.sub("", text[:len(text) - len(link)]), link
 
 
-def rate_named(clause: str, after: str, earlier: list[Figure], unit: str) -> NewIndicator | None:
-    """The indicator a percentage's clause names (家庭医生签约服务覆盖率达到45%), or, for a clause naming none
-    (实际值98.6%), the one the sentence proposed last; None when the words name no rate. Lower is better when
-    the words linking name and figure, or those after it, say so (控制在10%以内), not the name (3岁以下儿童…)."""
+def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
+    """The indicator a percentage's clause names (家庭医生签约服务覆盖率达到45%); None when the words name no
+    rate. Lower is better when the words linking name and figure, or those after it, say so (控制在10%以内), not
+    the name (3岁以下儿童…)."""
     if unit != "%":
         return None
-    link = RATE_LINK.search(clause.strip()).group(0)
-    name = RATE_LEAD.sub("", clause.strip()[:len(clause.strip()) - len(link)])  # 实际值: a link, not 实际 + 值
+    name, link = named_by(clause)
     if not RATE_NAME.match(name) or name in GENERIC_RATES or "预算" in name:
         return None
     return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(link + after) else "higher")
@@ -709,12 +710,17 @@ SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|�
 NOT_AN_ITEM = re.compile(r"^(?:共|较|比|占|其中|合计|总计)|增加|减少|增长|下降|节约|结余|结转|上年|同比")
 
 
+def last_clause(text: str) -> str:
+    """The words since the last break of a sentence (，。；：、)."""
+    return re.split(r"[，。；：、]", text)[-1]
+
+
 def project_named(text: str, earlier: list[Figure]) -> str | None:
     """A project listed after 项目支出 in its sentence, by whatever name it has (项目支出1000万元，主要用于基本公共
     卫生服务项目600万元、医疗机构能力建设400万元): the words since the last break, when they name a thing."""
     if not any((template_item(f.name) or ("",))[0] == "project" for f in earlier if f.kind == SPENDING):
         return None
-    tail = re.sub(r"^(主要(?:为|是|有|包括|用于)?|包括|用于)", "", re.split(r"[，。；：、]", text)[-1]).strip()
+    tail = re.sub(r"^(主要(?:为|是|有|包括|用于)?|包括|用于)", "", last_clause(text)).strip()
     return tail if 2 <= len(tail) <= MAX_HEADING_CHARS and not NOT_AN_ITEM.search(tail) else None
 
 
@@ -728,12 +734,12 @@ def item_before(text: str, spoken_of: str) -> str | None:
     named = spending_name(text)
     if named:
         return named
-    return None if NOT_SPENDING.search(re.split(r"[，。；：、]", text)[-1]) else spoken_of
+    return None if NOT_SPENDING.search(last_clause(text)) else spoken_of
 
 
 def spending_name(text: str) -> str | None:
     """The item a spending figure is the amount of: 基本支出, 人员经费, 公务接待费, 园区各项考核奖励."""
-    tail = re.split(r"[，。；：、]", text)[-1]
+    tail = last_clause(text)
     tail = re.sub(r"^(其中|包括|主要(?:为|是|有|包括|用于)?|全年)", "", tail)  # 主要为教师培训专项经费
     matched = SPENDING_NAME.search(tail)
     if not matched:
