@@ -23,7 +23,7 @@ if this_year.open:
         parent_column, grade_column, severity_column, category_column = st.columns(4)
         parents = sorted(set(year.units["parent_code"].dropna().tolist()))
         parent = parent_column.selectbox(
-            texts.COUNTY_FILTER_PARENT, [None, *parents], key="county_parent",
+            texts.COUNTY_FILTER_PARENT, [None, *parents], key="county_parent", placeholder=texts.FILTER_ALL,
             format_func=lambda code: texts.FILTER_ALL if code is None else names.get(code, code))
         grades = grade_column.multiselect(texts.COUNTY_FILTER_GRADE, list(county.GRADES), key="county_grades",
                                           placeholder=texts.FILTER_ALL)

@@ -359,6 +359,7 @@ def test_county_page_filters_sorts_and_opens_a_unit_in_chromium(county_server, b
     assert county_rows(page) == SMALL_COUNTY.units
     shot(page, "county")
 
+    assert page.locator(".st-key-county_parent input").get_attribute("placeholder") == "全部"  # not "Choose an option"
     page.get_by_label("搜索单位名称或代码").fill("下属单位005")
     page.get_by_label("搜索单位名称或代码").press("Enter")
     page.get_by_text("显示 1 个单位").wait_for(timeout=30_000)
