@@ -587,17 +587,25 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
         if sentence[matched.end():matched.end() + 1] in ("年", "月", "日", "号") or \
                 sentence[matched.start("number") - 1:matched.start("number")] == "第":
             continue  # a date, or an ordinal: 第3批, 第2名
-        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, matched.start())), default=0)
-        clause = sentence[clause_start:matched.start()]
+        clause = clause_before(sentence, matched.start())
         clause_end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, matched.end())), len(sentence))
         figure = Figure(section.key, section.ref, sentence, matched.start(), matched.end(), matched.group("number"),
                         unit, matched.group("before") or matched.group("after"),
                         period=period.group(0) if period and period.start() < matched.start() else None)
         figure = classified(figure, sentence[:matched.start()], clause, sentence[matched.end():clause_end],
                             sentence[previous_end:matched.start()], figures, catalogue, spending_section)
+        if figure.kind == UNCLASSIFIED:
+            pair = stated_pair(figure, clause, sentence[matched.end():clause_end], figures)
+            if pair is not None:
+                position, figures[position], figure = pair
         figures.append(figure)
         previous_end = matched.end()
     return figures
+
+
+def clause_before(sentence: str, start: int) -> str:
+    """The words of a figure's clause before it: since the sentence's last break (，；：、) before `start`."""
+    return sentence[max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0):start]
 
 
 def classified(figure: Figure, before_sentence: str, clause: str, after: str, since_previous: str,
@@ -664,7 +672,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度)$")
 RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?(?:完成|实现|达到)?")
-RATE_LINK = re.compile(r"(?:年度目标值|目标值|目标|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|不低于|不高于|"
+RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
 
@@ -687,6 +695,46 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
     if not RATE_NAME.match(name) or name in GENERIC_RATES or "预算" in name:
         return None
     return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(link + after) else "higher")
+
+
+# A count stated beside its target in one sentence: the words linking the second figure say which of the two
+# is the target (年度目标, 目标值≥ / 实际, 完成); the first, when the second is the actual, must read as one
+# (目标, 计划, 以上, 稳定在 …).
+PAIR_TARGET_LINK = re.compile(r"目标|计划|任务")
+PAIR_ACTUAL_LINK = re.compile(r"实际|完成|达到?")
+TARGET_WORDING = re.compile(r"目标|计划|任务|力争|以上|以内|不低于|不少于|不高于|不超过|稳定在|保持在|控制在|[≥≤]")
+PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟)")
+PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}$")
+
+
+def stated_pair(figure: Figure, clause: str, after: str,
+                earlier: list[Figure]) -> tuple[int, Figure, Figure] | None:
+    """A count and its target in one sentence, as a new indicator (完成高标准农田建设2.5万亩，年度目标2万亩;
+    粮食播种面积稳定在45万亩以上，实际46.3万亩): `figure`'s clause only links (年度目标, 实际) and the figure
+    before it in the same unit, unclassified, is named by its clause. Returns that figure's place in `earlier`,
+    it as target or actual, and `figure` as the other. Words before a count alone are too loose to propose an
+    indicator by (内设股室8个); a target beside the count says the report measures it."""
+    name_here, link = named_by(clause)
+    if name_here or figure.unit in SPENDING_UNITS or figure.unit in ("%", "分"):
+        return None  # percentages are named as rates (rate_named), money and scores otherwise
+    here_is_target = bool(PAIR_TARGET_LINK.search(clause))  # link words only (实际完成, 年度目标值≥)
+    if not here_is_target and not PAIR_ACTUAL_LINK.search(clause):
+        return None
+    position = next((p for p in range(len(earlier) - 1, -1, -1) if earlier[p].unit == figure.unit), None)
+    if position is None or earlier[position].kind != UNCLASSIFIED:
+        return None
+    other = earlier[position]
+    other_clause = clause_before(other.sentence, other.start)
+    name, other_link = named_by(other_clause)
+    name = PAIR_NAME_LEAD.sub("", name)  # 计划新建校舍3所: the indicator is 新建校舍
+    other_is_target = bool(TARGET_WORDING.search(other_clause + (other.qualifier or "")))
+    if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name) or here_is_target == other_is_target:
+        return None
+    target_words = link + after if here_is_target else other_link + (other.qualifier or "")
+    proposed = NewIndicator(name, figure.unit, "", "", "lower" if LOWER_IS_BETTER.search(target_words) else "higher")
+    as_indicator = dict(indicator_code=proposed.code, name=name, new_indicator=proposed)
+    return (position, replace(other, kind=TARGET if other_is_target else ACTUAL, **as_indicator),
+            replace(figure, kind=TARGET if here_is_target else ACTUAL, **as_indicator))
 
 
 # spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which
@@ -776,7 +824,8 @@ SUBJECT_WORDS = re.compile(r"^(?:我|本)(?:单位|部门|局|委|办|院|中心
 def template_item(name: str) -> tuple[str, str | None, bool] | None:
     """The template's item a report's name says, compared without quotes and spaces (“三公”经费 is 三公经费)."""
     plain = normalised(name)
-    return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(YEAR_WORDS.sub("", SUBJECT_WORDS.sub("", plain)))
+    unit_and_year = YEAR_WORDS.sub("", SUBJECT_WORDS.sub("", YEAR_WORDS.sub("", plain)))  # in either order
+    return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(unit_and_year)
 
 
 @dataclass(frozen=True)

@@ -601,7 +601,7 @@ IMPORT_UNITEMISED = "其他项目支出（报告未逐项列明）"
 IMPORT_WHERE = "报告 {file} 导入的草稿"
 IMPORT_DOCUMENT_NOTE = "由报告 {file} 导入"
 IMPORT_NEW_INDICATOR = "{name}（新指标：发布时加入指标目录）"
-IMPORT_NEW_INDICATOR_NOTE = "由自评报告的指标表导入，请核对名称、类别和方向"
+IMPORT_NEW_INDICATOR_NOTE = "由自评报告导入（指标表或正文），请核对名称、类别和方向"
 IMPORT_NEW_CATEGORY = "报告所列指标"
 IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",
                 "spending": "支出", "budget": "年初预算（支出）", "adjusted_budget": "调整后预算（支出）",

@@ -132,6 +132,7 @@ def test_spending_and_score_sentences(title, sentence, expected):
     ("2023年部门整体支出决算数为1234.56万元。", [("total", "1234.56")]),
     ("2023年度部门决算支出合计1,234.56万元。", [("total", "1234.56")]),
     ("我单位2023年度总支出为1234.56万元，比上年增长5%。", [("total", "1234.56")]),
+    ("2023年度我局部门整体支出决算数为1,234.56万元，其中：基本支出890.12万元。", [("total", "1234.56"), ("basic", "890.12")]),
     ("年初预算数为1200万元，全年预算数为1300万元，决算数为1234.56万元，预算执行率为94.97%。", [("total", "1234.56")]),
     ("部门整体支出共计１２３４．５６万元。", [("total", "1234.56")]),  # full-width, after 共计
     ("全年总支出1234.56万元，较上年增长5.2%。", [("total", "1234.56")]),
@@ -623,13 +624,35 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     ("群众满意度：目标值≥95%，实际完成值98%。", [("target", "群众满意度", "95"), ("actual", "群众满意度", "98")]),
     # no rate named: a share, a change, a stated completion, the budget's execution
     ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
-    ("全年计划新建校舍3所，实际完成3所，完成率100%。", [("unclassified", None, "100")]),
     ("预算执行率为98.65%。", [("unclassified", None, "98.65")]),
 ])
 def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expected):
     section = Section("sec", 2, "1.产出指标完成情况", [sentence], ref="四.1")
     figures = [f for f in report_import.figures_of([section], CATALOGUE) if f.unit == "%"]
     assert [(f.kind, f.new_indicator.name if f.new_indicator else None, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 测试数据, hand-written in the forms reports use; (kind, proposed indicator, value) of every figure
+    ("1.数量指标：完成高标准农田建设2.5万亩，年度目标2万亩，完成率125%。",
+     [("actual", "高标准农田建设", "2.5"), ("target", "高标准农田建设", "2"), ("stated_rate", "高标准农田建设", "125")]),
+    ("培训高素质农民300人次，目标值≥280人次。", [("actual", "培训高素质农民", "300"), ("target", "培训高素质农民", "280")]),
+    ("粮食播种面积稳定在45万亩以上，实际46.3万亩。", [("target", "粮食播种面积", "45"), ("actual", "粮食播种面积", "46.3")]),
+    ("全年计划新建校舍3所，实际完成3所，完成率100%。",
+     [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
+    ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
+    # no target beside the count, or two of a kind: left for a person
+    ("局机关内设股室8个，下属二级机构3个。", [("unclassified", None, "8"), ("unclassified", None, "3")]),
+    ("编制人数45人，实有在职人员52人。", [("unclassified", None, "45"), ("unclassified", None, "52")]),
+    ("新建幼儿园3所，完成2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
+    ("目标新建幼儿园3所，计划2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
+    ("完成培训300人次，较上年增加20人次。", [("unclassified", None, "300"), ("unclassified", None, "20")]),
+])
+def test_a_count_stated_beside_its_target_proposes_an_indicator(sentence, expected):
+    section = Section("sec", 2, "（一）产出指标", [sentence], ref="三(一)")
+    figures = report_import.figures_of([section], CATALOGUE)
+    assert [(f.kind, f.name if f.indicator_code else None, f.value) for f in figures] == expected
+    assert len({f.indicator_code for f in figures if f.indicator_code}) <= 1  # one indicator, every figure
 
 
 @pytest.mark.parametrize(("sentence", "direction"), [
