@@ -671,9 +671,10 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度)$")
-RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?(?:完成|实现|达到)?")
-RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
-                       r"不超过|以上|以内|[≥≤><=＞＜])*$")
+RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:高于|低于|超过|超出|优于)?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?"
+                       r"(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
+RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
+                       r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
 
 
@@ -703,7 +704,7 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
 PAIR_TARGET_LINK = re.compile(r"目标|计划|任务")
 PAIR_ACTUAL_LINK = re.compile(r"实际|完成|达到?")
 TARGET_WORDING = re.compile(r"目标|计划|任务|力争|以上|以内|不低于|不少于|不高于|不超过|稳定在|保持在|控制在|[≥≤]")
-PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟)")
+PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟|共计|共|累计)")
 PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}$")
 
 
@@ -726,7 +727,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     other = earlier[position]
     other_clause = clause_before(other.sentence, other.start)
     name, other_link = named_by(other_clause)
-    name = PAIR_NAME_LEAD.sub("", name)  # 计划新建校舍3所: the indicator is 新建校舍
+    name = PAIR_NAME_LEAD.sub("", name)  # 计划新建校舍3所, 全年共办理案件1256件: 新建校舍, 办理案件
     other_is_target = bool(TARGET_WORDING.search(other_clause + (other.qualifier or "")))
     if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name) or here_is_target == other_is_target:
         return None

@@ -622,6 +622,8 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     ("全年完成65岁以上老年人健康管理率72.5%，群众满意度95.3%。",
      [("actual", "65岁以上老年人健康管理率", "72.5"), ("actual", "群众满意度", "95.3")]),
     ("群众满意度：目标值≥95%，实际完成值98%。", [("target", "群众满意度", "95"), ("actual", "群众满意度", "98")]),
+    ("案件办结率98.5%，高于目标值95%。", [("actual", "案件办结率", "98.5"), ("target", "案件办结率", "95")]),
+    ("服务对象满意度达到96%，超过年初目标（90%）。", [("actual", "服务对象满意度", "96"), ("target", "服务对象满意度", "90")]),
     # no rate named: a share, a change, a stated completion, the budget's execution
     ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
     ("预算执行率为98.65%。", [("unclassified", None, "98.65")]),
@@ -641,6 +643,8 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     ("全年计划新建校舍3所，实际完成3所，完成率100%。",
      [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
+    ("全年共办理案件1,256件，完成年度目标任务1,200件的104.67%。",
+     [("actual", "办理案件", "1256"), ("target", "办理案件", "1200"), ("stated_rate", "办理案件", "104.67")]),
     # no target beside the count, or two of a kind: left for a person
     ("局机关内设股室8个，下属二级机构3个。", [("unclassified", None, "8"), ("unclassified", None, "3")]),
     ("编制人数45人，实有在职人员52人。", [("unclassified", None, "45"), ("unclassified", None, "52")]),
