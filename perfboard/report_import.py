@@ -600,7 +600,25 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
                 position, figures[position], figure = pair
         figures.append(figure)
         previous_end = matched.end()
-    return figures
+    levels = prose_levels(section.title, sentence)
+    return [replace(f, new_indicator=replace(f.new_indicator, **levels))
+            if f.new_indicator is not None and any(levels.values()) else f for f in figures]
+
+
+# 1.数量指标：…, （2）社会效益：…: the group a sentence of a report's 产出指标 or 效益指标 section speaks of
+LEVEL2_LEAD = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）])?\s*([\u4e00-\u9fff]{2,8}(?:指标|效益))[：:]")
+
+
+def prose_levels(title: str, sentence: str) -> dict[str, str]:
+    """An indicator proposed from prose takes its group and category from where the report states it, as a
+    table row does from 一级指标 and 二级指标: the sentence's lead (1.数量指标：) or its section's title ((三)
+    满意度指标), and the group (产出, 效益, 满意度) those or the title name."""
+    heading = numbered(title)
+    title = heading[2].strip() if heading else title  # （三）满意度指标 → 满意度指标
+    lead = LEVEL2_LEAD.match(sentence)
+    level2 = lead.group(1) if lead else title if re.search(r"(?:指标|效益|满意度)$", title) else ""
+    level1 = next((group for group in LEVEL1_GROUPS if group in title or group in level2), "")
+    return {"level1": level1, "level2": level2}
 
 
 def clause_before(sentence: str, start: int) -> str:

@@ -9,7 +9,7 @@ import io
 import duckdb
 import pytest
 
-from perfboard import audit, desk, report_import
+from perfboard import audit, desk, report_import, texts
 from perfboard.cli import main
 from perfboard.database import DEFAULT_DATA_DIR, current_build, current_version, data_files, load
 from perfboard.report_import import Section
@@ -657,6 +657,20 @@ def test_a_count_stated_beside_its_target_proposes_an_indicator(sentence, expect
     figures = report_import.figures_of([section], CATALOGUE)
     assert [(f.kind, f.name if f.indicator_code else None, f.value) for f in figures] == expected
     assert len({f.indicator_code for f in figures if f.indicator_code}) <= 1  # one indicator, every figure
+
+
+@pytest.mark.parametrize(("title", "sentence", "levels"), [
+    # 测试数据: the group and category come from where the report states the indicator, as a table's 一级/二级指标
+    ("（一）产出指标", "1.数量指标：完成高标准农田建设2.5万亩，年度目标2万亩。", ("产出", "数量指标")),
+    ("（二）效益指标", "（2）社会效益：粮食播种面积稳定在45万亩以上，实际46.3万亩。", ("效益", "社会效益")),
+    ("（三）满意度指标", "服务对象满意度96%，目标值≥90%。", ("满意度", "满意度指标")),
+    ("三、部门整体支出绩效情况", "服务对象满意度96%，目标值≥90%。", ("", "")),  # said nowhere: 报告所列指标
+])
+def test_an_indicator_proposed_from_prose_takes_its_group_from_the_outline(title, sentence, levels):
+    section = Section("sec", 2, title, [sentence], ref="三(一)")
+    proposed = {f.new_indicator for f in report_import.figures_of([section], CATALOGUE) if f.new_indicator}
+    assert [(new.level1, new.level2) for new in proposed] == [levels]
+    assert [new.category_name for new in proposed] == [levels[1] or texts.IMPORT_NEW_CATEGORY]
 
 
 @pytest.mark.parametrize(("sentence", "direction"), [
