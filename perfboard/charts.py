@@ -395,15 +395,20 @@ def point_kind(point: pd.Series, note_numbers: dict[str, int]) -> tuple[str, str
 
 
 def label_positions(years: list[int]) -> list[str]:
-    """Above each point, but below one that the next year's point follows: neighbours' labels never meet."""
-    return ["bottom center" if later == year + 1 else "top center" for year, later in zip(years, [*years[1:], None])]
+    """Above each point, but below one that the next year's point follows: neighbours' labels never meet. The
+    first year's label above reads to the right, clear of the value axis."""
+    positions = ["bottom center" if later == year + 1 else "top center"
+                 for year, later in zip(years, [*years[1:], None])]
+    if positions and positions[0] == "top center":
+        positions[0] = "top right"
+    return positions
 
 
 @from_data
 def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """Small multiples, one per indicator, over all years; derived years are open markers on a dashed line."""
     names = ordered_unique(series["indicator_name"])
-    columns = min(3, max(len(names), 1))
+    columns = min(2, max(len(names), 1))  # three across left each year's label no room on a 1280-wide projector
     rows = max(math.ceil(len(names) / columns), 1)
     units = dict(zip(series["indicator_name"], series["unit"]))
     fig = make_subplots(rows=rows, cols=columns, subplot_titles=[f"{n}（{units[n]}）" for n in names],

@@ -138,6 +138,25 @@ def test_spending_by_year_shows_the_total_when_the_report_gives_no_parts():
     assert [(trace.name, list(trace.y)) for trace in figure.data] == [("部门整体支出", [1234.5])]
 
 
+@pytest.mark.parametrize(("years", "positions"), [
+    ([2020, 2023, 2024], ["top right", "bottom center", "top center"]),  # the seed's 税收入库
+    ([2023, 2024], ["bottom center", "top center"]),
+    ([2024], ["top right"]),
+])
+def test_year_labels_of_a_trend_never_meet_a_neighbour_or_the_value_axis(years, positions):
+    assert charts.label_positions(years) == positions
+
+
+def test_trends_stand_two_across_so_that_each_years_label_fits_on_a_projector(seed_year):
+    """Three across, a 1280-wide screen left each small multiple about 240 pixels and Plotly turned the
+    years' labels on their side, 2023年 over 2024年 (the seed's five indicators)."""
+    series = seed_year.series("indicator_series")
+    series = series[series["indicator_name"].isin(series["indicator_name"].unique()[:5])]
+    figure = charts.trend_lines(series, "历年", charts.source_of(series, SEED_REPORT))
+    columns = {tuple(axis.domain) for axis in figure.select_xaxes()}
+    assert len(columns) == 2 and len(list(figure.select_xaxes())) == 6  # three rows of two
+
+
 def every_chart(data) -> list:
     series = data.series("indicator_series")
     return [named.figure for named in year_charts(data)] + [
