@@ -584,9 +584,9 @@ PRESENTATION_STYLE = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header { display: none !important; }
   .block-container { padding-top: 1.2rem; max-width: 100% !important; }
-  .st-key-key_message p { font-size: 3rem; font-weight: 700; line-height: 1.3; color: #1b1b1b;
-                          margin: 0.2rem 0 0.6rem; }
-  .slide-count { font-size: 1.4rem; color: #5f6b76; text-align: center; padding-top: 0.4rem; }
+  .st-key-key_message p { font-size: clamp(1.6rem, 2.6vw, 3rem); font-weight: 700; line-height: 1.3;
+                          color: #1b1b1b; margin: 0.2rem 0 0.6rem; }  /* one line on a 1280-wide screen */
+  .slide-count { font-size: 1.4rem; color: #5f6b76; text-align: center; padding-top: 0.2rem; }
 </style>
 """
 
@@ -597,6 +597,14 @@ def presentation(selection: Selection) -> None:
     slides = list(charts_of_year(selection).values())
     number = min(st.session_state.get("slide", 0), len(slides) - 1)
     named = slides[number]
+    # Previous and next above the slide: on a 1366×768 laptop driving the projector, a slide runs past the
+    # screen's foot, and buttons below it could not be reached without scrolling.
+    back, count, forward = st.columns([1, 1, 1])
+    back.button(texts.PRESENT_PREVIOUS, on_click=_turn, args=(-1, len(slides)), disabled=number == 0,
+                width="stretch", key="slide_back")
+    count.markdown(f"<div class='slide-count'>{number + 1} / {len(slides)}</div>", unsafe_allow_html=True)
+    forward.button(texts.PRESENT_NEXT, on_click=_turn, args=(1, len(slides)), disabled=number == len(slides) - 1,
+                   width="stretch", type="primary", key="slide_forward")
     with st.container(key="key_message"):
         st.markdown(markup.plain(named.message or named.title))
     # A chart with many rows keeps its own height (the screen scrolls) rather than squeezing its labels.
@@ -604,12 +612,6 @@ def presentation(selection: Selection) -> None:
     figure = go.Figure(named.figure).update_layout(height=height, font={"size": 20})
     st.plotly_chart(figure, width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False}, theme=None,
                     key=f"slide_{named.key}")
-    back, count, forward = st.columns([1, 1, 1])
-    back.button(texts.PRESENT_PREVIOUS, on_click=_turn, args=(-1, len(slides)), disabled=number == 0,
-                width="stretch", key="slide_back")
-    count.markdown(f"<div class='slide-count'>{number + 1} / {len(slides)}</div>", unsafe_allow_html=True)
-    forward.button(texts.PRESENT_NEXT, on_click=_turn, args=(1, len(slides)), disabled=number == len(slides) - 1,
-                   width="stretch", type="primary", key="slide_forward")
 
 
 def _turn(step: int, count: int) -> None:

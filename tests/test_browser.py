@@ -101,6 +101,20 @@ def test_page_in_chromium(server, browser, path, charts):
     page.close()
 
 
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720)])
+def test_the_presentation_can_be_turned_on_a_laptop_screen(server, browser, width, height):
+    """The laptop driving the projector: the slide's key message on one line, and 下一页 on the screen without
+    scrolling (below a 760-pixel chart it was out of reach)."""
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
+    visit(page, f"{server}/present")
+    forward = page.locator(".st-key-slide_forward").bounding_box()
+    assert forward is not None and forward["y"] + forward["height"] <= height
+    message = page.locator(".st-key-key_message p").first
+    line_height = float(message.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    assert message.bounding_box()["height"] < 1.5 * line_height  # 7项重点工作目标：5项已完成，2项报告未给出完成数
+    page.close()
+
+
 def visit(page, url: str) -> None:
     """Open a page of the app and let its charts draw; no Streamlit exception box may show."""
     page.goto(url, wait_until="networkidle")
