@@ -83,13 +83,20 @@ class Source:
 
 
 def wrap(parts: list[str], width: int) -> list[list[str]]:
-    """Parts packed into lines of about `width` characters, never splitting a part."""
+    """Parts packed into lines of about `width` characters. A part longer than a line breaks before its 《 (a
+    long unit name, then its report's title: 某县农业农村局（测试数据）《…绩效自评报告》ran off a narrow chart),
+    otherwise a part is never split."""
     lines: list[list[str]] = [[]]
-    for part in parts:
+    for part in (piece for whole in parts for piece in before_title(whole, width)):
         if lines[-1] and len("；".join(lines[-1] + [part])) > width:
             lines.append([])
         lines[-1].append(part)
     return lines
+
+
+def before_title(part: str, width: int) -> list[str]:
+    head, bracket, title = part.partition("《")
+    return [head, bracket + title] if len(part) > width and head and bracket else [part]
 
 
 def sections_text(sections: Iterable[str]) -> str:

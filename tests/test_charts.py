@@ -7,6 +7,7 @@ import pytest
 
 from perfboard import charts
 from perfboard.catalogue import spending_chapters, year_charts
+from perfboard.reports import ReportRef
 from perfboard.unit_year import UnitYear
 from tests.conftest import SEED_REPORT
 
@@ -15,11 +16,19 @@ def annotations(figure) -> list[str]:
     return [a.text for a in figure.layout.annotations]
 
 
+AGRICULTURE = ReportRef("某县农业农村局（测试数据）", 2023, "某县农业农村局（测试数据）2023年度部门整体支出绩效自评报告")
+
+
+# Lines of at most charts.SOURCE_LINE_WIDTH (36) characters, so that they fit under a half-width chart: the seed's
+# unit and title are 40 together, and a long unit and title (the second) ran off the chart's edge.
 @pytest.mark.parametrize(("source", "expected"), [
     (charts.Source(SEED_REPORT, ("一(三)；四.1", "四.1")),
-     "来源：桃江高新技术产业开发区管理委员会《2024年度部门整体支出自评绩效报告》<br>第一(三)、四.1部分"),
+     "来源：桃江高新技术产业开发区管理委员会<br>《2024年度部门整体支出自评绩效报告》；第一(三)、四.1部分"),
     (charts.Source(SEED_REPORT, (), has_estimate=True, has_derived=True),
-     "来源：桃江高新技术产业开发区管理委员会《2024年度部门整体支出自评绩效报告》<br>含预计数；〔推算〕为据报告数字推算"),
+     "来源：桃江高新技术产业开发区管理委员会<br>《2024年度部门整体支出自评绩效报告》；含预计数<br>〔推算〕为据报告数字推算"),
+    (charts.Source(AGRICULTURE, ("三(一)",)),
+     "来源：某县农业农村局（测试数据）<br>《某县农业农村局（测试数据）2023年度部门整体支出绩效自评报告》<br>第三(一)部分"),
+    (charts.Source(ReportRef("某局", 2023, "自评报告"), ("二",)), "来源：某局《自评报告》；第二部分"),  # short: one line
 ])
 def test_source_line_names_the_report_its_sections_and_marks(source, expected):
     assert source.line() == expected
