@@ -664,8 +664,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
             return replace(figure, kind=SPENDING, name=name)
     if after.startswith("任务") and last is not None:  # 完成年度25亿元任务的56.08%
         return replace(figure, kind=TARGET, indicator_code=last.indicator_code, name=last.name)
-    targeted = any(cue in before_sentence for cue in TARGET_CUES) and not any(
-        cue in clause for cue in ACTUAL_OVERRIDES)
+    targeted = said_as_target(before_sentence, clause)
     words = clause
     if not named_by(clause)[0]:  # 计划新开工项目14个，实际完成12个: the indicator the sentence spoke of
         if last is not None and last.unit == figure.unit:
@@ -681,8 +680,19 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     else:
         proposed = None
     code, words = matched
+    targeted = said_as_target(before_sentence, clause, words)
     return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=code, name=words,
                    is_estimate=estimate and not targeted, new_indicator=proposed)
+
+
+def said_as_target(before_sentence: str, clause: str, name: str = "") -> bool:
+    """A sentence of 目标, 任务, 计划, 力争 or 拟 gives targets, unless the figure's clause says 预计, 已, 实际 or
+    累计. The indicator's own name does not count: 各项工作目标完成率100% and 计划生育服务覆盖率95% are actuals."""
+    words = normalised(before_sentence)
+    at = words.rfind(name) if name else -1
+    if at >= 0:
+        words = words[:at] + words[at + len(name):]
+    return any(cue in words for cue in TARGET_CUES) and not any(cue in clause for cue in ACTUAL_OVERRIDES)
 
 
 # A rate or a degree the report names in a sentence (家庭医生签约服务覆盖率, 学生满意度) the catalogue lacks: the
@@ -694,6 +704,7 @@ RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:高于|低于|超过|超出|优于)?(?
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
+GENERIC_COMPLETION = ("目标完成率", "任务完成率")  # 各项工作目标完成率: how far the targets were met, no indicator
 
 
 def named_by(clause: str) -> tuple[str, str]:
@@ -711,7 +722,7 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
     if unit != "%":
         return None
     name, link = named_by(clause)
-    if not RATE_NAME.match(name) or name in GENERIC_RATES or "预算" in name:
+    if not RATE_NAME.match(name) or name in GENERIC_RATES or name.endswith(GENERIC_COMPLETION) or "预算" in name:
         return None
     return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(link + after) else "higher")
 

@@ -627,6 +627,10 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     # no rate named: a share, a change, a stated completion, the budget's execution
     ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
     ("预算执行率为98.65%。", [("unclassified", None, "98.65")]),
+    ("各项工作目标完成率100%。", [("unclassified", None, "100")]),
+    # a target cue inside the indicator's own name does not make its figure a target
+    ("计划生育服务覆盖率95%。", [("actual", "计划生育服务覆盖率", "95")]),
+    ("年初设定目标：计划生育服务覆盖率达到95%。", [("target", "计划生育服务覆盖率", "95")]),
 ])
 def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expected):
     section = Section("sec", 2, "1.产出指标完成情况", [sentence], ref="四.1")
