@@ -835,6 +835,7 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "基本支出": ("basic", "total", False), "项目支出": ("project", "total", False),
     "人员经费": ("basic_personnel", "basic", False), "工资福利支出": ("basic_personnel", "basic", False),
     "公用经费": ("basic_public", "basic", False), "商品和服务支出": ("basic_public", "basic", False),
+    "日常公用经费": ("basic_public", "basic", False),
     "三公经费": ("sangong", None, True), "三公经费支出": ("sangong", None, True),
     "因公出国（境）费": ("sangong_overseas", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
     # 决算 tables join the car's two items; under 三公经费 directly when a report does not (spending_rows)
@@ -855,7 +856,8 @@ def template_item(name: str) -> tuple[str, str | None, bool] | None:
     """The template's item a report's name says, compared without quotes and spaces (“三公”经费 is 三公经费)."""
     plain = normalised(name)
     unit_and_year = YEAR_WORDS.sub("", SUBJECT_WORDS.sub("", YEAR_WORDS.sub("", plain)))  # in either order
-    return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(unit_and_year)
+    return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(unit_and_year) or \
+        SPENDING_ITEMS.get(unit_and_year.removesuffix("支出"))  # 人员经费支出 is 人员经费
 
 
 @dataclass(frozen=True)
