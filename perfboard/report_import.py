@@ -367,6 +367,7 @@ TARGET_CUES = ("目标", "任务", "计划", "力争", "拟")
 ACTUAL_OVERRIDES = ("预计", "已", "实际", "累计")
 ESTIMATE_CUES = ("预计",)
 SCORE_WORDS = ("得分", "评分", "总分")  # 满分 and 扣分 are not what a unit scored
+FULL_MARKS = re.compile(r"满分(?:值)?(?:为|是)?$")
 WHOLE_SCORE_CUES = ("自评", "综合", "整体", "总体")
 PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
@@ -377,6 +378,7 @@ EXCERPT_CHARS = 24  # words shown either side of a figure in the review
 # Kinds of figure, as the review table names them
 TARGET, ACTUAL, GROWTH_RATE, STATED, SPENDING, SCORE, WEIGHT, INDICATOR_SCORE, UNCLASSIFIED = (
     "target", "actual", "growth", "stated_rate", "spending", "score", "weight", "indicator_score", "unclassified")
+MAX_SCORE = "max_score"  # a group's full marks: 预算执行15分（满分20分）
 BUDGET, ADJUSTED_BUDGET = "budget", "adjusted_budget"  # a spending item's budget, as it stood at the start and after
 
 
@@ -634,6 +636,9 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     last = next((f for f in reversed(earlier) if f.indicator_code), None)
     if figure.unit == "分":
         words = clause if clause.strip() else since_previous  # 自评得分：95分: the words before the colon
+        if FULL_MARKS.search(since_previous):  # 预算执行15分（满分20分）, 自评得分95分（满分100分）
+            group = next((g for g in LEVEL1_GROUPS if g in words), TOTAL_ROW)
+            return replace(figure, kind=MAX_SCORE, name=group)
         group = next((g for g in (*LEVEL1_GROUPS, "总") if g in words), None)
         said_whole = any(cue in words for cue in WHOLE_SCORE_CUES) or not any(f.kind == SCORE for f in earlier) \
             and any(cue in before_sentence for cue in WHOLE_SCORE_CUES)  # 自评结果：得分96分, not 其中数量指标得分20分
@@ -957,6 +962,10 @@ def evaluation_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[l
         if figure.kind == SCORE and figure.name not in rows:
             rows[figure.name] = {"unit_code": unit_code, "year": str(year), "level1": figure.name,
                                  "score": figure.value, "source": figure.ref or ""}
+            used.add(number)
+    for number, figure in enumerate(figures):  # a group's full marks, beside the score the report gives it
+        if figure.kind == MAX_SCORE and figure.name in rows and not rows[figure.name].get("max_score"):
+            rows[figure.name]["max_score"] = figure.value
             used.add(number)
     return list(rows.values()), used
 

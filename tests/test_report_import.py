@@ -109,7 +109,10 @@ def test_the_figure_grammar(sentence, expected):
     ("（二）评价结论", "综合评分95分。", [("score", "总分", "95")]),
     ("（二）评价结论", "自评总分为90分，其中产出指标45分，效益指标35分，满意度指标10分。",
      [("score", "总分", "90"), ("score", "产出", "45"), ("score", "效益", "35"), ("score", "满意度", "10")]),
-    ("（二）评价结论", "满分100分，共扣分2分。", [("unclassified", "", "100"), ("unclassified", "", "2")]),
+    ("（二）评价结论", "满分100分，共扣分2分。", [("max_score", "总分", "100"), ("unclassified", "", "2")]),
+    ("（二）评价结论", "自评得分95分（满分100分），其中：预算执行15分（满分20分），产出指标38分。",
+     [("score", "总分", "95"), ("max_score", "总分", "100"), ("score", "预算执行", "15"),
+      ("max_score", "预算执行", "20"), ("score", "产出", "38")]),
     ("五、自评结论", "自评结果：得分96分，评价等级“优”。", [("score", "总分", "96")]),
     ("五、自评结论", "自评得分：95分。", [("score", "总分", "95")]),  # the label before the colon names it
     ("五、自评结论", "产出指标得分：40分，效益指标得分：35分。", [("score", "产出", "40"), ("score", "效益", "35")]),
@@ -118,6 +121,16 @@ def test_the_figure_grammar(sentence, expected):
 ])
 def test_spending_and_score_sentences(title, sentence, expected):
     assert [figure[:3] for figure in read(sentence, title)] == expected
+
+
+def test_a_groups_full_marks_go_beside_its_score():
+    """预算执行15分（满分20分）: 20 is the group's 满分, the evaluation's max_score, not a second score."""
+    section = Section("sec", 2, "（二）评价结论", ["自评得分95分（满分100分），其中：预算执行15分（满分20分），产出指标38分。"],
+                      ref="五(二)")
+    rows, used = report_import.evaluation_rows("u", 2023, report_import.figures_of([section], CATALOGUE))
+    assert [(row["level1"], row["score"], row.get("max_score")) for row in rows] == [
+        ("总分", "95", "100"), ("预算执行", "15", "20"), ("产出", "38", None)]
+    assert len(used) == 5
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
