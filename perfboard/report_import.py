@@ -485,7 +485,7 @@ def sentences(section: Section) -> list[str]:
 def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
     found = []
     for section in sections:
-        section = replace(section, body=[ascii_figures(line) for line in section.body])
+        section = replace(section, body=spaced_tables([ascii_figures(line) for line in section.body]))
         spending_section = is_spending_section(section)
         table_rows = [line for line in section.body if "\t" in line]
         found += table_figures(section, table_rows, catalogue)
@@ -518,6 +518,54 @@ def table_columns(cells: list[str]) -> dict[str, int] | None:
         if place is not None:
             places[role] = place
     return places if {"name", "target", "actual"} <= set(places) else None
+
+
+NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def spaced_tables(body: list[str]) -> list[str]:
+    """An indicator table as a PDF's text gives it: lines of cells between spaces, under a header line of the
+    form's column names (一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分). Each line after the header
+    becomes cells between tabs, as a .docx table's row, while it fits the header: a cell merged down the rows
+    (一级指标) is written in its first row only, and a blank 偏差原因 leaves the last cell out, so a row of fewer
+    cells is placed where its name is words and its values figures (`aligned`). The first line that fits
+    nowhere ends the table."""
+    rows, header = [], None
+    for line in body:
+        cells = line.split()
+        if "\t" not in line and len(cells) >= 3 and table_columns(cells) is not None:
+            header = table_columns(cells), len(cells)
+            rows.append("\t".join(cells))
+            continue
+        row = aligned(cells, *header) if header and "\t" not in line else None
+        if row is None:
+            header = None
+            rows.append(line)
+        else:
+            rows.append("\t".join(row))
+    return rows
+
+
+def aligned(cells: list[str], places: dict[str, int], width: int) -> list[str] | None:
+    """The row's cells in the header's places, or None when no placing reads as an indicator's row. Words
+    beyond what the row needs may be the last column's (a 偏差原因 of several words)."""
+    for joined in range(1, max(len(cells) - width + 3, 2)):  # how many words the last cell has
+        words = cells if joined == 1 else [*cells[:-joined], " ".join(cells[-joined:])]
+        for blank_after in range(width - len(words) + 1) if joined == 1 else (0,):
+            if len(words) + blank_after > width:
+                continue
+            row = [""] * (width - len(words) - blank_after) + words + [""] * blank_after
+            if reads_as_indicator(row, places):
+                return row
+    return None
+
+
+def reads_as_indicator(row: list[str], places: dict[str, int]) -> bool:
+    """A name of words, a target or an actual with a figure, a weight and a score that are numbers if given."""
+    name, target, actual = (row[places[role]] for role in ("name", "target", "actual"))
+    numbers = [row[places[role]] for role in ("weight", "score") if role in places and row[places[role]]]
+    return bool(name) and not FIGURE.search(name) and bool(FIGURE.search(target) or FIGURE.search(actual)) and \
+        all(NUMBER_CELL.match(cell) for cell in numbers)
 
 
 def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> list[Figure]:

@@ -207,6 +207,27 @@ def test_the_outline_gives_stable_keys_and_the_report_references():
     assert "2024年末在编人数65人" in "".join(duties)  # the body word for word
 
 
+def test_a_table_in_a_pdfs_text_is_read_from_its_spaced_cells():
+    """测试数据 in the form a PDF's text gives a self-evaluation table: cells between spaces, 一级指标 and
+    二级指标 written in their first row only, 偏差原因 blank or of several words."""
+    rows = ["一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+            "产出指标 数量指标 新建校舍 3所 3所 10 10",
+            "质量指标 工程验收合格率 100% 100% 10 10",
+            "时效指标 按期完工率 ≥95% 92% 10 8 受雨季影响 工期延后",
+            "满意度指标 服务对象满意度 学生满意度 ≥90% 96% 10 10",
+            "经自评，本单位得分95分。",
+            "以上 3所 10 10"]  # after the table: prose, not a row
+    section = Section("sec", 1, "附表", rows, ref="附")
+    figures = report_import.figures_of([section], CATALOGUE)
+    values, _ = report_import.indicator_rows("u", 2024, figures)
+    names = {f.indicator_code: f.new_indicator for f in figures if f.new_indicator}
+    assert [(names[r["indicator_code"]].name, names[r["indicator_code"]].level2, r["target"], r["actual"],
+             r["weight"], r["score"]) for r in values] == [
+        ("新建校舍", "数量指标", "3", "3", "10", "10"), ("工程验收合格率", "质量指标", "100", "100", "10", "10"),
+        ("按期完工率", "时效指标", "95", "92", "10", "8"), ("学生满意度", "服务对象满意度", "90", "96", "10", "10")]
+    assert [f.kind for f in figures if f.sentence.startswith("以上")] == ["unclassified"]  # 3所; 10 has no unit
+
+
 def test_an_indicator_table_gives_targets_actuals_weights_and_scores():
     rows = ["一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
             "产出指标\t数量指标\t税收入库\t4.28亿元\t4.28亿元\t10\t10",
