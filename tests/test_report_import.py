@@ -86,6 +86,9 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
     ("新建幼儿园3所，改扩建2所。", [("unclassified", "", "3", "所", None, False, None),
                               ("unclassified", "", "2", "所", None, False, None)]),
     ("审批时限压缩至5个工作日。", [("unclassified", "", "5", "个工作日", None, False, None)]),
+    ("种植苗木5,000株，开展培训32场次，新增装机1.2万千瓦。", [("unclassified", "", "5000", "株", None, False, None),
+                                             ("unclassified", "", "32", "场次", None, False, None),
+                                             ("unclassified", "", "1.2", "万千瓦", None, False, None)]),
     ("争取第3批专项债券资金500万元。", [("unclassified", "", "500", "万元", None, False, None)]),
 ])
 def test_the_figure_grammar(sentence, expected):
