@@ -1,7 +1,8 @@
 """导入报告 against the hand-made data: import the 2024 report's text and compare the draft with data/ (the gold),
 figure by figure. Prints recall and precision of indicator values (target, actual, growth, stated rate), of
 spending items and of scores, the headline figures' recall, and every figure of the draft that the report's
-text does not contain (there must be none). It asserts nothing: it measures.
+text does not contain (there must be none); then the same for the report read as a unit's first, with no
+catalogue (what the importer proposes on its own). It asserts nothing: it measures.
 
     .venv/bin/python bench/import_recall.py [REPORT]   (default: data/reports/taojiang_hitech/2024.txt)
 """
@@ -99,6 +100,27 @@ def main() -> None:
     print(f"drafted figures not in the report's text: {len(not_in_text)} {sorted(not_in_text)}")
     print("missed:", sorted(gold_values - draft_values, key=str))
     print("wrong: ", sorted(draft_values - gold_values, key=str))
+    first_report(report, gold_files, gold_values)
+
+
+def first_report(report: Path, gold_files: dict[str, bytes], gold_values: set) -> None:
+    """The same report read as a unit's first, with an empty catalogue, as a report of a department the
+    dashboard has never seen: the indicators the draft proposes, matched to the hand-made ones by name (their
+    names and synonyms.csv, compared as the importer compares them)."""
+    draft = report_import.import_report(report.name, report.read_bytes(), UNIT, YEAR,
+                                        report_import.Catalogue.of([], []))
+    catalogue = report_import.Catalogue.of(report_import.csv_rows(gold_files["indicators.csv"]),
+                                           report_import.csv_rows(gold_files["synonyms.csv"]))
+    gold_code = dict(catalogue.names)
+    code_of = {row["indicator_code"]: gold_code.get(report_import.normalised(row["indicator_name"]))
+               for row in draft.indicators}
+    facts = {(code_of.get(code), column, value) for code, column, value in indicator_facts(draft.indicator_values)}
+    named = {fact for fact in facts if fact[0]}
+    print(f"as a first report (no catalogue): {len(draft.indicators)} indicators proposed, "
+          f"{sum(1 for code in code_of.values() if code)} named as the hand-made data names them; indicator values "
+          f"recall {ratio(len(gold_values & named), len(gold_values))}   "
+          f"precision {ratio(len(gold_values & named), len(named))}; under other names: {len(facts - named)}")
+    print("  wrong:", sorted(named - gold_values, key=str))
 
 
 if __name__ == "__main__":

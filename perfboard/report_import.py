@@ -16,6 +16,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -457,6 +458,14 @@ class Catalogue:
         ordered = tuple(sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0])))
         return cls(ordered, {r["indicator_code"]: r["unit"] for r in indicators})
 
+    def with_proposed(self, proposed: Iterable[NewIndicator]) -> Catalogue:
+        """The catalogue and the indicators a report has proposed so far (by name and unit)."""
+        new = {(normalised(p.name), p.code): p.unit for p in proposed if p.code not in self.units}
+        if not new:
+            return self
+        names = tuple(sorted({*self.names, *new}, key=lambda pair: -len(pair[0])))
+        return Catalogue(names, {**self.units, **{code: unit for (_, code), unit in new.items()}})
+
     def match(self, before: str, after: str, unit: str) -> tuple[str, str] | None:
         """The indicator whose name ends nearest before the figure (or, failing that, follows it), longest name
         first, and whose unit is the figure's unit."""
@@ -483,14 +492,19 @@ def sentences(section: Section) -> list[str]:
 
 
 def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
-    found = []
+    """Every figure of the report, in order. An indicator the report proposes (a table's row, a listed target, a
+    rate) joins the catalogue as it is read, so that a later sentence naming it gives its figures to it."""
+    found: list[Figure] = []
     for section in sections:
         section = replace(section, body=spaced_tables([ascii_figures(line) for line in section.body]))
         spending_section = is_spending_section(section)
         table_rows = [line for line in section.body if "\t" in line]
-        found += table_figures(section, table_rows, catalogue)
+        read = [table_figures(section, table_rows, catalogue)]
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
-            found += sentence_figures(section, sentence, catalogue, spending_section)
+            catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
+            read.append(sentence_figures(section, sentence, catalogue, spending_section))
+        catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
+        found += [figure for figures in read for figure in figures]
     return found
 
 
@@ -648,6 +662,8 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
             pair = stated_pair(figure, clause, sentence[matched.end():clause_end], figures)
             if pair is not None:
                 position, figures[position], figure = pair
+        if figure.kind == UNCLASSIFIED and not spending_section:
+            figure = listed_target(figure, clause, sentence[:matched.start()]) or figure
         figures.append(figure)
         previous_end = matched.end()
     levels = prose_levels(section.title, sentence)
@@ -818,6 +834,25 @@ def stated_pair(figure: Figure, clause: str, after: str,
     as_indicator = dict(indicator_code=proposed.code, name=name, new_indicator=proposed)
     return (position, replace(other, kind=TARGET if other_is_target else ACTUAL, **as_indicator),
             replace(figure, kind=TARGET if here_is_target else ACTUAL, **as_indicator))
+
+
+# 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause
+TARGET_LIST = re.compile(r"(?:目标|任务|计划)(?:有|是|为|如下)?[：:]")
+
+
+def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure | None:
+    """A figure in a list of targets (园区重点工作目标有：实现税收入库4.28亿元；完成固定资产投资30.22亿元；…) as
+    the target of the indicator its clause names, proposed. A later sentence naming it gives its actual (the
+    catalogue grows as the report is read, `figures_of`). None outside such a list, for a score, or when the
+    clause says 已, 实际, 预计 or 累计."""
+    if figure.unit == "分" or not TARGET_LIST.search(before_sentence) or \
+            any(cue in clause for cue in ACTUAL_OVERRIDES):
+        return None
+    name = PAIR_NAME_LEAD.sub("", re.sub(r"^其中", "", named_by(clause)[0]))  # 其中亿元以上项目5个
+    if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name):
+        return None
+    proposed = NewIndicator(name, figure.unit, "", "", "lower" if LOWER_IS_BETTER.search(clause) else "higher")
+    return replace(figure, kind=TARGET, indicator_code=proposed.code, name=name, new_indicator=proposed)
 
 
 # spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which

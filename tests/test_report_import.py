@@ -702,6 +702,30 @@ def test_a_count_stated_beside_its_target_proposes_an_indicator(sentence, expect
     assert len({f.indicator_code for f in figures if f.indicator_code}) <= 1  # one indicator, every figure
 
 
+def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_their_actuals():
+    """The seed read as a department's first report, with an empty catalogue: 一(三) lists the year's targets
+    (重点工作目标有：实现税收入库4.28亿元；…), each proposes the indicator its clause names, and 四.1 and 四.2
+    give the actuals of those they name again. Every value is the hand-made data's (data/indicator_values.csv);
+    入库税收 in 四.1 is worded otherwise than 税收入库 and stays for a person."""
+    draft = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "u", 2024, report_import.Catalogue.of([], []))
+    names = {row["indicator_code"]: row["indicator_name"] for row in draft.indicators}
+    assert [(names[r["indicator_code"]], r.get("target"), r.get("actual")) for r in draft.indicator_values] == [
+        ("税收入库", "4.28", None), ("固定资产投资", "30.22", "35.44"), ("新开工项目", "14", None),
+        ("新投产项目", "10", None), ("新引进项目", "20", "20"), ("亿元以上项目", "5", "5"), ("立项争资", "2100", "2200.15")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 测试数据: (kind, indicator, value) of each figure, read with an empty catalogue
+    ("年度绩效目标为：新建校舍3所，培训教师500人次。", [("target", "新建校舍", "3"), ("target", "培训教师", "500")]),
+    ("全年计划：已完成培训500人次。", [("unclassified", None, "500")]),  # 已: not a target
+    ("新建校舍3所，培训教师500人次。", [("unclassified", None, "3"), ("unclassified", None, "500")]),  # no list
+])
+def test_a_listed_target_is_named_by_its_clause(sentence, expected):
+    section = Section("sec", 2, "（三）绩效目标设立情况", [sentence], ref="一(三)")
+    figures = report_import.figures_of([section], report_import.Catalogue.of([], []))
+    assert [(f.kind, f.name if f.indicator_code else None, f.value) for f in figures] == expected
+
+
 @pytest.mark.parametrize(("title", "sentence", "levels"), [
     # 测试数据: the group and category come from where the report states the indicator, as a table's 一级/二级指标
     ("（一）产出指标", "1.数量指标：完成高标准农田建设2.5万亩，年度目标2万亩。", ("产出", "数量指标")),
