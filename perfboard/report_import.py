@@ -843,11 +843,13 @@ TARGET_LIST = re.compile(r"(?:目标|任务|计划)(?:有|是|为|如下)?[：:]
 def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure | None:
     """A figure in a list of targets (园区重点工作目标有：实现税收入库4.28亿元；完成固定资产投资30.22亿元；…) as
     the target of the indicator its clause names, proposed. A later sentence naming it gives its actual (the
-    catalogue grows as the report is read, `figures_of`). None outside such a list, for a score, or when the
-    clause says 已, 实际, 预计 or 累计."""
+    catalogue grows as the report is read, `figures_of`). None outside such a list, for a score, for money
+    named as spending (资金, 经费), or when the clause says 已, 实际, 预计 or 累计."""
     if figure.unit == "分" or not TARGET_LIST.search(before_sentence) or \
             any(cue in clause for cue in ACTUAL_OVERRIDES):
         return None
+    if figure.unit in SPENDING_UNITS and spending_name(clause):
+        return None  # 主要任务：…，投入资金500万元: money to spend, no indicator
     name = PAIR_NAME_LEAD.sub("", re.sub(r"^其中", "", named_by(clause)[0]))  # 其中亿元以上项目5个
     if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name):
         return None

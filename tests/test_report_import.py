@@ -718,6 +718,7 @@ def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_thei
     # 测试数据: (kind, indicator, value) of each figure, read with an empty catalogue
     ("年度绩效目标为：新建校舍3所，培训教师500人次。", [("target", "新建校舍", "3"), ("target", "培训教师", "500")]),
     ("全年计划：已完成培训500人次。", [("unclassified", None, "500")]),  # 已: not a target
+    ("主要任务：改造校舍3所，投入资金500万元。", [("target", "改造校舍", "3"), ("unclassified", None, "500")]),  # money to spend
     ("新建校舍3所，培训教师500人次。", [("unclassified", None, "3"), ("unclassified", None, "500")]),  # no list
 ])
 def test_a_listed_target_is_named_by_its_clause(sentence, expected):
