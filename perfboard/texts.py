@@ -603,6 +603,7 @@ IMPORT_DOCUMENT_NOTE = "由报告 {file} 导入"
 IMPORT_NEW_INDICATOR = "{name}（新指标：发布时加入指标目录）"
 IMPORT_NEW_INDICATOR_NOTE = "由自评报告导入（指标表或正文），请核对名称、类别和方向"
 IMPORT_NEW_CATEGORY = "报告所列指标"
+IMPORT_NO_INDICATOR = "（无）"  # the review's 指标代码 of a figure that is no indicator's (spending, unclassified)
 IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",
                 "spending": "支出", "budget": "年初预算（支出）", "adjusted_budget": "调整后预算（支出）",
                 "score": "自评得分", "max_score": "满分（自评得分）", "weight": "指标分值", "indicator_score": "指标得分",

@@ -37,11 +37,13 @@ def import_section() -> None:
     if draft is None:
         return
     kinds = {label: kind for kind, label in texts.IMPORT_KINDS.items()}
-    review = pd.DataFrame([{**row, "used": number in draft.used}
+    review = pd.DataFrame([{**row, "used": number in draft.used,
+                            "indicator_code": row["indicator_code"] or texts.IMPORT_NO_INDICATOR}
                            for number, row in enumerate(report_import.review_rows(draft))])
     st.caption(texts.DESK_IMPORT_SUMMARY.format(figures=len(draft.figures), used=len(draft.used),
                                                unclassified=len(draft.figures) - len(draft.used)))
-    codes = ["", *(row["indicator_code"] for row in workbook.csv_rows(files["indicators.csv"])),
+    catalogued = workbook.csv_rows(files["indicators.csv"])
+    codes = [texts.IMPORT_NO_INDICATOR, *(row["indicator_code"] for row in catalogued),
              *(row["indicator_code"] for row in draft.indicators)]
     edited = st.data_editor(
         review[list(report_import.REVIEW_COLUMNS)], hide_index=True, width="stretch", height=560,
@@ -57,7 +59,8 @@ def import_section() -> None:
         })
     if st.toggle(texts.DESK_IMPORT_CHECK, key="desk_import_check"):
         decisions = [report_import.Decision(bool(row["used"]), kinds.get(row["kind"], row["kind"]),
-                                            row["indicator_code"] or None, str(row["value"]))
+                                            None if row["indicator_code"] in (None, "", texts.IMPORT_NO_INDICATOR)
+                                            else row["indicator_code"], str(row["value"]))
                      for row in edited.to_dict("records")]
         reviewed = report_import.decided(draft, decisions, selection.unit_code, int(year))
         upload = report_import.draft_upload(reviewed, report.name, selection.unit_code, int(year), files)
