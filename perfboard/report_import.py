@@ -372,7 +372,7 @@ FULL_MARKS = re.compile(r"满分(?:值)?(?:为|是)?$")
 WHOLE_SCORE_CUES = ("自评", "综合", "整体", "总体")
 PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
-STATED_RATE = re.compile(r"(完成|达到)?[^，。；]*的$")
+STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$")  # 为年度任务的120%: how much of the target
 
 EXCERPT_CHARS = 24  # words shown either side of a figure in the review
 
@@ -664,6 +664,10 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
                 position, figures[position], figure = pair
         if figure.kind == UNCLASSIFIED and not spending_section:
             figure = listed_target(figure, clause, sentence[:matched.start()]) or figure
+        if figure.kind == UNCLASSIFIED and figures:
+            completed = stated_completion(figure, sentence[previous_end:matched.start()], figures[-1])
+            if completed is not None:
+                figures[-1], figure = completed
         figures.append(figure)
         previous_end = matched.end()
     levels = prose_levels(section.title, sentence)
@@ -768,7 +772,7 @@ def said_as_target(before_sentence: str, clause: str, name: str = "") -> bool:
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度)$")
-RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:高于|低于|超过|超出|优于)?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?"
+RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:高于|低于|超过|超出|优于|较|比)?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?"
                        r"(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
@@ -834,6 +838,22 @@ def stated_pair(figure: Figure, clause: str, after: str,
     as_indicator = dict(indicator_code=proposed.code, name=name, new_indicator=proposed)
     return (position, replace(other, kind=TARGET if other_is_target else ACTUAL, **as_indicator),
             replace(figure, kind=TARGET if here_is_target else ACTUAL, **as_indicator))
+
+
+def stated_completion(figure: Figure, since_previous: str, count: Figure) -> tuple[Figure, Figure] | None:
+    """A count and how much of its target it is (完成造林面积1.2万亩，为年度任务的120%): the count before,
+    unclassified and named by its clause, proposes its indicator with its actual, and `figure` is the stated
+    completion rate. Money named as spending proposes nothing."""
+    if figure.unit != "%" or not STATED_COMPLETION.search(since_previous) or count.kind != UNCLASSIFIED or \
+            count.unit in ("%", "分") or count.sentence[count.end:].startswith(("任务", "目标")):
+        return None  # 完成年度25亿元任务的56.08%: 25亿元 is the target, not a count of something
+    clause = clause_before(count.sentence, count.start)
+    name = PAIR_NAME_LEAD.sub("", named_by(clause)[0])
+    if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name) or count.unit in SPENDING_UNITS and spending_name(clause):
+        return None
+    proposed = NewIndicator(name, count.unit, "", "", "higher")
+    as_indicator = dict(indicator_code=proposed.code, name=name, new_indicator=proposed)
+    return replace(count, kind=ACTUAL, **as_indicator), replace(figure, kind=STATED, **as_indicator)
 
 
 # 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause

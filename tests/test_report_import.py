@@ -663,6 +663,8 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     ("群众满意度：目标值≥95%，实际完成值98%。", [("target", "群众满意度", "95"), ("actual", "群众满意度", "98")]),
     ("案件办结率98.5%，高于目标值95%。", [("actual", "案件办结率", "98.5"), ("target", "案件办结率", "95")]),
     ("服务对象满意度达到96%，超过年初目标（90%）。", [("actual", "服务对象满意度", "96"), ("target", "服务对象满意度", "90")]),
+    ("全县农村自来水普及率达到92%，较年初目标（90%）高2个百分点。",
+     [("actual", "农村自来水普及率", "92"), ("target", "农村自来水普及率", "90")]),
     # no rate named: a share, a change, a stated completion, the budget's execution
     ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
     ("预算执行率为98.65%。", [("unclassified", None, "98.65")]),
@@ -686,6 +688,9 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     ("全年计划新建校舍3所，实际完成3所，完成率100%。",
      [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
+    ("完成造林面积1.2万亩，为年度任务的120%。", [("actual", "造林面积", "1.2"), ("stated_rate", "造林面积", "120")]),
+    ("完成年度25亿元任务的56.08%。", [("unclassified", None, "25"), ("unclassified", None, "56.08")]),  # 25: the target
+    ("项目支出1000万元，占年度预算的95%。", [("unclassified", None, "1000"), ("unclassified", None, "95")]),
     ("全年共办理案件1,256件，完成年度目标任务1,200件的104.67%。",
      [("actual", "办理案件", "1256"), ("target", "办理案件", "1200"), ("stated_rate", "办理案件", "104.67")]),
     # no target beside the count, or two of a kind: left for a person
@@ -705,13 +710,16 @@ def test_a_count_stated_beside_its_target_proposes_an_indicator(sentence, expect
 def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_their_actuals():
     """The seed read as a department's first report, with an empty catalogue: 一(三) lists the year's targets
     (重点工作目标有：实现税收入库4.28亿元；…), each proposes the indicator its clause names, and 四.1 and 四.2
-    give the actuals of those they name again. Every value is the hand-made data's (data/indicator_values.csv);
-    入库税收 in 四.1 is worded otherwise than 税收入库 and stays for a person."""
+    give the actuals of those they name again; 四.6 states a count with how much of its target it is. Every value
+    is the hand-made data's (data/indicator_values.csv); 入库税收 in 四.1 is worded otherwise than 税收入库 and
+    stays for a person."""
     draft = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "u", 2024, report_import.Catalogue.of([], []))
     names = {row["indicator_code"]: row["indicator_name"] for row in draft.indicators}
     assert [(names[r["indicator_code"]], r.get("target"), r.get("actual")) for r in draft.indicator_values] == [
         ("税收入库", "4.28", None), ("固定资产投资", "30.22", "35.44"), ("新开工项目", "14", None),
-        ("新投产项目", "10", None), ("新引进项目", "20", "20"), ("亿元以上项目", "5", "5"), ("立项争资", "2100", "2200.15")]
+        ("新投产项目", "10", None), ("新引进项目", "20", "20"), ("亿元以上项目", "5", "5"), ("立项争资", "2100", "2200.15"),
+        ("化解隐性债务", None, "1.11")]  # 四.6 累计化解隐性债务1.11亿元，已完成全年任务的103.3%
+    assert [r.get("stated_rate") for r in draft.indicator_values][-1] == "103.3"
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
