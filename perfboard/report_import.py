@@ -810,6 +810,17 @@ PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟|共计|共|累计)")
 PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}$")
 
 
+def count_named(clause: str) -> str | None:
+    """The indicator a count's clause names (计划新建校舍, 全年共办理案件, 其中亿元以上项目: 新建校舍, 办理案件,
+    亿元以上项目), or None when its words name none: too long, a figure in them, or words of change or share."""
+    name = PAIR_NAME_LEAD.sub("", re.sub(r"^其中", "", named_by(clause)[0]))
+    return name if PAIR_NAME.match(name) and not NOT_AN_ITEM.search(name) else None
+
+
+def proposed_as(figure: Figure, kind: str, proposed: NewIndicator) -> Figure:
+    return replace(figure, kind=kind, indicator_code=proposed.code, name=proposed.name, new_indicator=proposed)
+
+
 def stated_pair(figure: Figure, clause: str, after: str,
                 earlier: list[Figure]) -> tuple[int, Figure, Figure] | None:
     """A count and its target in one sentence, as a new indicator (完成高标准农田建设2.5万亩，年度目标2万亩;
@@ -828,16 +839,14 @@ def stated_pair(figure: Figure, clause: str, after: str,
         return None
     other = earlier[position]
     other_clause = clause_before(other.sentence, other.start)
-    name, other_link = named_by(other_clause)
-    name = PAIR_NAME_LEAD.sub("", name)  # 计划新建校舍3所, 全年共办理案件1256件: 新建校舍, 办理案件
+    name = count_named(other_clause)
     other_is_target = bool(TARGET_WORDING.search(other_clause + (other.qualifier or "")))
-    if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name) or here_is_target == other_is_target:
+    if name is None or here_is_target == other_is_target:
         return None
-    target_words = link + after if here_is_target else other_link + (other.qualifier or "")
+    target_words = link + after if here_is_target else named_by(other_clause)[1] + (other.qualifier or "")
     proposed = NewIndicator(name, figure.unit, "", "", "lower" if LOWER_IS_BETTER.search(target_words) else "higher")
-    as_indicator = dict(indicator_code=proposed.code, name=name, new_indicator=proposed)
-    return (position, replace(other, kind=TARGET if other_is_target else ACTUAL, **as_indicator),
-            replace(figure, kind=TARGET if here_is_target else ACTUAL, **as_indicator))
+    return (position, proposed_as(other, TARGET if other_is_target else ACTUAL, proposed),
+            proposed_as(figure, TARGET if here_is_target else ACTUAL, proposed))
 
 
 def stated_completion(figure: Figure, since_previous: str, count: Figure) -> tuple[Figure, Figure] | None:
@@ -848,12 +857,11 @@ def stated_completion(figure: Figure, since_previous: str, count: Figure) -> tup
             count.unit in ("%", "分") or count.sentence[count.end:].startswith(("任务", "目标")):
         return None  # 完成年度25亿元任务的56.08%: 25亿元 is the target, not a count of something
     clause = clause_before(count.sentence, count.start)
-    name = PAIR_NAME_LEAD.sub("", named_by(clause)[0])
-    if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name) or count.unit in SPENDING_UNITS and spending_name(clause):
+    name = count_named(clause)
+    if name is None or count.unit in SPENDING_UNITS and spending_name(clause):
         return None
     proposed = NewIndicator(name, count.unit, "", "", "higher")
-    as_indicator = dict(indicator_code=proposed.code, name=name, new_indicator=proposed)
-    return replace(count, kind=ACTUAL, **as_indicator), replace(figure, kind=STATED, **as_indicator)
+    return proposed_as(count, ACTUAL, proposed), proposed_as(figure, STATED, proposed)
 
 
 # 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause
@@ -870,11 +878,11 @@ def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure |
         return None
     if figure.unit in SPENDING_UNITS and spending_name(clause):
         return None  # 主要任务：…，投入资金500万元: money to spend, no indicator
-    name = PAIR_NAME_LEAD.sub("", re.sub(r"^其中", "", named_by(clause)[0]))  # 其中亿元以上项目5个
-    if not PAIR_NAME.match(name) or NOT_AN_ITEM.search(name):
+    name = count_named(clause)
+    if name is None:
         return None
-    proposed = NewIndicator(name, figure.unit, "", "", "lower" if LOWER_IS_BETTER.search(clause) else "higher")
-    return replace(figure, kind=TARGET, indicator_code=proposed.code, name=name, new_indicator=proposed)
+    return proposed_as(figure, TARGET, NewIndicator(name, figure.unit, "", "",
+                                                    "lower" if LOWER_IS_BETTER.search(clause) else "higher"))
 
 
 # spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which
