@@ -169,8 +169,8 @@ def login_box() -> None:
                 del st.session_state["account"]
                 st.rerun()
             return
-        # The form is drawn only while the expander is open: closed, its fields still cost every visitor's
-        # browser a dozen scripts before the page's first chart (docs/architecture.md, "Access").
+        # The form is drawn only while the expander is open: a visitor who never logs in is not sent its fields
+        # (docs/architecture.md, "Access", says what it does and does not change in the browser).
         login = st.expander(texts.LOGIN_TITLE, icon=":material/login:", expanded=login_required(), key="login_open",
                             on_change="rerun")
         if not login.open:
