@@ -665,9 +665,10 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
         if figure.kind == UNCLASSIFIED and not spending_section:
             figure = listed_target(figure, clause, sentence[:matched.start()]) or figure
         if figure.kind == UNCLASSIFIED and figures:
-            completed = stated_completion(figure, sentence[previous_end:matched.start()], figures[-1])
+            completed = stated_completion(figure, sentence[previous_end:matched.start()], figures)
             if completed is not None:
-                figures[-1], figure = completed
+                given, figure = completed
+                figures[len(figures) - len(given):] = given
         figures.append(figure)
         previous_end = matched.end()
     levels = prose_levels(section.title, sentence)
@@ -849,19 +850,28 @@ def stated_pair(figure: Figure, clause: str, after: str,
             proposed_as(figure, TARGET if here_is_target else ACTUAL, proposed))
 
 
-def stated_completion(figure: Figure, since_previous: str, count: Figure) -> tuple[Figure, Figure] | None:
-    """A count and how much of its target it is (完成造林面积1.2万亩，为年度任务的120%): the count before,
-    unclassified and named by its clause, proposes its indicator with its actual, and `figure` is the stated
-    completion rate. Money named as spending proposes nothing."""
-    if figure.unit != "%" or not STATED_COMPLETION.search(since_previous) or count.kind != UNCLASSIFIED or \
-            count.unit in ("%", "分") or count.sentence[count.end:].startswith(("任务", "目标")):
-        return None  # 完成年度25亿元任务的56.08%: 25亿元 is the target, not a count of something
+def stated_completion(figure: Figure, since_previous: str,
+                      earlier: list[Figure]) -> tuple[list[Figure], Figure] | None:
+    """A count and how much of its target it is, as a proposed indicator: 完成造林面积1.2万亩，为年度任务的120%
+    (the count before `figure`, named by its clause, with `figure` as its stated rate), or 完成造林1.2万亩，完成年度
+    2万亩任务的60% (a count, then its target followed by 任务). Returns the last figures of `earlier` given to the
+    indicator, and `figure`; None when the words name nothing, or money named as spending."""
+    if figure.unit != "%" or not STATED_COMPLETION.search(since_previous):
+        return None
+    *before, last = earlier
+    stated_target = last.sentence[last.end:].startswith(("任务", "目标"))  # 完成年度25亿元任务的56.08%
+    count = before[-1] if stated_target and before else last
+    if stated_target and (count is last or count.unit != last.unit or last.kind != UNCLASSIFIED):
+        return None  # 完成年度25亿元任务的56.08% alone: the target, and no count named before it
+    if count.kind != UNCLASSIFIED or count.unit in ("%", "分"):
+        return None
     clause = clause_before(count.sentence, count.start)
     name = count_named(clause)
     if name is None or count.unit in SPENDING_UNITS and spending_name(clause):
         return None
     proposed = NewIndicator(name, count.unit, "", "", "higher")
-    return proposed_as(count, ACTUAL, proposed), proposed_as(figure, STATED, proposed)
+    given = [proposed_as(count, ACTUAL, proposed), *([proposed_as(last, TARGET, proposed)] if stated_target else [])]
+    return given, proposed_as(figure, STATED, proposed)
 
 
 # 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause

@@ -689,6 +689,8 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
     ("完成造林面积1.2万亩，为年度任务的120%。", [("actual", "造林面积", "1.2"), ("stated_rate", "造林面积", "120")]),
+    ("完成造林1.2万亩，完成年度2万亩任务的60%。",
+     [("actual", "造林", "1.2"), ("target", "造林", "2"), ("stated_rate", "造林", "60")]),
     ("完成年度25亿元任务的56.08%。", [("unclassified", None, "25"), ("unclassified", None, "56.08")]),  # 25: the target
     ("项目支出1000万元，占年度预算的95%。", [("unclassified", None, "1000"), ("unclassified", None, "95")]),
     ("全年共办理案件1,256件，完成年度目标任务1,200件的104.67%。",
