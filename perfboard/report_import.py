@@ -807,7 +807,9 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
 PAIR_TARGET_LINK = re.compile(r"目标|计划|任务")
 PAIR_ACTUAL_LINK = re.compile(r"实际|完成|达到?")
 TARGET_WORDING = re.compile(r"目标|计划|任务|力争|以上|以内|不低于|不少于|不高于|不超过|稳定在|保持在|控制在|[≥≤]")
-PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟|共计|共|累计)")
+# 计划新建校舍, 全年共办理案件: the lead words before the thing counted; 共 only before a verb (共青团员 keeps it)
+PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟|共计|累计|共(?=办理|完成|开展|举办|组织|召开|培训|接待|发放|新增|实施|"
+                            r"受理|处理|查处|检查|建成|新建))")
 PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}$")
 
 

@@ -689,6 +689,9 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
     ("完成造林面积1.2万亩，为年度任务的120%。", [("actual", "造林面积", "1.2"), ("stated_rate", "造林面积", "120")]),
+    ("发展共青团员20名，目标18名。", [("actual", "发展共青团员", "20"), ("target", "发展共青团员", "18")]),
+    # 共 of 共青团 is no lead word: the name stays whole, and a name starting 共 is left for a person (it read 青团员发展)
+    ("共青团员发展20名，目标18名。", [("unclassified", None, "20"), ("unclassified", None, "18")]),
     ("完成造林1.2万亩，完成年度2万亩任务的60%。",
      [("actual", "造林", "1.2"), ("target", "造林", "2"), ("stated_rate", "造林", "60")]),
     ("完成年度25亿元任务的56.08%。", [("unclassified", None, "25"), ("unclassified", None, "56.08")]),  # 25: the target
