@@ -450,6 +450,7 @@ class Catalogue:
 
     names: tuple[tuple[str, str], ...]  # (normalised name, indicator code), longest first
     units: dict[str, str]
+    proposals: dict[str, NewIndicator] = field(default_factory=dict)  # code -> one the report proposed so far
 
     @classmethod
     def of(cls, indicators: list[dict[str, str]], synonyms: list[dict[str, str]]) -> Catalogue:
@@ -460,11 +461,12 @@ class Catalogue:
 
     def with_proposed(self, proposed: Iterable[NewIndicator]) -> Catalogue:
         """The catalogue and the indicators a report has proposed so far (by name and unit)."""
-        new = {(normalised(p.name), p.code): p.unit for p in proposed if p.code not in self.units}
+        new = {p.code: p for p in proposed if p.code not in self.units}
         if not new:
             return self
-        names = tuple(sorted({*self.names, *new}, key=lambda pair: -len(pair[0])))
-        return Catalogue(names, {**self.units, **{code: unit for (_, code), unit in new.items()}})
+        names = tuple(sorted({*self.names, *((normalised(p.name), code) for code, p in new.items())},
+                             key=lambda pair: -len(pair[0])))
+        return Catalogue(names, {**self.units, **{code: p.unit for code, p in new.items()}}, {**self.proposals, **new})
 
     def match(self, before: str, after: str, unit: str) -> tuple[str, str] | None:
         """The indicator whose name ends nearest before the figure (or, failing that, follows it), longest name
@@ -547,8 +549,9 @@ def spaced_tables(body: list[str]) -> list[str]:
     rows, header = [], None
     for line in body:
         cells = line.split()
-        if "\t" not in line and len(cells) >= 3 and table_columns(cells) is not None:
-            header = table_columns(cells), len(cells)
+        places = table_columns(cells) if "\t" not in line and len(cells) >= 3 else None
+        if places is not None:
+            header = places, len(cells)
             rows.append("\t".join(cells))
             continue
         row = aligned(cells, *header) if header and "\t" not in line else None
@@ -752,7 +755,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
             return replace(figure, is_estimate=estimate)
         matched = proposed.code, proposed.name
     else:
-        proposed = None
+        proposed = catalogue.proposals.get(matched[0])  # named again: the figure carries the proposal too
     code, words = matched
     targeted = said_as_target(before_sentence, clause, words)
     return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=code, name=words,
@@ -804,9 +807,9 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
 # A count stated beside its target in one sentence: the words linking the second figure say which of the two
 # is the target (年度目标, 目标值≥ / 实际, 完成); the first, when the second is the actual, must read as one
 # (目标, 计划, 以上, 稳定在 …).
-PAIR_TARGET_LINK = re.compile(r"目标|计划|任务")
 PAIR_ACTUAL_LINK = re.compile(r"实际|完成|达到?")
-TARGET_WORDING = re.compile(r"目标|计划|任务|力争|以上|以内|不低于|不少于|不高于|不超过|稳定在|保持在|控制在|[≥≤]")
+TARGET_WORDING = re.compile("|".join((*TARGET_CUES, "以上", "以内", "不低于", "不少于", "不高于", "不超过", "稳定在",
+                                      "保持在", "控制在", "[≥≤]")))
 # 计划新建校舍, 全年共办理案件: the lead words before the thing counted; 共 only before a verb (共青团员 keeps it)
 PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟|共计|累计|共(?=办理|完成|开展|举办|组织|召开|培训|接待|发放|新增|实施|"
                             r"受理|处理|查处|检查|建成|新建))")
@@ -834,7 +837,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     name_here, link = named_by(clause)
     if name_here or figure.unit in SPENDING_UNITS or figure.unit in ("%", "分"):
         return None  # percentages are named as rates (rate_named), money and scores otherwise
-    here_is_target = bool(PAIR_TARGET_LINK.search(clause))  # link words only (实际完成, 年度目标值≥)
+    here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
     if not here_is_target and not PAIR_ACTUAL_LINK.search(clause):
         return None
     position = next((p for p in range(len(earlier) - 1, -1, -1) if earlier[p].unit == figure.unit), None)
@@ -1114,8 +1117,10 @@ def draft_of(figures: list[Figure], narrative: str, unit_code: str, year: int) -
 def catalogue_rows(used: list[Figure]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """The indicators the draft proposes, and their categories: those of figures still given to them (a person
     may have given the figure to an indicator the catalogue has)."""
-    proposed = {f.new_indicator.code: f.new_indicator for f in used
-                if f.new_indicator is not None and f.indicator_code == f.new_indicator.code}
+    proposed: dict[str, NewIndicator] = {}
+    for figure in used:  # the first figure that proposed it gives its category, where the report states it
+        if figure.new_indicator is not None and figure.indicator_code == figure.new_indicator.code:
+            proposed.setdefault(figure.new_indicator.code, figure.new_indicator)
     indicators = [{"indicator_code": code, "indicator_name": new.name, "category": new.category_code,
                    "is_headline": "false", "level1": new.level1, "level2": new.level2, "unit": new.unit,
                    "direction": new.direction, "sort_order": str(order), "note": texts.IMPORT_NEW_INDICATOR_NOTE}

@@ -727,6 +727,20 @@ def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_thei
     assert [r.get("stated_rate") for r in draft.indicator_values][-1] == "103.3"
 
 
+def test_a_proposal_stays_when_the_review_rejects_the_figure_that_first_proposed_it():
+    """固定资产投资 is proposed by its target in 一(三) and named again by its actual in 四.1. A person who rejects
+    the target keeps the actual, and the draft still proposes the indicator the actual belongs to: a value whose
+    indicator is in no catalogue would be refused at publish."""
+    draft = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "u", 2024, report_import.Catalogue.of([], []))
+    decisions = [report_import.Decision(number in draft.used and not (f.kind == "target" and f.name == "固定资产投资"),
+                                        f.kind, f.indicator_code, f.value) for number, f in enumerate(draft.figures)]
+    reviewed = report_import.decided(draft, decisions, "u", 2024)
+    proposed = {row["indicator_code"]: row["indicator_name"] for row in reviewed.indicators}
+    assert {row["indicator_code"] for row in reviewed.indicator_values} <= set(proposed)
+    row = next(r for r in reviewed.indicator_values if proposed[r["indicator_code"]] == "固定资产投资")
+    assert (row.get("target"), row["actual"]) == (None, "35.44")
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # 测试数据: (kind, indicator, value) of each figure, read with an empty catalogue
     ("年度绩效目标为：新建校舍3所，培训教师500人次。", [("target", "新建校舍", "3"), ("target", "培训教师", "500")]),
