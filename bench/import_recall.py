@@ -109,9 +109,7 @@ def first_report(report: Path, gold_files: dict[str, bytes], gold_values: set) -
     names and synonyms.csv, compared as the importer compares them)."""
     draft = report_import.import_report(report.name, report.read_bytes(), UNIT, YEAR,
                                         report_import.Catalogue.of([], []))
-    catalogue = report_import.Catalogue.of(report_import.csv_rows(gold_files["indicators.csv"]),
-                                           report_import.csv_rows(gold_files["synonyms.csv"]))
-    gold_code = dict(catalogue.names)
+    gold_code = dict(report_import.catalogue_of(gold_files).names)
     code_of = {row["indicator_code"]: gold_code.get(report_import.normalised(row["indicator_name"]))
                for row in draft.indicators}
     facts = {(code_of.get(code), column, value) for code, column, value in indicator_facts(draft.indicator_values)}
