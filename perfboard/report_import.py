@@ -372,6 +372,7 @@ FULL_MARKS = re.compile(r"满分(?:值)?(?:为|是)?$")
 WHOLE_SCORE_CUES = ("自评", "综合", "整体", "总体")
 PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
+ON_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$")  # said against last year
 STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$")  # 为年度任务的120%: how much of the target
 
 EXCERPT_CHARS = 24  # words shown either side of a figure in the review
@@ -444,6 +445,17 @@ def normalised(text: str) -> str:
     return re.sub(r"[\s“”\"'‘’「」『』]", "", text)
 
 
+LIST_NUMBER = r"(?:\d+[.、．]|[（(]\d+[)）])"  # 1. 2、 （3）: an item of a list inside a paragraph
+TWO_WORDS = re.compile(r"^([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})$")
+
+
+def longest_first(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(name, code) pairs for matching, longest name first. A name of two two-character words is found in either
+    order too: 税收入库 and 入库税收, 安全生产 and 生产安全 are the same thing, as reports word it."""
+    swapped = {(TWO_WORDS.sub(r"\2\1", name), code) for name, code in pairs if TWO_WORDS.match(name)}
+    return tuple(sorted((p for p in {*pairs, *swapped} if p[0]), key=lambda p: -len(p[0])))
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """The indicators a figure may belong to: each name and synonym, normalised, with its unit."""
@@ -456,16 +468,14 @@ class Catalogue:
     def of(cls, indicators: list[dict[str, str]], synonyms: list[dict[str, str]]) -> Catalogue:
         pairs = {(normalised(r["indicator_name"]), r["indicator_code"]) for r in indicators}
         pairs |= {(normalised(r["synonym"]), r["indicator_code"]) for r in synonyms}
-        ordered = tuple(sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0])))
-        return cls(ordered, {r["indicator_code"]: r["unit"] for r in indicators})
+        return cls(longest_first(pairs), {r["indicator_code"]: r["unit"] for r in indicators})
 
     def with_proposed(self, proposed: Iterable[NewIndicator]) -> Catalogue:
         """The catalogue and the indicators a report has proposed so far (by name and unit)."""
         new = {p.code: p for p in proposed if p.code not in self.units}
         if not new:
             return self
-        names = tuple(sorted({*self.names, *((normalised(p.name), code) for code, p in new.items())},
-                             key=lambda pair: -len(pair[0])))
+        names = longest_first({*self.names, *((normalised(p.name), code) for code, p in new.items())})
         return Catalogue(names, {**self.units, **{code: p.unit for code, p in new.items()}}, {**self.proposals, **new})
 
     def match(self, before: str, after: str, unit: str) -> tuple[str, str] | None:
@@ -672,6 +682,10 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
             if completed is not None:
                 given, figure = completed
                 figures[len(figures) - len(given):] = given
+        if figure.kind == UNCLASSIFIED and figures and not spending_section:
+            grown = stated_growth(figure, sentence[previous_end:matched.start()], figures[-1])
+            if grown is not None:
+                figures[-1], figure = grown
         figures.append(figure)
         previous_end = matched.end()
     levels = prose_levels(section.title, sentence)
@@ -680,7 +694,7 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
 
 
 # 1.数量指标：…, （2）社会效益：…: the group a sentence of a report's 产出指标 or 效益指标 section speaks of
-LEVEL2_LEAD = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）])?\s*([\u4e00-\u9fff]{2,8}(?:指标|效益))[：:]")
+LEVEL2_LEAD = re.compile(rf"^{LIST_NUMBER}?\s*([\u4e00-\u9fff]{{2,8}}(?:指标|效益))[：:]")
 
 
 def prose_levels(title: str, sentence: str) -> dict[str, str]:
@@ -719,10 +733,9 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         if group is not None and any(word in before_sentence for word in SCORE_WORDS):
             return replace(figure, kind=SCORE, name=TOTAL_ROW if group == "总" else group)
         return figure
-    if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None:
-        falling = any(word in since_previous[-4:] for word in ("下降", "减少"))
-        return replace(figure, kind=GROWTH_RATE, indicator_code=last.indicator_code, name=last.name,
-                       number=("-" if falling else "") + figure.number)
+    if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None and \
+            earlier[-1] is last and last.kind != TARGET:  # the change of the actual just before it
+        return as_growth(figure, since_previous, last)
     if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None:
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
     if spending_section and figure.unit in SPENDING_UNITS:
@@ -762,6 +775,13 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
                    is_estimate=estimate and not targeted, new_indicator=proposed)
 
 
+def as_growth(figure: Figure, since_previous: str, count: Figure) -> Figure:
+    """`figure` as the stated change of `count`'s indicator: negative when the words say it fell."""
+    falling = any(word in since_previous.rstrip("为了达")[-4:] for word in ("下降", "减少"))
+    return replace(figure, kind=GROWTH_RATE, indicator_code=count.indicator_code, name=count.name,
+                   new_indicator=count.new_indicator, number=("-" if falling else "") + figure.number)
+
+
 def said_as_target(before_sentence: str, clause: str, name: str = "") -> bool:
     """A sentence of 目标, 任务, 计划, 力争 or 拟 gives targets, unless the figure's clause says 预计, 已, 实际 or
     累计. The indicator's own name does not count: 各项工作目标完成率100% and 计划生育服务覆盖率95% are actuals."""
@@ -776,8 +796,8 @@ def said_as_target(before_sentence: str, clause: str, name: str = "") -> bool:
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度)$")
-RATE_LEAD = re.compile(r"^(?:.*[：:])?(?:高于|低于|超过|超出|优于|较|比)?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?"
-                       r"(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
+RATE_LEAD = re.compile(rf"^(?:.*[：:])?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?"
+                       r"(?:预计|已经|已)?(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
@@ -810,10 +830,10 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
 PAIR_ACTUAL_LINK = re.compile(r"实际|完成|达到?")
 TARGET_WORDING = re.compile("|".join((*TARGET_CUES, "以上", "以内", "不低于", "不少于", "不高于", "不超过", "稳定在",
                                       "保持在", "控制在", "[≥≤]")))
-# 计划新建校舍, 全年共办理案件: the lead words before the thing counted; 共 only before a verb (共青团员 keeps it)
-PAIR_NAME_LEAD = re.compile(r"^(?:计划|目标|力争|拟|共计|累计|共(?=办理|完成|开展|举办|组织|召开|培训|接待|发放|新增|实施|"
+# 计划新建校舍, 计划完成出口, 全年共办理案件: the lead words before the thing counted; 共 only before a verb (共青团员 keeps it)
+PAIR_NAME_LEAD = re.compile(r"^(?:(?:年内|今年)?(?:计划|目标|力争|拟)(?:完成|实现|达到)?|共计|累计|共(?=办理|完成|开展|举办|组织|召开|培训|接待|发放|新增|实施|"
                             r"受理|处理|查处|检查|建成|新建))")
-PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}$")
+PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()“”]{2,24}$")  # 完成“三地”整改
 
 
 def count_named(clause: str) -> str | None:
@@ -879,8 +899,27 @@ def stated_completion(figure: Figure, since_previous: str,
     return given, proposed_as(figure, STATED, proposed)
 
 
-# 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause
-TARGET_LIST = re.compile(r"(?:目标|任务|计划)(?:有|是|为|如下)?[：:]")
+def stated_growth(figure: Figure, since_previous: str, count: Figure) -> tuple[Figure, Figure] | None:
+    """A count with its change on last year, as a proposed indicator with its actual and stated growth:
+    预计完成规模工业总产值182.94亿元，同比增长0.21% (a change against last year says the report measures the
+    count year by year). None when the words name nothing, for money named as spending (支出, 经费) and for a
+    target (计划…同比增长10%)."""
+    if figure.unit != "%" or not ON_LAST_YEAR.search(since_previous.rstrip("为了达")):
+        return None
+    if count.kind != UNCLASSIFIED or count.unit in ("%", "分"):
+        return None
+    clause = clause_before(count.sentence, count.start)
+    name = count_named(clause)
+    if name is None or count.unit in SPENDING_UNITS and spending_name(clause) or \
+            said_as_target(count.sentence[:count.start], clause, name):
+        return None
+    actual = proposed_as(count, ACTUAL, NewIndicator(name, count.unit, "", "", "higher"))
+    return actual, as_growth(figure, since_previous, actual)
+
+
+# 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause; so is a sentence
+# that begins with what is planned (年内拟处置批而未供土地51.15亩，低效闲置土地262.8亩；全年计划新建校舍3所)
+TARGET_LIST = re.compile(rf"(?:目标|任务|计划)(?:有|是|为|如下)?[：:]|^{LIST_NUMBER}?(?:年内|全年|今年|本年度?)?(?:拟|计划(?!生育)|力争)")
 
 
 def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure | None:
@@ -917,8 +956,9 @@ SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|�
                            r"(?:总额|总计|合计|决算数|决算)?(?:为|共计|共|合计|是|达到|达)?$")  # 支出总额, 支出决算数为, 支出共计
 
 
-# Words before an amount that say how it changed or what share it is, not what it was spent on
-NOT_AN_ITEM = re.compile(r"^(?:共|较|比|占|其中|合计|总计)|增加|减少|增长|下降|节约|结余|结转|上年|同比")
+# Words before an amount that say how it changed or what share it is, not what it was spent on (增加值, value
+# added, is a quantity of its own)
+NOT_AN_ITEM = re.compile(r"^(?:共|较|比|占|其中|合计|总计)|增加(?!值)|减少|增长|下降|节约|结余|结转|上年|同比")
 
 
 def last_clause(text: str) -> str:
