@@ -314,14 +314,35 @@ def bullet_label(row: pd.Series) -> str:
     return f"{text}<br><span style='color:{colour}'>{texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row['completion_rate']))}</span>"
 
 
+def branch_colours(tree: pd.DataFrame) -> list[str]:
+    """Each item's tile colour: a root blue; each part of it (基本支出, 项目支出) a colour of its own, in the order
+    the ring of shares on 总览 colours them; the items under a part a lighter shade of the part's colour. `tree`
+    lists parents before their children, as spending_structure does."""
+    colour_of: dict[str, str] = {}
+    parts = 0
+    for code, parent, depth in zip(tree["item_code"], tree["parent_code"], tree["depth"]):
+        if depth == 0 or parent not in colour_of:
+            colour_of[code] = BLUE
+        elif depth == 1:
+            colour_of[code], parts = series_colour(parts), parts + 1
+        else:
+            colour_of[code] = lighter(colour_of[parent], 0.2)
+    return [colour_of[code] for code in tree["item_code"]]
+
+
+def lighter(colour: str, share: float) -> str:
+    """`colour` (#rrggbb) mixed with `share` of white."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in channels)
+
+
 @from_data
 def spending_treemap(structure: pd.DataFrame, title: str, source: Source) -> go.Figure:
     """The spending tree (memo items excluded): area is the amount; the derived remainder is marked."""
     tree = structure[~structure["is_memo"]]
     labels = [name + (texts.MARK_DERIVED if derived else "") for name, derived in
               zip(tree["item_name"], tree["is_derived"])]
-    colours = [GREY if derived else (BLUE if depth <= 1 else "#4f86c6") for depth, derived in
-               zip(tree["depth"], tree["is_derived"])]
+    colours = [GREY if derived else colour for colour, derived in zip(branch_colours(tree), tree["is_derived"])]
     fig = go.Figure(go.Treemap(
         ids=tree["item_code"], parents=tree["parent_code"].fillna(""), labels=labels, values=tree["amount"],
         branchvalues="total", marker={"colors": colours, "line": {"color": "white", "width": 2}},
@@ -336,16 +357,27 @@ def spending_treemap(structure: pd.DataFrame, title: str, source: Source) -> go.
     return finish(fig, title, source, height=560)
 
 
+def largest_to_the_left(amounts: pd.Series) -> float:
+    """The ring's rotation that puts the middle of its largest part at nine o'clock: its label then stands beside
+    the ring, not under it on the source line (a part of 98.5%, labelled at six o'clock, did)."""
+    shares = [float(a) for a in amounts]
+    total = sum(shares) or 1.0
+    largest = max(range(len(shares)), key=shares.__getitem__)
+    middle = (sum(shares[:largest]) + shares[largest] / 2) / total * 360
+    return (270 - middle) % 360
+
+
 @from_data
 def share_donut(parts: pd.DataFrame, title: str, source: Source) -> go.Figure:
-    """Two or more parts of one total as a ring, each labelled with its amount and share."""
+    """Two or more parts of one total as a ring, each labelled outside it with its amount and share: inside the
+    ring Plotly shrinks a label to fit its slice, and a half of the ring's label ran into the total at its
+    centre."""
     total = float(parts["amount"].sum())
-    big = [total > 0 and float(a) / total >= 0.15 for a in parts["amount"]]
     fig = go.Figure(go.Pie(
-        labels=parts["item_name"], values=parts["amount"], hole=0.42, sort=False, direction="clockwise",
+        labels=parts["item_name"], values=parts["amount"], hole=0.55, sort=False, direction="clockwise",
+        rotation=largest_to_the_left(parts["amount"]),
         marker={"colors": [series_colour(n) for n in range(len(parts))], "line": {"color": "white", "width": 2}},
-        texttemplate="%{label}<br>%{customdata}<br>%{percent:.1%}",
-        textposition=["inside" if b else "outside" for b in big], insidetextorientation="horizontal",
+        texttemplate="%{label}<br>%{customdata}<br>%{percent:.1%}", textposition="outside",
         customdata=[formatting.money(a) for a in parts["amount"]],
         hovertemplate="%{label}：%{customdata}（%{percent:.1%}）<extra></extra>", textfont={"size": FONT_SIZE},
         automargin=True,
@@ -353,7 +385,7 @@ def share_donut(parts: pd.DataFrame, title: str, source: Source) -> go.Figure:
     fig.update_layout(showlegend=False)
     fig.add_annotation(text=formatting.money(total), x=0.5, y=0.5, xref="paper", yref="paper",
                        showarrow=False, font={"size": FONT_SIZE + 2, "color": INK})
-    finish(fig, title, source, height=480)
+    finish(fig, title, source, height=540)
     fig.update_layout(margin={"t": 130})
     return fig
 

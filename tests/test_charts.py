@@ -81,6 +81,20 @@ def test_the_source_line_starts_at_the_charts_left_edge_beside_long_row_labels(s
     assert pie.layout.margin.l == charts.LEFT_MARGIN  # no row labels: the plot starts at the margin
 
 
+@pytest.mark.parametrize(("amounts", "rotation"), [
+    # the middle of the largest part turned to 270° (nine o'clock), counted clockwise from twelve as the ring is drawn
+    ([801.45, 51516.62], 87.24),  # the seed's 一(二): 项目支出's middle at (801.45 + 25758.31) / 52318.07 × 360 = 182.76°
+    ([50, 50], 180.0),  # two halves: the first one's middle at 90°
+    ([600, 150, 1200], 20.77),  # 项目支出 runs from 750 to 1950 of 1950: its middle at 1350 / 1950 × 360 = 249.23°
+    ([100], 90.0),  # a whole alone: its middle at 180°
+])
+def test_a_ring_puts_its_largest_part_to_the_left_so_its_label_stands_beside_it(amounts, rotation):
+    assert charts.largest_to_the_left(pd.Series(amounts)) == pytest.approx(rotation, abs=0.01)
+    parts = pd.DataFrame({"item_name": [f"甲{n}" for n in range(len(amounts))], "amount": amounts})
+    ring = charts.share_donut(parts, "构成", charts.Source(SEED_REPORT)).data[0]
+    assert ring.textposition == "outside" and ring.rotation % 360 == pytest.approx(rotation, abs=0.01)  # 180 is -180
+
+
 def test_bullet_chart_says_when_the_report_gives_no_actual(seed_year):
     results = seed_year.results
     started = results[results["indicator_code"] == "projects_started"]
@@ -96,6 +110,27 @@ def test_spending_treemap_marks_the_derived_remainder_and_leaves_out_memo(seed_y
     assert "其他项目支出（报告未逐项列明）〔推算〕" in tree.labels
     assert "三公经费" not in tree.labels
     assert list(tree.values)[0] == pytest.approx(52318.07)
+
+
+def test_each_part_of_the_spending_tree_has_the_colour_the_ring_of_shares_gives_it(seed_year):
+    """The seed's 一(二): 基本支出 and 项目支出 take the ring's first two colours (总览's ring lists them in that
+    order), and the items under them lighter shades of those; the derived remainder stays grey."""
+    structure = seed_year.structure
+    tree = structure[~structure["is_memo"]]
+    colour = dict(zip(tree["item_name"], charts.spending_treemap(structure, "支出", charts.Source(SEED_REPORT))
+                      .data[0].marker.colors))
+    assert (colour["部门整体支出"], colour["基本支出"], colour["项目支出"]) == (charts.BLUE, charts.BLUE, charts.ORANGE)
+    assert colour["竹乡公司隐性债务化解及专项债资金"] == charts.lighter(charts.ORANGE, 0.2) == "#e69533"
+    assert colour["其他项目支出（报告未逐项列明）"] == charts.GREY
+
+
+@pytest.mark.parametrize(("colour", "share", "mixed"), [
+    ("#e07b00", 0.2, "#e69533"),  # 224 + 31 × 0.2 = 230.2 → e6; 123 + 132 × 0.2 = 149.4 → 95; 0 + 51 = 51 → 33
+    ("#1f5fa8", 0.0, "#1f5fa8"),
+    ("#000000", 1.0, "#ffffff"),
+])
+def test_lighter_mixes_a_colour_with_white(colour, share, mixed):
+    assert charts.lighter(colour, share) == mixed
 
 
 def test_a_spending_tree_of_one_item_writes_white_on_its_blue_tile():
