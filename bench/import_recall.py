@@ -119,6 +119,12 @@ def first_report(report: Path, gold_files: dict[str, bytes], gold_values: set) -
           f"recall {ratio(len(gold_values & named), len(gold_values))}   "
           f"precision {ratio(len(gold_values & named), len(named))}; under other names: {len(facts - named)}")
     print("  wrong:", sorted(named - gold_values, key=str))
+    gold_headline = {r["indicator_code"] for r in csv.DictReader(io.StringIO(gold_files["indicators.csv"].decode()))
+                     if r["is_headline"] == "true"}
+    proposed_headline = {code_of.get(row["indicator_code"]) for row in draft.indicators if row["is_headline"] == "true"}
+    print(f"  proposed for 总览 (is_headline): {len(proposed_headline)}, the hand-made data's headline indicators "
+          f"among them {ratio(len(proposed_headline & gold_headline), len(gold_headline))}, others "
+          f"{len(proposed_headline - gold_headline)}")
 
 
 if __name__ == "__main__":

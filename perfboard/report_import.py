@@ -394,6 +394,7 @@ class NewIndicator:
     level1: str  # one of schema.LEVEL1_GROUPS, or "" when the table's 一级指标 is none of them
     level2: str  # the table's 二级指标 (数量指标, 社会效益指标 …): the proposed category
     direction: str
+    is_headline: bool = False  # listed among the year's targets (重点工作目标有：…): shown on 总览
 
     @property
     def code(self) -> str:
@@ -917,9 +918,11 @@ def stated_growth(figure: Figure, since_previous: str, count: Figure) -> tuple[F
     return actual, as_growth(figure, since_previous, actual)
 
 
-# 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause; so is a sentence
-# that begins with what is planned (年内拟处置批而未供土地51.15亩，低效闲置土地262.8亩；全年计划新建校舍3所)
-TARGET_LIST = re.compile(rf"(?:目标|任务|计划)(?:有|是|为|如下)?[：:]|^{LIST_NUMBER}?(?:年内|全年|今年|本年度?)?(?:拟|计划(?!生育)|力争)")
+# 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause, and what the
+# overview shows; a sentence that begins with what is planned lists targets too (年内拟处置批而未供土地51.15亩，
+# 低效闲置土地262.8亩；全年计划新建校舍3所), the work of a chapter, not the year's headline
+TARGET_LIST = re.compile(r"(?:目标|任务|计划)(?:有|是|为|如下)?[：:]")
+PLANNED = re.compile(rf"^{LIST_NUMBER}?(?:年内|全年|今年|本年度?)?(?:拟|计划(?!生育)|力争)")
 
 
 def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure | None:
@@ -927,7 +930,8 @@ def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure |
     the target of the indicator its clause names, proposed. A later sentence naming it gives its actual (the
     catalogue grows as the report is read, `figures_of`). None outside such a list, for a score, for money
     named as spending (资金, 经费), or when the clause says 已, 实际, 预计 or 累计."""
-    if figure.unit == "分" or not TARGET_LIST.search(before_sentence) or \
+    year_targets = bool(TARGET_LIST.search(before_sentence))
+    if figure.unit == "分" or not (year_targets or PLANNED.search(before_sentence)) or \
             any(cue in clause for cue in ACTUAL_OVERRIDES):
         return None
     if figure.unit in SPENDING_UNITS and spending_name(clause):
@@ -936,7 +940,8 @@ def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure |
     if name is None:
         return None
     return proposed_as(figure, TARGET, NewIndicator(name, figure.unit, "", "",
-                                                    "lower" if LOWER_IS_BETTER.search(clause) else "higher"))
+                                                    "lower" if LOWER_IS_BETTER.search(clause) else "higher",
+                                                    is_headline=year_targets))
 
 
 # spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which
@@ -1158,12 +1163,16 @@ def catalogue_rows(used: list[Figure]) -> tuple[list[dict[str, str]], list[dict[
     """The indicators the draft proposes, and their categories: those of figures still given to them (a person
     may have given the figure to an indicator the catalogue has)."""
     proposed: dict[str, NewIndicator] = {}
+    headline: set[str] = set()  # any of its figures listed among the year's targets
     for figure in used:  # the first figure that proposed it gives its category, where the report states it
         if figure.new_indicator is not None and figure.indicator_code == figure.new_indicator.code:
             proposed.setdefault(figure.new_indicator.code, figure.new_indicator)
+            if figure.new_indicator.is_headline:
+                headline.add(figure.new_indicator.code)
     indicators = [{"indicator_code": code, "indicator_name": new.name, "category": new.category_code,
-                   "is_headline": "false", "level1": new.level1, "level2": new.level2, "unit": new.unit,
-                   "direction": new.direction, "sort_order": str(order), "note": texts.IMPORT_NEW_INDICATOR_NOTE}
+                   "is_headline": str(code in headline).lower(), "level1": new.level1, "level2": new.level2,
+                   "unit": new.unit, "direction": new.direction, "sort_order": str(order),
+                   "note": texts.IMPORT_NEW_INDICATOR_NOTE + (texts.IMPORT_HEADLINE_NOTE if code in headline else "")}
                   for order, (code, new) in enumerate(proposed.items(), start=1)]
     categories = {new.category_code: new.category_name for new in proposed.values()}  # in the table's order
     return indicators, [{"category_code": code, "category_name": name, "sort_order": str(order),

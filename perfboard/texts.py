@@ -602,6 +602,7 @@ IMPORT_WHERE = "报告 {file} 导入的草稿"
 IMPORT_DOCUMENT_NOTE = "由报告 {file} 导入"
 IMPORT_NEW_INDICATOR = "{name}（新指标：发布时加入指标目录）"
 IMPORT_NEW_INDICATOR_NOTE = "由自评报告导入（指标表或正文），请核对名称、类别和方向"
+IMPORT_HEADLINE_NOTE = "；列在报告的年度目标中，设为总览指标"
 IMPORT_NEW_CATEGORY = "报告所列指标"
 IMPORT_NO_INDICATOR = "（无）"  # the review's 指标代码 of a figure that is no indicator's (spending, unclassified)
 IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",

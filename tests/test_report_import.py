@@ -733,6 +733,9 @@ def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_thei
         ("报批土地", "250", None, None), ("“三地”整改", "313", None, None),
         ("化解隐性债务", None, "1.11", None)]  # 四.6 累计化解隐性债务1.11亿元，已完成全年任务的103.3%
     assert [r.get("stated_rate") for r in draft.indicator_values][-1] == "103.3"
+    # 一(三)'s list is the year's targets: those seven, as data/indicators.csv marks them, open 总览
+    assert [row["indicator_name"] for row in draft.indicators if row["is_headline"] == "true"] == [
+        "税收入库", "固定资产投资", "新开工项目", "新投产项目", "新引进项目", "亿元以上项目", "立项争资"]
 
 
 def test_a_proposal_stays_when_the_review_rejects_the_figure_that_first_proposed_it():
@@ -798,6 +801,8 @@ def test_a_listed_target_is_named_by_its_clause(sentence, expected):
     section = Section("sec", 2, "（三）绩效目标设立情况", [sentence], ref="一(三)")
     figures = report_import.figures_of([section], report_import.Catalogue.of([], []))
     assert [(f.kind, f.name if f.indicator_code else None, f.value) for f in figures] == expected
+    # the year's list (目标为：) is what 总览 shows; what a sentence plans (年内拟…) is not
+    assert {f.new_indicator.is_headline for f in figures if f.new_indicator} <= {"：" in sentence}
 
 
 @pytest.mark.parametrize(("title", "sentence", "levels"), [
