@@ -28,11 +28,13 @@ if formatting.is_missing(total["computed_total"]):
     st.info(texts.SCORE_CANNOT_COMPUTE.format(
         reasons=ui.of_year(selection, "unscored_groups", lambda year: tables.unscored_groups(year.scores))))
 
-chart_column, words_column = st.columns([3, 2])
-with chart_column:
-    if "score_groups" in charts:
+if "score_groups" in charts:
+    chart_column, words_column = st.columns([3, 2])
+    with chart_column:
         ui.show_chart(charts["score_groups"])
-with words_column:
+    with words_column:
+        ui.report_words(selection, total["source"])
+else:  # a report that gives its total only: its words across the page, no empty column beside them
     ui.report_words(selection, total["source"])
 
 st.subheader(texts.SCORE_GROUPS)

@@ -322,6 +322,21 @@ def test_overview_score_card_marks_a_derived_total(evaluation, card, says, tmp_p
     assert any(says in shown(c.value) for c in at.caption)
 
 
+@pytest.mark.parametrize(("evaluation", "columns"), [
+    ([("总分", 92)], 2),  # the total only: no chart of groups, the report's words across the page (2 cards' columns)
+    ([("产出", 50), ("效益", 35)], 4),  # groups: their chart with the words beside it
+])
+def test_score_page_leaves_no_empty_column_where_there_is_no_chart(evaluation, columns, tmp_path, monkeypatch):
+    from perfboard.database import load
+    from tests.datasets import UNIT, YEAR, write_dataset
+
+    data_dir = write_dataset(tmp_path / "data", evaluation=[
+        {"unit_code": UNIT, "year": YEAR, "level1": level1, "score": score} for level1, score in evaluation])
+    load(data_dir, tmp_path / "db.duckdb")
+    at = open_page("screens/score_page.py", data_dir, tmp_path / "db.duckdb", monkeypatch)
+    assert not at.exception and len(at.columns) == columns
+
+
 def test_a_held_figure_serves_the_same_chart_and_a_copy_changes_alone():
     """ui.HeldFigure makes the dict st.plotly_chart asks for once; what it serves is the figure's own."""
     import json
