@@ -508,9 +508,12 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
     """Every figure of the report, in order. An indicator the report proposes (a table's row, a listed target, a
     rate) joins the catalogue as it is read, so that a later sentence naming it gives its figures to it."""
     found: list[Figure] = []
+    chapter: Section | None = None
     for section in sections:
         section = replace(section, body=spaced_tables([ascii_figures(line) for line in section.body]))
-        spending_section = is_spending_section(section)
+        chapter = section if section.level <= 1 or chapter is None else chapter
+        spending_section = is_spending_section(section) or \
+            is_spending_section(chapter) and "绩效" not in section.title  # 二、…支出管理 （三）预算执行情况
         table_rows = [line for line in section.body if "\t" in line]
         read = [table_figures(section, table_rows, catalogue)]
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
@@ -786,17 +789,25 @@ def as_growth(figure: Figure, since_previous: str, count: Figure) -> Figure:
 def said_as_target(before_sentence: str, clause: str, name: str = "") -> bool:
     """A sentence of 目标, 任务, 计划, 力争 or 拟 gives targets, unless the figure's clause says 预计, 已, 实际 or
     累计. The indicator's own name does not count: 各项工作目标完成率100% and 计划生育服务覆盖率95% are actuals."""
-    words = normalised(before_sentence)
+    words = statement_of(normalised(before_sentence))
     at = words.rfind(name) if name else -1
     if at >= 0:
         words = words[:at] + words[at + len(name):]
     return any(cue in words for cue in TARGET_CUES) and not any(cue in clause for cue in ACTUAL_OVERRIDES)
 
 
+def statement_of(before: str) -> str:
+    """The words of the statement a figure belongs to: a ； ends one statement of a sentence and begins the
+    next (…，年度目标3万人；家庭医生签约服务覆盖率达到45.6%: no target), while the lead before a colon speaks for
+    every statement after it (重点工作目标有：…；完成固定资产投资30.22亿元)."""
+    lead, colon, rest = before.replace(":", "：").rpartition("：")
+    return lead + colon + rest.rsplit("；", 1)[-1] if colon and "；" not in lead else before.rsplit("；", 1)[-1]
+
+
 # A rate or a degree the report names in a sentence (家庭医生签约服务覆盖率, 学生满意度) the catalogue lacks: the
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
-RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度)$")
+RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度|比例|水平)$")  # 居民健康素养水平
 RATE_LEAD = re.compile(rf"^(?:.*[：:])?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?"
                        r"(?:预计|已经|已)?(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
@@ -867,7 +878,8 @@ def stated_pair(figure: Figure, clause: str, after: str,
     other = earlier[position]
     other_clause = clause_before(other.sentence, other.start)
     name = count_named(other_clause)
-    other_is_target = bool(TARGET_WORDING.search(other_clause + (other.qualifier or "")))
+    # the name's own words do not count: 65岁以上老年人健康体检 says no 以上 of the count
+    other_is_target = bool(TARGET_WORDING.search(other_clause.replace(name or "", "") + (other.qualifier or "")))
     if name is None or here_is_target == other_is_target:
         return None
     target_words = link + after if here_is_target else named_by(other_clause)[1] + (other.qualifier or "")

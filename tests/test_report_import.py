@@ -586,6 +586,19 @@ def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
     assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    # 测试数据: a subsection whose own title names no spending, in a chapter of spending
+    ("（三）预算执行情况", [("total", None, "4600.00", "4480.23")]),
+    ("（三）绩效目标完成情况", []),  # the chapter's part on performance speaks of no spending
+])
+def test_a_subsection_of_the_spending_chapter_speaks_of_spending(title, expected):
+    chapter = Section("sec2", 1, "二、部门整体支出管理及使用情况", [], ref="二")
+    section = Section("sec2.3", 2, title, ["全年预算数4,600.00万元，执行数4,480.23万元，预算执行率97.40%。"], ref="二(三)")
+    figures = [(f.kind, f.name, f.value, f.unit) for f in report_import.figures_of([chapter, section], CATALOGUE)]
+    rows = drafted_spending(figures)
+    assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
+
+
 @pytest.mark.parametrize(("title", "sentence", "expected"), [
     ("（一）基本支出", "2023年基本支出1,234.56万元，其中：人员经费1,000.00万元，主要用于在职人员工资。",
      [("basic", "基本支出"), ("basic_personnel", "人员经费")]),
@@ -662,6 +675,10 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
      [("actual", "65岁以上老年人健康管理率", "72.5"), ("actual", "群众满意度", "95.3")]),
     ("群众满意度：目标值≥95%，实际完成值98%。", [("target", "群众满意度", "95"), ("actual", "群众满意度", "98")]),
     ("案件办结率98.5%，高于目标值95%。", [("actual", "案件办结率", "98.5"), ("target", "案件办结率", "95")]),
+    # a ； ends the statement of a target: the rate after it is an actual
+    ("1.数量指标：完成健康体检3.2万人，年度目标3万人；家庭医生签约服务覆盖率达到45.6%。",
+     [("actual", "家庭医生签约服务覆盖率", "45.6")]),
+    ("居民健康素养水平达到26.8%，比上年提高2.1个百分点。", [("actual", "居民健康素养水平", "26.8")]),
     ("4.群众文化活动满意度达到96.5%，高于目标值90%。",
      [("actual", "群众文化活动满意度", "96.5"), ("target", "群众文化活动满意度", "90")]),
     ("服务对象满意度达到96%，超过年初目标（90%）。", [("actual", "服务对象满意度", "96"), ("target", "服务对象满意度", "90")]),
@@ -692,6 +709,9 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
     ("完成造林面积1.2万亩，为年度任务的120%。", [("actual", "造林面积", "1.2"), ("stated_rate", "造林面积", "120")]),
     ("发展共青团员20名，目标18名。", [("actual", "发展共青团员", "20"), ("target", "发展共青团员", "18")]),
+    # 以上 inside the name is no target wording of the count
+    ("完成65岁以上老年人健康体检3.2万人，年度目标3万人。",
+     [("actual", "65岁以上老年人健康体检", "3.2"), ("target", "65岁以上老年人健康体检", "3")]),
     # 共 of 共青团 is no lead word: the name stays whole, and a name starting 共 is left for a person (it read 青团员发展)
     ("共青团员发展20名，目标18名。", [("unclassified", None, "20"), ("unclassified", None, "18")]),
     ("完成造林1.2万亩，完成年度2万亩任务的60%。",
