@@ -1128,7 +1128,7 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
             item["item_name"] = f"{item['item_name']}（{name}）"
         cited.setdefault(code, []).append(figure)
         used.add(number)
-        if "等" in figure.sentence[figure.end:figure.end + 2] and code.startswith("project_"):
+        if code.startswith("project_") and lists_part_only(figure):
             items["project_unitemised"] = {"unit_code": unit_code, "year": str(year), "item_code": "project_unitemised",
                                            "parent_code": "project", "item_name": texts.IMPORT_UNITEMISED,
                                            "is_remainder": "true", "is_memo": "false"}
@@ -1139,6 +1139,15 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
         while item["parent_code"] and item["parent_code"] not in items:  # 人员经费 in a report that states no
             item["parent_code"] = parents.get(item["parent_code"], "")   # 基本支出: under the total, as said
     return list(items.values()), used
+
+
+PART_OF_A_LIST = re.compile(r"主要(?:用于|包括|为|有|是)")  # 主要用于A 2,100万元、B 980.5万元: not every project
+
+
+def lists_part_only(figure: Figure) -> bool:
+    """Whether a project's figure stands in a list that names only some of 项目支出's projects (…等, 主要用于…):
+    the rest is then a remainder the view derives, not an error of the report's sums."""
+    return "等" in figure.sentence[figure.end:figure.end + 2] or bool(PART_OF_A_LIST.search(figure.sentence[:figure.start]))
 
 
 def evaluation_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[list[dict[str, str]], set[int]]:

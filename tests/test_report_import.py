@@ -599,6 +599,21 @@ def test_a_subsection_of_the_spending_chapter_speaks_of_spending(title, expected
     assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
 
 
+@pytest.mark.parametrize(("sentence", "remainder"), [
+    # 测试数据: a list that names only some of the projects leaves a remainder the view derives (is_remainder)
+    ("项目支出3,456.78万元，主要用于基本公共卫生服务补助资金2,100.00万元、计划生育家庭奖励扶助资金980.50万元。", True),
+    ("项目支出3,456.78万元，包括基本公共卫生服务补助资金2,100.00万元、计划生育家庭奖励扶助资金980.50万元等。", True),
+    ("项目支出3,080.50万元，包括基本公共卫生服务补助资金2,100.00万元、计划生育家庭奖励扶助资金980.50万元。", False),
+])
+def test_a_list_of_some_projects_leaves_the_rest_as_a_derived_remainder(sentence, remainder):
+    section = Section("sec2.2", 2, "（二）项目支出", [sentence], ref="二(二)")
+    rows, _ = report_import.spending_rows("u", 2023, report_import.figures_of([section], CATALOGUE))
+    assert [r["item_code"] for r in rows if r.get("is_remainder") == "true"] == (
+        ["project_unitemised"] if remainder else [])
+    assert [r["actual"] for r in rows if r["item_code"].startswith("project_") and r.get("actual")] == [
+        "2100.00", "980.50"]
+
+
 @pytest.mark.parametrize(("title", "sentence", "expected"), [
     ("（一）基本支出", "2023年基本支出1,234.56万元，其中：人员经费1,000.00万元，主要用于在职人员工资。",
      [("basic", "基本支出"), ("basic_personnel", "人员经费")]),
