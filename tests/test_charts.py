@@ -95,6 +95,16 @@ def test_a_ring_puts_its_largest_part_to_the_left_so_its_label_stands_beside_it(
     assert ring.textposition == "outside" and ring.rotation % 360 == pytest.approx(rotation, abs=0.01)  # 180 is -180
 
 
+def test_score_bars_write_each_score_inside_its_bar_clear_of_the_weight_marker():
+    """产出 48分 of a weight of 50 (测试数据): written above the bar, the score was struck through by the marker."""
+    groups = pd.DataFrame({"level1": ["产出", "预算执行"], "stated_score": [48.0, 9.0], "computed_score": [None, 9.74],
+                           "weight": [50.0, 10.0]})
+    figure = charts.score_bars(groups, "自评得分", charts.Source(SEED_REPORT))
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert [list(bar.text) for bar in bars] == [["48分", "9分"], ["", "9.74分"]]
+    assert {(bar.textposition, bar.insidetextanchor) for bar in bars} == {("inside", "end")}
+
+
 def test_bullet_chart_says_when_the_report_gives_no_actual(seed_year):
     results = seed_year.results
     started = results[results["indicator_code"] == "projects_started"]
