@@ -203,9 +203,11 @@ def trend_charts(data: UnitYear) -> list[NamedChart]:
     results = data.results
     growth = results[results["yoy_rate"].notna()]
     if not growth.empty:
+        # the rates are stated or computed from two reported years; the previous year a stated rate implies
+        # (previous_basis 'derived') is not drawn here, so the source line does not speak of 〔推算〕
+        shown = charts.source_of(growth.drop(columns="previous_basis"), data.report)
         found.append(NamedChart("yoy_rates", texts.CHART_YOY_TITLE,
-                                charts.yoy_bars(growth, texts.CHART_YOY_TITLE,
-                                                charts.source_of(growth, data.report)),
+                                charts.yoy_bars(growth, texts.CHART_YOY_TITLE, shown),
                                 section_at(data, most_cited(growth["source"])),
                                 lead_sentence(growth)))
     structure = data.series("spending_structure")

@@ -497,7 +497,9 @@ def yoy_bars(yoy: pd.DataFrame, title: str, source: Source) -> go.Figure:
     ))
     low, high = (float(yoy["yoy_rate"].min() * 100), float(yoy["yoy_rate"].max() * 100)) if len(yoy) else (0, 1)
     span = max(high, 0) - min(low, 0) or 1.0
-    fig.update_xaxes(title=texts.AXIS_RATE, range=[min(low, 0) - 0.3 * span * (low < 0), max(high, 0) + 0.3 * span],
+    # no axis title: the chart's title names the rate and its unit, and a title under the axis stood on the
+    # source line's row
+    fig.update_xaxes(range=[min(low, 0) - 0.3 * span * (low < 0), max(high, 0) + 0.3 * span],
                      zeroline=True, zerolinecolor=INK, showgrid=True)
     fig.update_yaxes(autorange="reversed")
     return finish(fig, title, source, height=110 + 60 * max(len(yoy), 1) + 80)

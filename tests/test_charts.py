@@ -105,6 +105,16 @@ def test_score_bars_write_each_score_inside_its_bar_clear_of_the_weight_marker()
     assert {(bar.textposition, bar.insidetextanchor) for bar in bars} == {("inside", "end")}
 
 
+def test_the_growth_chart_speaks_of_no_derived_figure_it_does_not_draw(seed_year):
+    """四.1's rates are stated (同比增长10.63%); the previous years they imply are derived, but this chart draws
+    the rates only, so its source line does not say 〔推算〕 (it did, with nothing marked), and no axis title
+    stands on the source line's row."""
+    [growth] = [named for named in year_charts(seed_year) if named.key == "yoy_rates"]
+    source_line = next(text for text in annotations(growth.figure) if text.startswith("来源"))
+    assert "推算" not in source_line and "四.1" in source_line
+    assert growth.figure.layout.xaxis.title.text is None
+
+
 def test_bullet_chart_says_when_the_report_gives_no_actual(seed_year):
     results = seed_year.results
     started = results[results["indicator_code"] == "projects_started"]
