@@ -1034,6 +1034,7 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "公务用车运行费": ("sangong_vehicle_operation", "sangong_vehicle", True),
     "公务用车运行维护费": ("sangong_vehicle_operation", "sangong_vehicle", True),
     "总支出": ("total", None, False), "部门决算支出": ("total", None, False), "决算支出": ("total", None, False),
+    "共支出": ("total", None, False),  # 全年共支出4,480.23万元
     "项目经费": ("project", "total", False),
 }
 

@@ -577,6 +577,7 @@ def test_a_word_file_without_numbering_definitions_is_read():
     ("2023年度收入决算数为1300万元，支出决算数为1234.56万元。", [("total", None, None, "1234.56")]),
     ("年初预算数为1200万元，收入决算数为1300万元。", [("total", "1200", None, None)]),
     ("财政拨款预算数1200万元。", []),
+    ("全年共支出4,480.23万元。", [("total", None, None, "4480.23")]),
     ("2024年度支出52318.07万元，基本支出801.45万元。",  # 一(二) of the 2024 report: no budget given
      [("total", None, None, "52318.07"), ("basic", None, None, "801.45")]),
 ])
