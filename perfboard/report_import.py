@@ -510,7 +510,7 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
     found: list[Figure] = []
     chapter: Section | None = None
     for section in sections:
-        section = replace(section, body=spaced_tables([ascii_figures(line) for line in section.body]))
+        section = replace(section, body=spaced_tables(stacked_tables([ascii_figures(line) for line in section.body])))
         chapter = section if section.level <= 1 or chapter is None else chapter
         spending_section = is_spending_section(section) or \
             is_spending_section(chapter) and "绩效" not in section.title  # 二、…支出管理 （三）预算执行情况
@@ -575,6 +575,78 @@ def spaced_tables(body: list[str]) -> list[str]:
         else:
             rows.append("\t".join(row))
     return rows
+
+
+# The last columns of a form, after its values: a cell of words there is the row's own, not the next row's name
+TRAILING_HEADERS = ("偏差原因", "未完成原因", "原因分析", "备注", "改进措施")
+VALUE_CELL = re.compile(r"^[≥≤><＞＜=]?\s*\d")  # 14个, 98.5%, ≥95%, 10: a value, not a name
+
+
+def header_role(cell: str) -> str | None:
+    """The column a header cell names (name, target, actual … as `TABLE_HEADERS`; reason for 偏差原因分析)."""
+    plain = HEADER_NOISE.sub("", cell)
+    return next((role for role, names in TABLE_HEADERS.items() if plain in names), None) or \
+        ("reason" if plain.startswith(TRAILING_HEADERS) else None)
+
+
+def reads_as_reason(cell: str) -> bool:
+    """A 偏差原因 cell: 无, a dash, or a sentence (punctuation, or longer than any indicator's name)."""
+    return cell in ("无", "/", "—", "-", "／") or any(mark in cell for mark in "，。；,;") or len(cell) > 24
+
+
+def stacked_tables(body: list[str]) -> list[str]:
+    """An indicator table as text taken from a Word file by some tools gives it: one cell to a line, the header's
+    names first (一级指标 / 二级指标 / 三级指标 / 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因). Its cells are
+    joined again into rows between tabs, as a .docx table's (`stacked_rows`)."""
+    out: list[str] = []
+    at = 0
+    while at < len(body):
+        end = at
+        while end < len(body) and "\t" not in body[end] and header_role(body[end]):
+            end += 1
+        places = table_columns(body[at:end]) if end - at >= 3 else None
+        if places is None:
+            out.append(body[at])
+            at += 1
+            continue
+        out.append("\t".join(body[at:end]))
+        rows, at = stacked_rows(body, end, places, body[at:end])
+        out += rows
+    return out
+
+
+def stacked_rows(body: list[str], at: int, places: dict[str, int], header: list[str]) -> tuple[list[str], int]:
+    """The table's rows from line `at` on, and the line where the table ends. A row is the words of its names,
+    then its values, so a cell of words after a value begins the next row, unless the form ends in a column of
+    words (偏差原因) and the cell reads as one. A merged cell written once (一级指标) leaves a row short: `aligned`
+    places it. A row that reads as no indicator's (按时, 及时: no figure) stays as its lines, for a person."""
+    out: list[str] = []
+    row: list[str] = []
+    words_last = header_role(header[-1]) == "reason"
+
+    def close() -> None:
+        placed = aligned(row, places, len(header)) if row else None
+        out.extend(["\t".join(placed)] if placed else row)
+        row.clear()
+
+    while at < len(body) and "\t" not in body[at]:
+        cell = body[at]
+        is_value = bool(VALUE_CELL.match(cell))
+        if not row and (is_value or len(cell) > 40):
+            break  # a value with no name before it, or a paragraph: the table has ended
+        if any(VALUE_CELL.match(c) for c in row) and not is_value:
+            if words_last and len(row) < len(header) and reads_as_reason(cell):
+                row.append(cell)
+                at += 1
+            close()  # the cell, if not taken as the row's reason, begins the next row
+            continue
+        if len(row) >= len(header):
+            close()
+            continue
+        row.append(cell)
+        at += 1
+    close()
+    return out, at
 
 
 def aligned(cells: list[str], places: dict[str, int], width: int) -> list[str] | None:

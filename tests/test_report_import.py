@@ -600,6 +600,78 @@ def test_a_subsection_of_the_spending_chapter_speaks_of_spending(title, expected
     assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
 
 
+STACKED_TABLE = """某县教育局2023年度部门整体支出绩效自评报告（测试数据）
+二、绩效自评表
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+偏差原因分析及改进措施
+产出指标
+数量指标
+新建校舍
+3所
+3所
+10
+10
+无
+培训教师
+500人次
+520人次
+10
+10
+
+质量指标
+义务教育巩固率
+≥98%
+98.6%
+10
+10
+无
+时效指标
+资金拨付及时性
+及时
+及时
+10
+10
+无
+效益指标
+社会效益指标
+学生资助覆盖率
+100%
+95%
+20
+18
+部分学生材料不全，下年度加强审核。
+经自评，我局2023年度部门整体支出绩效自评得分为92分。
+"""
+
+
+@pytest.mark.parametrize("reason_column", [True, False])
+def test_a_table_of_one_cell_to_a_line_is_read_as_its_rows(reason_column):
+    """测试数据, as some tools take a Word table's text: one cell to a line, 一级指标 and 二级指标 written once,
+    a blank 偏差原因 left out. Each row gives its figures to its indicator, with its group and category; a
+    row of words (及时) stays for a person; the paragraph after the table is read as prose."""
+    text = STACKED_TABLE if reason_column else "\n".join(
+        line for line in STACKED_TABLE.splitlines() if line not in ("偏差原因分析及改进措施", "无", "部分学生材料不全，下年度加强审核。"))
+    draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
+    proposed = {row["indicator_code"]: (row["indicator_name"], row["level1"], row["level2"]) for row in draft.indicators}
+    assert [(*proposed[r["indicator_code"]], r.get("target"), r.get("actual"), r.get("weight"), r.get("score"))
+            for r in draft.indicator_values] == [
+        ("新建校舍", "产出", "数量指标", "3", "3", "10", "10"), ("培训教师", "产出", "数量指标", "500", "520", "10", "10"),
+        ("义务教育巩固率", "产出", "质量指标", "98", "98.6", "10", "10"),
+        ("学生资助覆盖率", "效益", "社会效益指标", "100", "95", "20", "18")]
+    assert [(r["level1"], r["score"]) for r in draft.evaluation] == [("总分", "92")]
+
+
+def test_short_lines_that_are_no_table_header_stay_as_they_are():
+    body = ["主要职能：", "一级指标", "负责全县教育规划。", "新建校舍3所。"]
+    assert report_import.stacked_tables(body) == body
+
+
 @pytest.mark.parametrize(("sentence", "remainder"), [
     # 测试数据: a list that names only some of the projects leaves a remainder the view derives (is_remainder)
     ("项目支出3,456.78万元，主要用于基本公共卫生服务补助资金2,100.00万元、计划生育家庭奖励扶助资金980.50万元。", True),
