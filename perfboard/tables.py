@@ -16,6 +16,16 @@ def pick(frame: pd.DataFrame, **chosen: list) -> pd.DataFrame:
     return frame[mask]
 
 
+def categories_by_section(results: pd.DataFrame) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """The report sections the results' categories are spoken of in, in order, each with its categories (code,
+    name) in order; a category no section speaks of under None. Read from the columns directly: two nested
+    pandas groupbys cost 目标完成 about a fifth of its rerun."""
+    sections: dict[str | None, dict[tuple[str, str], None]] = {}
+    for ref, code, name in zip(results["category_section"], results["category"], results["category_name"]):
+        sections.setdefault(ref if isinstance(ref, str) else None, {})[(code, name)] = None
+    return [(ref, list(categories)) for ref, categories in sections.items()]
+
+
 def spending_totals(structure: pd.DataFrame) -> pd.DataFrame:
     """The total and its first level (基本支出, 项目支出), memo trees left out."""
     return structure[(structure["depth"] <= 1) & ~structure["is_memo"]]

@@ -19,13 +19,14 @@ if shown.empty:
 
 st.caption(texts.TARGETS_LEGEND.format(**rules.wording()))
 year_charts = ui.charts_of_year(selection, "categories")  # built once per build; a filtered view draws its own
-for ref, by_section in shown.groupby("category_section", sort=False, dropna=False):
+for ref, categories in tables.categories_by_section(shown):
     chart_column, words_column = st.columns([3, 2])
     with chart_column:
-        for (code, name), group in by_section.groupby(["category", "category_name"], sort=False):
+        for code, name in categories:
             if not statuses and f"bullet_{code}" in year_charts:
                 ui.show_chart(year_charts[f"bullet_{code}"])
                 continue
+            group = shown[shown["category"] == code]
             title = texts.CHART_BULLET_TITLE.format(category=name)
             ui.draw(charts.bullet_chart, group, title, selection.source(group), key=f"bullet_{code}")
     with words_column:

@@ -84,3 +84,24 @@ def test_unscored_groups_say_why_by_reason(groups, expected):
                            for level1, score, basis in groups] +
                           [{"row_type": "total", "level1": None, "computed_score": None, "basis": "incomplete"}])
     assert tables.unscored_groups(scores) == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # (category_section, category, category_name) of each result, in the page's order
+    ([("四.1", "tax", "税收"), ("四.1", "tax", "税收"), ("四.2", "projects", "项目"), ("四.1", "fundraising", "争资")],
+     [("四.1", [("tax", "税收"), ("fundraising", "争资")]), ("四.2", [("projects", "项目")])]),
+    ([(None, "new", "报告所列指标"), (float("nan"), "other", "其他")],  # no section: one group, under None
+     [(None, [("new", "报告所列指标"), ("other", "其他")])]),
+    ([], []),
+])
+def test_categories_by_section_keep_the_order_the_results_come_in(rows, expected):
+    results = pd.DataFrame(rows, columns=["category_section", "category", "category_name"])
+    assert tables.categories_by_section(results) == expected
+
+
+def test_categories_by_section_of_the_seed_are_as_pandas_groups_them(seed_year):
+    results = seed_year.results
+    grouped = [(ref, list(dict.fromkeys(zip(part["category"], part["category_name"]))))
+               for ref, part in results.groupby("category_section", sort=False, dropna=False)]
+    assert tables.categories_by_section(results) == [(ref if isinstance(ref, str) else None, categories)
+                                                     for ref, categories in grouped]
