@@ -601,16 +601,22 @@ def stacked_tables(body: list[str]) -> list[str]:
     out: list[str] = []
     at = 0
     while at < len(body):
-        end = at
-        while end < len(body) and "\t" not in body[end] and header_role(body[end]):
+        header, end = [], at
+        while end < len(body) and "\t" not in body[end]:
+            if header and not HEADER_NOISE.sub("", body[end]):
+                header[-1] += body[end]  # 年度指标值 / （A）: a cell's note on a line of its own
+            elif header_role(body[end]):
+                header.append(body[end])
+            else:
+                break
             end += 1
-        places = table_columns(body[at:end]) if end - at >= 3 else None
+        places = table_columns(header) if len(header) >= 3 else None
         if places is None:
             out.append(body[at])
             at += 1
             continue
-        out.append("\t".join(body[at:end]))
-        rows, at = stacked_rows(body, end, places, body[at:end])
+        out.append("\t".join(header))
+        rows, at = stacked_rows(body, end, places, header)
         out += rows
     return out
 

@@ -650,13 +650,15 @@ STACKED_TABLE = """某县教育局2023年度部门整体支出绩效自评报告
 """
 
 
-@pytest.mark.parametrize("reason_column", [True, False])
-def test_a_table_of_one_cell_to_a_line_is_read_as_its_rows(reason_column):
+@pytest.mark.parametrize(("reason_column", "notes"), [(True, False), (False, False), (True, True)])
+def test_a_table_of_one_cell_to_a_line_is_read_as_its_rows(reason_column, notes):
     """测试数据, as some tools take a Word table's text: one cell to a line, 一级指标 and 二级指标 written once,
     a blank 偏差原因 left out. Each row gives its figures to its indicator, with its group and category; a
     row of words (及时) stays for a person; the paragraph after the table is read as prose."""
     text = STACKED_TABLE if reason_column else "\n".join(
         line for line in STACKED_TABLE.splitlines() if line not in ("偏差原因分析及改进措施", "无", "部分学生材料不全，下年度加强审核。"))
+    if notes:  # a header cell's note on a line of its own: 年度指标值 / （A）
+        text = text.replace("年度指标值\n", "年度指标值\n（A）\n").replace("实际完成值\n", "实际完成值\n(B)\n")
     draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
     proposed = {row["indicator_code"]: (row["indicator_name"], row["level1"], row["level2"]) for row in draft.indicators}
     assert [(*proposed[r["indicator_code"]], r.get("target"), r.get("actual"), r.get("weight"), r.get("score"))
