@@ -35,7 +35,7 @@ STATUS_COLOURS = {"met": GREEN, "not_met": RED}
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 FONT_SIZE = 16
 ROW_HEIGHT = 92
-BULLET_LABEL_WIDTH = 230  # px right of the bullets for the written-out figures
+FIGURES_GAP = 30  # px between a bullet's end and its written-out figures, and after them
 SOURCE_LINE_HEIGHT = 20  # px a line of the source line takes at its font size
 SOURCE_LINE_WIDTH = 36  # characters before the source line wraps: it must fit under a half-width chart
 NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)
@@ -185,7 +185,9 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
         margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": 90, "b": 135 + extra},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
+        # right-aligned to the chart, not to its plot: placed by the plot, a legend in a narrow chart had the
+        # plot's width only and wrapped into a column over the title
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "xref": "container",
                 "font": {"size": FONT_SIZE - 1}},
         hoverlabel={"font": {"family": FONT_FAMILY}},
         template=HOUSE_TEMPLATE,
@@ -202,8 +204,13 @@ def category_labels_width(fig: go.Figure) -> int:
     sizes = [axis.get("tickfont", {}).get("size") for key, axis in layout.items() if key.startswith("yaxis")]
     rows = [trace.to_plotly_json().get("y") for trace in fig.data]  # a treemap or a pie has none
     labels = {value for values in rows if values is not None for value in values if isinstance(value, str)}
-    return math.ceil(max((text_width(label, max(filter(None, sizes), default=FONT_SIZE)) for label in labels),
-                         default=0))
+    size = max(filter(None, sizes), default=FONT_SIZE)
+    return math.ceil(max((text_width(line, size) for label in labels for line in label.split("<br>")), default=0))
+
+
+def markup_width(text: str, size: float) -> float:
+    """The widest line of a chart text with Plotly's markup (<b>, <span>, <br>), in px at a font size."""
+    return max(text_width(re.sub(r"<[^>]+>", "", line), size) for line in text.split("<br>"))
 
 
 def text_width(text: str, size: float) -> float:
@@ -257,7 +264,7 @@ def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figur
     for number, (_, row) in enumerate(progress.iterrows(), start=1):
         suffix = str(number) if number > 1 else ""
         axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
-        label = f"{row['indicator_name']}（{row['unit']}）"
+        label = row_label(row["indicator_name"], row["unit"])
         target, actual = row["target"], row["actual"]
         previous = row.get("previous_actual")
         known = [v for v in (target, actual, previous) if not formatting.is_missing(v)]
@@ -299,8 +306,26 @@ def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figur
         layout[f"yaxis{suffix}"].update(tickfont={"size": FONT_SIZE + 1})
     fig = go.Figure(traces, {**layout, "barmode": "overlay", "bargap": 0.1})
     finish(fig, title, source, height=ROW_HEIGHT * rows + 190, notes=annotations)
-    fig.update_layout(margin={"r": BULLET_LABEL_WIDTH})
+    # room right of the bullets for their widest written-out figures, not a fixed 230 px: in a half-width
+    # column on a 1280 px screen every pixel is a bar's
+    figures_width = max((markup_width(note["text"], FONT_SIZE) for note in annotations), default=0)
+    fig.update_layout(margin={"r": math.ceil(figures_width) + FIGURES_GAP})
     return fig
+
+
+ROW_LABEL_CHARS = 8  # a bullet's label, line by line: about 140 px, so a half-width column keeps room for bars
+
+
+def row_label(name: str, unit: str) -> str:
+    """A bullet's label: the indicator's name and unit, on lines of at most ROW_LABEL_CHARS characters, the unit
+    on a line of its own when they do not fit one. On one line, 改造乡镇综合文化站（个） took 200 px of a 520 px
+    chart (a half-width column on a 1280 px screen) and left its bars 30 px."""
+    label = f"{name}（{unit}）"
+    if len(label) <= ROW_LABEL_CHARS:
+        return label
+    lines = math.ceil(len(name) / ROW_LABEL_CHARS)
+    size = math.ceil(len(name) / lines)  # lines of even length: 改造乡镇综 / 合文化站, not 改造乡镇综合文化 / 站
+    return "<br>".join([*(name[at:at + size] for at in range(0, len(name), size)), f"（{unit}）"])
 
 
 def bullet_label(row: pd.Series) -> str:

@@ -70,15 +70,28 @@ def test_text_width_counts_chinese_characters_as_a_full_em(text, size, width):
 
 
 def test_the_source_line_starts_at_the_charts_left_edge_beside_long_row_labels(seed_year):
-    """投资's rows are labelled 工业固定资产投资（亿元） at the bullet chart's 17 px: 204 px of margin, so the
-    source line, anchored to the plot, moves 204 px left (it ran past a narrow chart's right edge)."""
+    """投资's rows are labelled 工业固定资产投资 / （亿元） at the bullet chart's 17 px: its widest line, 8
+    characters, takes 136 px of margin, so the source line, anchored to the plot, moves 136 px left (it ran past
+    a narrow chart's right edge). Right of the bullets, the widest figures, 30.22亿元（预计） at 16 px (5 × 9.6 +
+    6 × 16 = 144 px), and a 30 px gap."""
     results = seed_year.results
     investment = results[results["category"] == "investment"]
     figure = charts.bullet_chart(investment, "投资", charts.source_of(investment, SEED_REPORT))
     source_line = next(a for a in figure.layout.annotations if a.text.startswith("来源"))
-    assert figure.layout.margin.l == charts.LEFT_MARGIN + 204 and source_line.xshift == -204
+    assert figure.layout.margin.l == charts.LEFT_MARGIN + 136 and source_line.xshift == -136
+    assert figure.layout.margin.r == 144 + charts.FIGURES_GAP
     pie = charts.share_donut(seed_year.structure.head(3), "构成", charts.source_of(investment, SEED_REPORT))
     assert pie.layout.margin.l == charts.LEFT_MARGIN  # no row labels: the plot starts at the margin
+
+
+@pytest.mark.parametrize(("name", "unit", "label"), [
+    ("税收入库", "亿元", "税收入库（亿元）"),  # eight characters: one line
+    ("工业固定资产投资", "亿元", "工业固定资产投资<br>（亿元）"),
+    ("改造乡镇综合文化站", "个", "改造乡镇综<br>合文化站<br>（个）"),  # nine: two even lines, not eight and one
+    ("65岁以上老年人健康管理率", "%", "65岁以上老年<br>人健康管理率<br>（%）"),
+])
+def test_a_bullets_label_takes_lines_of_at_most_eight_characters(name, unit, label):
+    assert charts.row_label(name, unit) == label
 
 
 @pytest.mark.parametrize(("amounts", "rotation"), [
