@@ -36,10 +36,12 @@ FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang S
 FONT_SIZE = 16
 ROW_HEIGHT = 92
 FIGURES_GAP = 30  # px between a bullet's end and its written-out figures, and after them
+LEGEND_ROW = 24  # px of one row of a legend
 SOURCE_LINE_HEIGHT = 20  # px a line of the source line takes at its font size
 SOURCE_LINE_WIDTH = 36  # characters before the source line wraps: it must fit under a half-width chart
 NOTE_LINE_WIDTH = 60  # a footnote sits under a full-width chart (trends)
 LEFT_MARGIN = 20  # px left of a chart's title, source line and, without row labels, its plot
+TOP_MARGIN = 90  # px above a chart's plot: its title and a legend's row
 
 
 # Every figure carries this template, so a chart looks the same wherever it is built and drawn: in the app (which
@@ -182,12 +184,10 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
                "font": {"size": FONT_SIZE + 6, "color": INK, "weight": 600}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
         height=height + extra,
-        margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": 90, "b": 135 + extra},
+        margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": TOP_MARGIN, "b": 135 + extra},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        # right-aligned to the chart, not to its plot: placed by the plot, a legend in a narrow chart had the
-        # plot's width only and wrapped into a column over the title
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "xref": "container",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
                 "font": {"size": FONT_SIZE - 1}},
         hoverlabel={"font": {"family": FONT_FAMILY}},
         template=HOUSE_TEMPLATE,
@@ -305,11 +305,12 @@ def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figur
                                         tickfont={"size": FONT_SIZE - 3})
         layout[f"yaxis{suffix}"].update(tickfont={"size": FONT_SIZE + 1})
     fig = go.Figure(traces, {**layout, "barmode": "overlay", "bargap": 0.1})
-    finish(fig, title, source, height=ROW_HEIGHT * rows + 190, notes=annotations)
+    finish(fig, title, source, height=ROW_HEIGHT * rows + 190 + LEGEND_ROW, notes=annotations)
     # room right of the bullets for their widest written-out figures, not a fixed 230 px: in a half-width
-    # column on a 1280 px screen every pixel is a bar's
+    # column on a 1280 px screen every pixel is a bar's; above them for a legend of two rows, as a narrow
+    # plot wraps it, clear of the title
     figures_width = max((markup_width(note["text"], FONT_SIZE) for note in annotations), default=0)
-    fig.update_layout(margin={"r": math.ceil(figures_width) + FIGURES_GAP})
+    fig.update_layout(margin={"r": math.ceil(figures_width) + FIGURES_GAP, "t": TOP_MARGIN + LEGEND_ROW})
     return fig
 
 
