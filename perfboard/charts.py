@@ -167,7 +167,8 @@ def from_data(builder):
     return build
 
 
-def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Sequence[dict] = ()) -> go.Figure:
+def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Sequence[dict] = (),
+           top: int = TOP_MARGIN) -> go.Figure:
     """The house style: title, source line under the plot, fonts and margins legible on a projector. `notes`
     are the builder's own annotations, set here with the source line in one go: Plotly checks every annotation
     of a figure again each time one is added (a bullet chart of 39 indicators spent 21 ms on it)."""
@@ -179,12 +180,14 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
     source_line = {"text": source.line(), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
                    "yanchor": "top", "xshift": -labels_width, "yshift": -40, "showarrow": False,
                    "font": {"size": FONT_SIZE - 3, "color": GREY}, "align": "left"}
+    title_text = titled_lines(markup.chart_text(title))
+    above = TITLE_LINE * title_text.count("<br>")
     fig.update_layout(
-        title={"text": markup.chart_text(title), "x": 0.012, "xanchor": "left",
+        title={"text": title_text, "x": 0.012, "xanchor": "left",
                "font": {"size": FONT_SIZE + 6, "color": INK, "weight": 600}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
-        height=height + extra,
-        margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": TOP_MARGIN, "b": 135 + extra},
+        height=height + extra + above,
+        margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": top + above, "b": 135 + extra},
         paper_bgcolor="white",
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
@@ -194,6 +197,17 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
         annotations=[*fig.layout.annotations, *notes, source_line],
     )
     return fig
+
+
+TITLE_LINE = 30  # px of a title's line at its 22 px
+TITLE_CHARS = 16  # a title longer than this overran a half-width chart on a 1280 px screen (about 400 px)
+
+
+def titled_lines(title: str) -> str:
+    """A long title broken after its colon (自评总分分布：<br>各分数段单位数（12个单位有总分）): on one line it ran
+    into the chart beside it in a half-width column. A short one, or one without a colon, stays whole."""
+    head, colon, rest = title.partition("：")
+    return f"{head}{colon}<br>{rest}" if colon and rest and len(title) > TITLE_CHARS else title
 
 
 def category_labels_width(fig: go.Figure) -> int:
@@ -305,12 +319,13 @@ def bullet_chart(progress: pd.DataFrame, title: str, source: Source) -> go.Figur
                                         tickfont={"size": FONT_SIZE - 3})
         layout[f"yaxis{suffix}"].update(tickfont={"size": FONT_SIZE + 1})
     fig = go.Figure(traces, {**layout, "barmode": "overlay", "bargap": 0.1})
-    finish(fig, title, source, height=ROW_HEIGHT * rows + 190 + LEGEND_ROW, notes=annotations)
-    # room right of the bullets for their widest written-out figures, not a fixed 230 px: in a half-width
-    # column on a 1280 px screen every pixel is a bar's; above them for a legend of two rows, as a narrow
-    # plot wraps it, clear of the title
+    # room above the bullets for a legend of two rows, as a narrow plot wraps it, clear of the title; right of
+    # them for their widest written-out figures, not a fixed 230 px: in a half-width column on a 1280 px screen
+    # every pixel is a bar's
+    finish(fig, title, source, height=ROW_HEIGHT * rows + 190 + LEGEND_ROW, notes=annotations,
+           top=TOP_MARGIN + LEGEND_ROW)
     figures_width = max((markup_width(note["text"], FONT_SIZE) for note in annotations), default=0)
-    fig.update_layout(margin={"r": math.ceil(figures_width) + FIGURES_GAP, "t": TOP_MARGIN + LEGEND_ROW})
+    fig.update_layout(margin={"r": math.ceil(figures_width) + FIGURES_GAP})
     return fig
 
 
@@ -322,11 +337,14 @@ def row_label(name: str, unit: str) -> str:
     on a line of its own when they do not fit one. On one line, 改造乡镇综合文化站（个） took 200 px of a 520 px
     chart (a half-width column on a 1280 px screen) and left its bars 30 px."""
     label = f"{name}（{unit}）"
-    if len(label) <= ROW_LABEL_CHARS:
-        return label
-    lines = math.ceil(len(name) / ROW_LABEL_CHARS)
-    size = math.ceil(len(name) / lines)  # lines of even length: 改造乡镇综 / 合文化站, not 改造乡镇综合文化 / 站
-    return "<br>".join([*(name[at:at + size] for at in range(0, len(name), size)), f"（{unit}）"])
+    return label if len(label) <= ROW_LABEL_CHARS else f"{in_lines(name, ROW_LABEL_CHARS)}<br>（{unit}）"
+
+
+def in_lines(text: str, chars: int) -> str:
+    """`text` on lines of at most `chars` characters, of even length: 改造乡镇综 / 合文化站, not 改造乡镇综合文化 /
+    站."""
+    size = math.ceil(len(text) / math.ceil(len(text) / chars)) if text else chars
+    return "<br>".join(text[at:at + size] for at in range(0, len(text), size))
 
 
 def bullet_label(row: pd.Series) -> str:
@@ -411,9 +429,7 @@ def share_donut(parts: pd.DataFrame, title: str, source: Source) -> go.Figure:
     fig.update_layout(showlegend=False)
     fig.add_annotation(text=formatting.money(total), x=0.5, y=0.5, xref="paper", yref="paper",
                        showarrow=False, font={"size": FONT_SIZE + 2, "color": INK})
-    finish(fig, title, source, height=540)
-    fig.update_layout(margin={"t": 130})
-    return fig
+    return finish(fig, title, source, height=540, top=130)
 
 
 @from_data
@@ -507,8 +523,8 @@ def trend_lines(series: pd.DataFrame, title: str, source: Source) -> go.Figure:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend_name,
                                  marker={"symbol": symbol, "size": 14, "color": fill,
                                          "line": {"width": 3, "color": edge}}))
-    finish(fig, title, source, height=300 * rows + 190)
-    fig.update_layout(legend={"y": 1.0 + 60 / (300 * rows), "yanchor": "bottom"}, margin={"t": 150})
+    finish(fig, title, source, height=300 * rows + 190, top=150)
+    fig.update_layout(legend={"y": 1.0 + 60 / (300 * rows), "yanchor": "bottom"})
     return fig
 
 
@@ -599,6 +615,7 @@ def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
 GRADE_COLOURS = dict(zip((grade for grade, _ in rules.GRADE_BANDS), (GREEN, BLUE, ORANGE, RED)))
 SEVERITY_COLOURS = dict(zip(texts.SEVERITIES, (RED, ORANGE, BLUE)))
 RANKING_LIMIT = 20  # units a ranking shows: more would not be legible on a projector
+RANKING_NAME_CHARS = 10  # a unit's name in a ranking, line by line: 桃江高新技术产业开 / 发区管理委员会
 DERIVED_LABEL_ROOM = 100  # px right of a ranking for a bar's label with 〔推算〕
 
 
@@ -658,8 +675,9 @@ def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.F
     ranked = units.dropna(subset=["total_score"]).sort_values(["total_score", "unit_code"],
                                                                ascending=[False, True]).head(RANKING_LIMIT)
     derived = ranked["total_is_derived"].fillna(False).astype(bool)
+    names = [in_lines(name, RANKING_NAME_CHARS) for name in ranked["unit_name"]]
     fig = go.Figure(go.Bar(
-        x=ranked["total_score"], y=ranked["unit_name"], orientation="h",
+        x=ranked["total_score"], y=names, orientation="h",
         marker={"color": [GRADE_COLOURS.get(g, GREY) for g in ranked["grade"]],
                 "pattern": {"shape": ["/" if d else "" for d in derived]}},
         text=[formatting.plain_number(s) + formatting.markers(is_derived=d) for s, d in zip(ranked["total_score"],
@@ -668,7 +686,8 @@ def score_ranking(units: pd.DataFrame, title: str, source: CountySource) -> go.F
     ))
     fig.update_xaxes(range=[0, 110], showgrid=True)  # the title names the score; see score_distribution
     fig.update_yaxes(autorange="reversed")
-    finish(fig, title, source, height=260 + 34 * max(len(ranked), 1))
+    row = 34 if all("<br>" not in name for name in names) else 48  # two lines of a name need 48 px
+    finish(fig, title, source, height=260 + row * max(len(ranked), 1))
     # room right of the plot for a derived total's 84〔推算〕: it ran past the edge of a half-width chart
     return fig.update_layout(margin={"r": DERIVED_LABEL_ROOM}) if derived.any() else fig
 

@@ -182,7 +182,7 @@ def test_every_chart_of_the_year_has_a_title_and_a_source_line(seed_year):
     built = year_charts(seed_year)
     assert len({c.key for c in built}) == len(built) == 20
     for named in built:
-        assert named.figure.layout.title.text == named.title
+        assert named.figure.layout.title.text.replace("<br>", "") == named.title
         assert any(text.startswith("来源：") for text in annotations(named.figure)), named.key
 
 

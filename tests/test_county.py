@@ -156,6 +156,16 @@ def test_rank_over_years_keeps_the_first_places_label_inside_the_chart():
     assert tuple(figure.layout.yaxis.range) == (20.5, 0.5)  # first place at the top
 
 
+def test_a_ranking_writes_a_long_unit_name_on_two_lines():
+    """桃江高新技术产业开发区管理委员会, 16 characters on one line, took most of a half-width chart (1280 px
+    screen) and left its bar a sliver: two lines of 8, and rows tall enough for them (48 px)."""
+    units = pd.DataFrame({"unit_code": ["a", "b"], "unit_name": ["桃江高新技术产业开发区管理委员会", "测试局（测试数据）"],
+                          "total_score": [98.0, 90.0], "total_is_derived": [False, False], "grade": ["优", "优"]})
+    ranking = charts.score_ranking(units, "排名", charts.CountySource(YEAR, 2))
+    assert list(ranking.data[0].y) == ["桃江高新技术产业<br>开发区管理委员会", "测试局（测试数据）"]
+    assert ranking.layout.height == 260 + 48 * 2
+
+
 @pytest.mark.parametrize(("derived", "label", "right_margin"), [
     (False, "84", 30),  # finish's margin
     (True, "84〔推算〕", charts.DERIVED_LABEL_ROOM),  # on a half-width chart it ran past the edge (seen on the 20-unit county)
