@@ -371,6 +371,7 @@ SCORE_WORDS = ("得分", "评分", "总分")  # 满分 and 扣分 are not what a
 FULL_MARKS = re.compile(r"满分(?:值)?(?:为|是)?$")
 WHOLE_SCORE_CUES = ("自评", "综合", "整体", "总体")
 PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
+WHOLE_YEAR = re.compile(r"截至12月(?:底|末|31日)?")  # the year's end: no part-year mark
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 ON_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$")  # said against last year
 STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$")  # 为年度任务的120%: how much of the target
@@ -1167,7 +1168,7 @@ def indicator_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[li
         if figure.kind == ACTUAL:
             row["qualifier"] = figure.qualifier or ""
             row["is_estimate"] = "true" if figure.is_estimate else "false"
-            row["period"] = figure.period if figure.period and figure.period != "截至12月" else ""
+            row["period"] = figure.period if figure.period and not WHOLE_YEAR.fullmatch(figure.period) else ""
         cited.setdefault(figure.indicator_code, []).append(figure)
         used.add(number)
     for code, row in rows.items():

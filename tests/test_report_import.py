@@ -600,6 +600,17 @@ def test_a_subsection_of_the_spending_chapter_speaks_of_spending(title, expected
     assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
 
 
+@pytest.mark.parametrize(("period", "marked"), [
+    ("截至10月", "截至10月"), ("截至目前", "截至目前"),
+    ("截至12月", ""), ("截至12月底", ""), ("截至12月末", ""), ("截至12月31日", ""),  # the year's end: the whole year
+])
+def test_a_figure_to_the_years_end_is_not_marked_as_part_of_the_year(period, marked):
+    section = Section("sec", 2, "1.主要工作完成情况", [f"{period}，新引进项目20个。"], ref="四.2")
+    rows, _ = report_import.indicator_rows("u", 2024, report_import.figures_of([section], CATALOGUE))
+    assert [(row["indicator_code"], row["actual"], row["period"]) for row in rows] == [
+        ("projects_introduced", "20", marked)]
+
+
 STACKED_TABLE = """某县教育局2023年度部门整体支出绩效自评报告（测试数据）
 二、绩效自评表
 一级指标
