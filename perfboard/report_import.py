@@ -1195,7 +1195,7 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
             code, parent, memo = known
             current_parent = code if code in ("project", "sangong", "basic") else current_parent
         elif current_parent == "project" and figure.kind == SPENDING:
-            code, parent, memo = f"project_{len([c for c in items if c.startswith('project_')]) + 1}", "project", False
+            code, parent, memo = f"project_{sum(c.startswith('project_') for c in items) + 1}", "project", False
         else:
             continue
         amount, name = amount_in_wan_yuan(figure), YEAR_WORDS.sub("", figure.name)  # 2023年基本支出: 基本支出
@@ -1209,10 +1209,11 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
         cited.setdefault(code, []).append(figure)
         used.add(number)
         if code.startswith("project_") and lists_part_only(figure):
-            items["project_unitemised"] = {"unit_code": unit_code, "year": str(year), "item_code": "project_unitemised",
-                                           "parent_code": "project", "item_name": texts.IMPORT_UNITEMISED,
-                                           "is_remainder": "true", "is_memo": "false"}
-            cited["project_unitemised"] = [figure]
+            cited.setdefault(UNITEMISED, [figure])
+    if UNITEMISED in cited:  # after the projects the report lists, numbered 1, 2, … without it
+        items[UNITEMISED] = {"unit_code": unit_code, "year": str(year), "item_code": UNITEMISED,
+                             "parent_code": "project", "item_name": texts.IMPORT_UNITEMISED, "is_remainder": "true",
+                             "is_memo": "false"}
     parents = {code: parent or "" for code, parent, _ in SPENDING_ITEMS.values()}
     for code, item in items.items():
         item["source"] = refs_of(cited[code])
@@ -1221,6 +1222,7 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
     return list(items.values()), used
 
 
+UNITEMISED = "project_unitemised"  # 项目支出 less the projects a report lists (…等, 主要用于…), derived by the view
 PART_OF_A_LIST = re.compile(r"主要(?:用于|包括|为|有|是)")  # 主要用于A 2,100万元、B 980.5万元: not every project
 
 

@@ -694,6 +694,8 @@ def test_short_lines_that_are_no_table_header_stay_as_they_are():
 def test_a_list_of_some_projects_leaves_the_rest_as_a_derived_remainder(sentence, remainder):
     section = Section("sec2.2", 2, "（二）项目支出", [sentence], ref="二(二)")
     rows, _ = report_import.spending_rows("u", 2023, report_import.figures_of([section], CATALOGUE))
+    assert [r["item_code"] for r in rows] == ["project", "project_1", "project_2", *(
+        ["project_unitemised"] if remainder else [])]  # the listed projects numbered 1, 2, the remainder last
     assert [r["item_code"] for r in rows if r.get("is_remainder") == "true"] == (
         ["project_unitemised"] if remainder else [])
     assert [r["actual"] for r in rows if r["item_code"].startswith("project_") and r.get("actual")] == [
