@@ -373,7 +373,9 @@ WHOLE_SCORE_CUES = ("自评", "综合", "整体", "总体")
 PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
 WHOLE_YEAR = re.compile(r"截至12月(?:底|末|31日)?")  # the year's end: no part-year mark
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
-ON_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$")  # said against last year
+# said against last year (同比增长, 比上年下降), or right after the count it changes (…120万人次，增长3.5%), as
+# reports leave 同比 out
+ON_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$|^[，,]\s*(?:增长|下降|增加|减少)$")
 STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$")  # 为年度任务的120%: how much of the target
 
 EXCERPT_CHARS = 24  # words shown either side of a figure in the review
@@ -993,8 +995,8 @@ def stated_completion(figure: Figure, since_previous: str,
 
 def stated_growth(figure: Figure, since_previous: str, count: Figure) -> tuple[Figure, Figure] | None:
     """A count with its change on last year, as a proposed indicator with its actual and stated growth:
-    预计完成规模工业总产值182.94亿元，同比增长0.21% (a change against last year says the report measures the
-    count year by year). None when the words name nothing, for money named as spending (支出, 经费) and for a
+    预计完成规模工业总产值182.94亿元，同比增长0.21%, or 增长0.21% right after it (a change against last year says
+    the report measures the count year by year). None when the words name nothing, for money named as spending (支出, 经费) and for a
     target (计划…同比增长10%)."""
     if figure.unit != "%" or not ON_LAST_YEAR.search(since_previous.rstrip("为了达")):
         return None

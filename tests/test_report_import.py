@@ -885,10 +885,11 @@ def test_a_proposal_stays_when_the_review_rejects_the_figure_that_first_proposed
     ("完成农产品出口2.1亿元，同比增长8%；新增市场主体1,200户，同比增长5%。",
      [("actual", "农产品出口", "2.1"), ("growth", "农产品出口", "8"),
       ("actual", "新增市场主体", "1200"), ("growth", "新增市场主体", "5")]),  # each change its own count's
-    # no count of its own, a target, money spent, a change not said against last year: left for a person
+    # no count of its own, a target, money spent, the change of something else: left for a person
     ("项目支出1000万元，同比增长5%。", [("unclassified", None, "1000"), ("unclassified", None, "5")]),
     ("计划完成出口2亿元，同比增长10%。", [("target", "出口", "2"), ("unclassified", None, "10")]),  # a planned change
-    ("接待游客120万人次，增长3.5%。", [("unclassified", None, "120"), ("unclassified", None, "3.5")]),
+    ("接待游客120万人次，增长3.5%。", [("actual", "接待游客", "120"), ("growth", "接待游客", "3.5")]),  # 同比 left out
+    ("接待游客120万人次，其中境外游客增长3.5%。", [("unclassified", None, "120"), ("unclassified", None, "3.5")]),
 ])
 def test_a_count_with_its_change_on_last_year_proposes_an_indicator(sentence, expected):
     section = Section("sec", 2, "1.主要工作完成情况", [sentence], ref="四.1")
