@@ -337,14 +337,16 @@ def row_label(name: str, unit: str) -> str:
     on a line of its own when they do not fit one. On one line, 改造乡镇综合文化站（个） took 200 px of a 520 px
     chart (a half-width column on a 1280 px screen) and left its bars 30 px."""
     label = f"{name}（{unit}）"
-    return label if len(label) <= ROW_LABEL_CHARS else f"{in_lines(name, ROW_LABEL_CHARS)}<br>（{unit}）"
+    return label if in_lines(label, ROW_LABEL_CHARS) == label else f"{in_lines(name, ROW_LABEL_CHARS)}<br>（{unit}）"
 
 
 def in_lines(text: str, chars: int) -> str:
     """`text` on lines of at most `chars` characters, of even length: 改造乡镇综 / 合文化站, not 改造乡镇综合文化 /
-    站."""
-    size = math.ceil(len(text) / math.ceil(len(text) / chars)) if text else chars
-    return "<br>".join(text[at:at + size] for at in range(0, len(text), size))
+    站. An entity the data's text was made inert with (&lt;, `markup.chart_text`) counts as the one character it
+    shows and is never split."""
+    shown = re.findall(r"&#?\w+;|.", text, flags=re.DOTALL)
+    size = math.ceil(len(shown) / math.ceil(len(shown) / chars)) if shown else chars
+    return "<br>".join("".join(shown[at:at + size]) for at in range(0, len(shown), size))
 
 
 def bullet_label(row: pd.Series) -> str:
@@ -615,7 +617,7 @@ def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
 GRADE_COLOURS = dict(zip((grade for grade, _ in rules.GRADE_BANDS), (GREEN, BLUE, ORANGE, RED)))
 SEVERITY_COLOURS = dict(zip(texts.SEVERITIES, (RED, ORANGE, BLUE)))
 RANKING_LIMIT = 20  # units a ranking shows: more would not be legible on a projector
-RANKING_NAME_CHARS = 10  # a unit's name in a ranking, line by line: 桃江高新技术产业开 / 发区管理委员会
+RANKING_NAME_CHARS = 10  # a unit's name in a ranking, line by line: 桃江高新技术产业 / 开发区管理委员会
 DERIVED_LABEL_ROOM = 100  # px right of a ranking for a bar's label with 〔推算〕
 
 

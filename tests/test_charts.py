@@ -89,6 +89,9 @@ def test_the_source_line_starts_at_the_charts_left_edge_beside_long_row_labels(s
     ("工业固定资产投资", "亿元", "工业固定资产投资<br>（亿元）"),
     ("改造乡镇综合文化站", "个", "改造乡镇综<br>合文化站<br>（个）"),  # nine: two even lines, not eight and one
     ("65岁以上老年人健康管理率", "%", "65岁以上老年<br>人健康管理率<br>（%）"),
+    # data made inert (markup.chart_text): an entity is one character and is never split
+    ("&lt;b&gt;测试&amp;数据指标", "个", "&lt;b&gt;测试<br>&amp;数据指标<br>（个）"),  # 10 shown: 5 and 5
+    ("&lt;b&gt;", "个", "&lt;b&gt;（个）"),
 ])
 def test_a_bullets_label_takes_lines_of_at_most_eight_characters(name, unit, label):
     assert charts.row_label(name, unit) == label
