@@ -543,13 +543,25 @@ HEADER_NOISE = re.compile(r"[（(][^）)]*[）)]|\s")
 TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
 
 
+# The last columns of a form, after its values: a cell of words there is the row's own, not the next row's name
+TRAILING_HEADERS = ("偏差原因", "未完成原因", "原因分析", "备注", "改进措施")
+VALUE_CELL = re.compile(r"^[≥≤><＞＜=]?\s*\d")  # 14个, 98.5%, ≥95%, 10: a value, not a name
+
+
+def header_role(cell: str) -> str | None:
+    """The column a header cell names (name, target, actual … as `TABLE_HEADERS`; reason for 偏差原因分析)."""
+    plain = HEADER_NOISE.sub("", cell)
+    return next((role for role, names in TABLE_HEADERS.items() if plain in names), None) or \
+        ("reason" if plain.startswith(TRAILING_HEADERS) else None)
+
+
 def table_columns(cells: list[str]) -> dict[str, int] | None:
     """The places of the columns a header row names, when it is an indicator table's header."""
-    places = {}
-    for role, names in TABLE_HEADERS.items():
-        place = next((i for i, cell in enumerate(cells) if HEADER_NOISE.sub("", cell) in names), None)
-        if place is not None:
-            places[role] = place
+    places: dict[str, int] = {}
+    for place, cell in enumerate(cells):
+        role = header_role(cell)
+        if role in TABLE_HEADERS:  # the form's own words (偏差原因) have no figures to read
+            places.setdefault(role, place)
     return places if {"name", "target", "actual"} <= set(places) else None
 
 
@@ -578,18 +590,6 @@ def spaced_tables(body: list[str]) -> list[str]:
         else:
             rows.append("\t".join(row))
     return rows
-
-
-# The last columns of a form, after its values: a cell of words there is the row's own, not the next row's name
-TRAILING_HEADERS = ("偏差原因", "未完成原因", "原因分析", "备注", "改进措施")
-VALUE_CELL = re.compile(r"^[≥≤><＞＜=]?\s*\d")  # 14个, 98.5%, ≥95%, 10: a value, not a name
-
-
-def header_role(cell: str) -> str | None:
-    """The column a header cell names (name, target, actual … as `TABLE_HEADERS`; reason for 偏差原因分析)."""
-    plain = HEADER_NOISE.sub("", cell)
-    return next((role for role, names in TABLE_HEADERS.items() if plain in names), None) or \
-        ("reason" if plain.startswith(TRAILING_HEADERS) else None)
 
 
 def reads_as_reason(cell: str) -> bool:
@@ -982,13 +982,9 @@ def stated_completion(figure: Figure, since_previous: str,
     count = before[-1] if stated_target and before else last
     if stated_target and (count is last or count.unit != last.unit or last.kind != UNCLASSIFIED):
         return None  # 完成年度25亿元任务的56.08% alone: the target, and no count named before it
-    if count.kind != UNCLASSIFIED or count.unit in ("%", "分"):
+    proposed = count_proposal(count)
+    if proposed is None:
         return None
-    clause = clause_before(count.sentence, count.start)
-    name = count_named(clause)
-    if name is None or count.unit in SPENDING_UNITS and spending_name(clause):
-        return None
-    proposed = NewIndicator(name, count.unit, "", "", "higher")
     given = [proposed_as(count, ACTUAL, proposed), *([proposed_as(last, TARGET, proposed)] if stated_target else [])]
     return given, proposed_as(figure, STATED, proposed)
 
@@ -1000,15 +996,24 @@ def stated_growth(figure: Figure, since_previous: str, count: Figure) -> tuple[F
     target (计划…同比增长10%)."""
     if figure.unit != "%" or not ON_LAST_YEAR.search(since_previous.rstrip("为了达")):
         return None
+    proposed = count_proposal(count)
+    if proposed is None or said_as_target(count.sentence[:count.start], clause_before(count.sentence, count.start),
+                                          proposed.name):
+        return None
+    actual = proposed_as(count, ACTUAL, proposed)
+    return actual, as_growth(figure, since_previous, actual)
+
+
+def count_proposal(count: Figure) -> NewIndicator | None:
+    """The indicator an unclassified count's clause names, proposed; None for a rate or a score, for words that
+    name nothing and for money named as spending (支出, 经费)."""
     if count.kind != UNCLASSIFIED or count.unit in ("%", "分"):
         return None
     clause = clause_before(count.sentence, count.start)
     name = count_named(clause)
-    if name is None or count.unit in SPENDING_UNITS and spending_name(clause) or \
-            said_as_target(count.sentence[:count.start], clause, name):
+    if name is None or count.unit in SPENDING_UNITS and spending_name(clause):
         return None
-    actual = proposed_as(count, ACTUAL, NewIndicator(name, count.unit, "", "", "higher"))
-    return actual, as_growth(figure, since_previous, actual)
+    return NewIndicator(name, count.unit, "", "", "higher")
 
 
 # 重点工作目标有：…, 年度绩效目标为：…: a list of the year's targets, each named by its clause, and what the
