@@ -521,7 +521,8 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
         read = [table_figures(section, table_rows, catalogue)]
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
             catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
-            read.append(sentence_figures(section, sentence, catalogue, spending_section))
+            said_before = [figure for figures in read for figure in figures]
+            read.append(sentence_figures(section, sentence, catalogue, spending_section, said_before))
         catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
         found += [figure for figures in read for figure in figures]
     return found
@@ -737,7 +738,9 @@ def is_spending_section(section: Section) -> bool:
     return any(word in section.title for word in ("支出", "经费")) and "绩效" not in section.title
 
 
-def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spending_section: bool) -> list[Figure]:
+def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spending_section: bool,
+                     said_before: list[Figure]) -> list[Figure]:
+    """The figures of one sentence, classified; `said_before` are those of the section's sentences before it."""
     period = PERIOD.search(sentence)
     figures: list[Figure] = []
     previous_end = 0
@@ -755,7 +758,7 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
                         unit, matched.group("before") or matched.group("after"),
                         period=period.group(0) if period and period.start() < matched.start() else None)
         figure = classified(figure, sentence[:matched.start()], clause, sentence[matched.end():clause_end],
-                            sentence[previous_end:matched.start()], figures, catalogue, spending_section)
+                            sentence[previous_end:matched.start()], figures, said_before, catalogue, spending_section)
         if figure.kind == UNCLASSIFIED:
             pair = stated_pair(figure, clause, sentence[matched.end():clause_end], figures)
             if pair is not None:
@@ -800,8 +803,9 @@ def clause_before(sentence: str, start: int) -> str:
 
 
 def classified(figure: Figure, before_sentence: str, clause: str, after: str, since_previous: str,
-               earlier: list[Figure], catalogue: Catalogue, spending_section: bool) -> Figure:
-    """What the figure is, from the words around it (docs/architecture.md, "Importing a report")."""
+               earlier: list[Figure], said_before: list[Figure], catalogue: Catalogue, spending_section: bool) -> Figure:
+    """What the figure is, from the words around it (docs/architecture.md, "Importing a report"): `earlier` are
+    the sentence's figures before it, `said_before` those of the section's sentences before."""
     estimate = any(cue in clause for cue in ESTIMATE_CUES) or any(
         cue in before_sentence for cue in ESTIMATE_CUES) and not earlier
     last = next((f for f in reversed(earlier) if f.indicator_code), None)
@@ -815,7 +819,9 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
             and any(cue in before_sentence for cue in WHOLE_SCORE_CUES)  # 自评结果：得分96分, not 其中数量指标得分20分
         if group is None and said_whole and any(word in words for word in SCORE_WORDS):
             group = "总"  # 绩效自评得分为92.5分, 综合评分95分: the score of the whole, no group named
-        if group is not None and any(word in before_sentence for word in SCORE_WORDS):
+        # 得分为94.5分。其中：预算执行情况18.5分，产出指标37分: the groups of the score just stated
+        parts_of_score = before_sentence.startswith("其中") and any(f.kind == SCORE for f in said_before)
+        if group is not None and (parts_of_score or any(word in before_sentence for word in SCORE_WORDS)):
             return replace(figure, kind=SCORE, name=TOTAL_ROW if group == "总" else group)
         return figure
     if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None and \
@@ -834,14 +840,16 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
                 if name else figure
         executed = EXECUTED_WORDS.search(since_previous)
         name = item_before(since_previous[:executed.start()], spoken_of) if executed \
-            else spending_name(since_previous) or project_named(since_previous, earlier)
+            else spending_name(since_previous) or project_named(since_previous, [*said_before, *earlier])
         if name:
             return replace(figure, kind=SPENDING, name=name)
     if after.startswith("任务") and last is not None:  # 完成年度25亿元任务的56.08%
         return replace(figure, kind=TARGET, indicator_code=last.indicator_code, name=last.name)
     targeted = said_as_target(before_sentence, clause)
     words = clause
-    if not named_by(clause)[0]:  # 计划新开工项目14个，实际完成12个: the indicator the sentence spoke of
+    named_here = named_by(clause)[0]
+    # 计划新开工项目14个，实际完成12个; 计划改造薄弱学校8所，实际改造8所: the indicator the sentence spoke of
+    if not named_here or last is not None and len(named_here) >= 2 and named_here in last.name:
         if last is not None and last.unit == figure.unit:
             return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=last.indicator_code,
                            name=last.name, is_estimate=estimate and not targeted, new_indicator=last.new_indicator)
@@ -946,9 +954,10 @@ def stated_pair(figure: Figure, clause: str, after: str,
     粮食播种面积稳定在45万亩以上，实际46.3万亩): `figure`'s clause only links (年度目标, 实际) and the figure
     before it in the same unit, unclassified, is named by its clause. Returns that figure's place in `earlier`,
     it as target or actual, and `figure` as the other. Words before a count alone are too loose to propose an
-    indicator by (内设股室8个); a target beside the count says the report measures it."""
+    indicator by (内设股室8个); a target beside the count says the report measures it. The second clause may repeat
+    the verb of the name (完成薄弱学校改造8所，计划改造8所)."""
     name_here, link = named_by(clause)
-    if name_here or figure.unit in SPENDING_UNITS or figure.unit in ("%", "分"):
+    if figure.unit in SPENDING_UNITS or figure.unit in ("%", "分"):
         return None  # percentages are named as rates (rate_named), money and scores otherwise
     here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
     if not here_is_target and not PAIR_ACTUAL_LINK.search(clause):
@@ -959,6 +968,9 @@ def stated_pair(figure: Figure, clause: str, after: str,
     other = earlier[position]
     other_clause = clause_before(other.sentence, other.start)
     name = count_named(other_clause)
+    repeated = PAIR_NAME_LEAD.sub("", name_here)
+    if name_here and not (name and len(repeated) >= 2 and repeated in name and PAIR_NAME_LEAD.match(name_here)):
+        return None
     # the name's own words do not count: 65岁以上老年人健康体检 says no 以上 of the count
     other_is_target = bool(TARGET_WORDING.search(other_clause.replace(name or "", "") + (other.qualifier or "")))
     if name is None or here_is_target == other_is_target:
@@ -1052,8 +1064,10 @@ def amount_in_wan_yuan(figure: Figure) -> str:
 
 
 TOTAL_SPENDING = "部门整体支出"
-# 全年预算数 is the budget after the year's adjustments (决算 tables call it so); 年初预算, or 预算 alone, the first
-BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整预算|预算调整后)|年初预算|预算)(?:数|金额)?(?:为|是|共)?$")
+# 全年预算数 is the budget after the year's adjustments (决算 tables call it so); 年初预算, or 预算 alone, the first.
+# 追加预算 and 调减预算 are changes of a budget, not one.
+BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整预算|预算调整后)|年初预算|(?<![追调][加增减])预算)"
+                          r"(?:数|金额)?(?:为|是|共)?$")
 EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行|决算数?)(?:为|是|共)?$")  # 全年执行数为9000.12万元, 决算数为
 SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))"
                            r"(?:总额|总计|合计|决算数|决算)?(?:为|共计|共|合计|是|达到|达)?$")  # 支出总额, 支出决算数为, 支出共计
@@ -1070,8 +1084,9 @@ def last_clause(text: str) -> str:
 
 
 def project_named(text: str, earlier: list[Figure]) -> str | None:
-    """A project listed after 项目支出 in its sentence, by whatever name it has (项目支出1000万元，主要用于基本公共
-    卫生服务项目600万元、医疗机构能力建设400万元): the words since the last break, when they name a thing."""
+    """A project listed after 项目支出 in its section, by whatever name it has (项目支出1000万元，主要用于基本公共
+    卫生服务项目600万元、医疗机构能力建设400万元; …，其他项目1,099.53万元): the words since the last break, when they
+    name a thing."""
     if not any((template_item(f.name) or ("",))[0] == "project" for f in earlier if f.kind == SPENDING):
         return None
     tail = re.sub(r"^(主要(?:为|是|有|包括|用于)?|包括|用于)", "", last_clause(text)).strip()
@@ -1110,8 +1125,12 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "部门整体支出": ("total", None, False), "年度支出": ("total", None, False), "支出": ("total", None, False),
     "基本支出": ("basic", "total", False), "项目支出": ("project", "total", False),
     "人员经费": ("basic_personnel", "basic", False), "工资福利支出": ("basic_personnel", "basic", False),
+    "人员支出": ("basic_personnel", "basic", False), "人员类支出": ("basic_personnel", "basic", False),
     "公用经费": ("basic_public", "basic", False), "商品和服务支出": ("basic_public", "basic", False),
-    "日常公用经费": ("basic_public", "basic", False),
+    "日常公用经费": ("basic_public", "basic", False), "公用支出": ("basic_public", "basic", False),
+    "公用类支出": ("basic_public", "basic", False), "日常公用支出": ("basic_public", "basic", False),
+    # the third part of 基本支出 in the economic classification, after 工资福利支出 and 商品和服务支出
+    "对个人和家庭的补助": ("basic_family", "basic", False), "对个人和家庭补助": ("basic_family", "basic", False),
     "三公经费": ("sangong", None, True), "三公经费支出": ("sangong", None, True),
     "因公出国（境）费": ("sangong_overseas", "sangong", True), "公务接待费": ("sangong_reception", "sangong", True),
     # 决算 tables join the car's two items; under 三公经费 directly when a report does not (spending_rows)
@@ -1122,6 +1141,8 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "总支出": ("total", None, False), "部门决算支出": ("total", None, False), "决算支出": ("total", None, False),
     "共支出": ("total", None, False),  # 全年共支出4,480.23万元
     "项目经费": ("project", "total", False),
+    # the template of 二、一般公共预算支出情况: the whole when the report states no total of its own (STAND_IN_TOTALS)
+    "一般公共预算支出": ("total", None, False), "一般公共预算财政拨款支出": ("total", None, False),
 }
 
 
@@ -1135,6 +1156,20 @@ def template_item(name: str) -> tuple[str, str | None, bool] | None:
     unit_and_year = YEAR_WORDS.sub("", SUBJECT_WORDS.sub("", YEAR_WORDS.sub("", plain)))  # in either order
     return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(unit_and_year) or \
         SPENDING_ITEMS.get(unit_and_year.removesuffix("支出"))  # 人员经费支出 is 人员经费
+
+
+# A unit with 政府性基金 spends more than its general budget: 部门整体支出 or 总支出, when the report states it,
+# is the whole, wherever it stands
+STAND_IN_TOTALS = ("一般公共预算",)
+
+
+def is_total(name: str) -> bool:
+    return (template_item(name) or ("",))[0] == "total"
+
+
+def stands_in(name: str) -> bool:
+    """Whether the name says the whole only for want of a better one (STAND_IN_TOTALS)."""
+    return is_total(name) and any(words in name for words in STAND_IN_TOTALS)
 
 
 @dataclass(frozen=True)
@@ -1187,22 +1222,28 @@ SPENDING_COLUMNS = {SPENDING: "actual", BUDGET: "budget", ADJUSTED_BUDGET: "adju
 
 
 def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[list[dict[str, str]], set[int]]:
-    """The spending tree: the template's items by their names, a report's own project items under 项目支出,
-    the same amount said twice under two names (人员经费, 工资福利支出) kept once with both names."""
+    """The spending tree: the template's items by their names, a report's own project items under 项目支出
+    and the parts of 基本支出 its sentence lists, the same amount said twice under two names (人员经费,
+    工资福利支出) kept once with both names. A figure said again with another amount stays in the review."""
     items: dict[str, dict[str, str]] = {}
     cited: dict[str, list[Figure]] = {}
     used: set[int] = set()
-    current_parent = None
+    stated_totals = {SPENDING_COLUMNS[f.kind] for f in figures
+                     if f.kind in SPENDING_COLUMNS and is_total(f.name) and not stands_in(f.name)}
+    current_parent, parent_sentence = None, None
     for number, figure in enumerate(figures):
         column = SPENDING_COLUMNS.get(figure.kind)
-        if column is None:
+        if column is None or stands_in(figure.name) and column in stated_totals:
             continue
         known = template_item(figure.name)
         if known:
             code, parent, memo = known
-            current_parent = code if code in ("project", "sangong", "basic") else current_parent
+            if code in ("project", "sangong", "basic"):
+                current_parent, parent_sentence = code, figure.sentence
         elif current_parent == "project" and figure.kind == SPENDING:
             code, parent, memo = f"project_{sum(c.startswith('project_') for c in items) + 1}", "project", False
+        elif current_parent == "basic" and figure.kind == SPENDING and figure.sentence == parent_sentence:
+            code, parent, memo = f"basic_{sum(c.startswith('basic_') for c in items) + 1}", "basic", False
         else:
             continue
         amount, name = amount_in_wan_yuan(figure), YEAR_WORDS.sub("", figure.name)  # 2023年基本支出: 基本支出
@@ -1213,11 +1254,13 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
             item[column] = amount
         elif column == "actual" and item["actual"] == amount and name not in item["item_name"]:
             item["item_name"] = f"{item['item_name']}（{name}）"
+        elif item[column] != amount:
+            continue
         cited.setdefault(code, []).append(figure)
         used.add(number)
         if code.startswith("project_") and lists_part_only(figure):
             cited.setdefault(UNITEMISED, [figure])
-    if UNITEMISED in cited:  # after the projects the report lists, numbered 1, 2, … without it
+    if UNITEMISED in cited and not projects_add_up(items):  # after the projects listed, numbered 1, 2, … without it
         items[UNITEMISED] = {"unit_code": unit_code, "year": str(year), "item_code": UNITEMISED,
                              "parent_code": "project", "item_name": texts.IMPORT_UNITEMISED, "is_remainder": "true",
                              "is_memo": "false"}
@@ -1231,6 +1274,12 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
 
 UNITEMISED = "project_unitemised"  # 项目支出 less the projects a report lists (…等, 主要用于…), derived by the view
 PART_OF_A_LIST = re.compile(r"主要(?:用于|包括|为|有|是)")  # 主要用于A 2,100万元、B 980.5万元: not every project
+
+
+def projects_add_up(items: dict[str, dict[str, str]]) -> bool:
+    """Whether the projects listed make up 项目支出 as stated (主要用于A、B，其他项目C: nothing is left over)."""
+    listed = [Decimal(item.get("actual") or "0") for code, item in items.items() if code.startswith("project_")]
+    return bool(items.get("project", {}).get("actual")) and sum(listed) == Decimal(items["project"]["actual"])
 
 
 def lists_part_only(figure: Figure) -> bool:

@@ -121,6 +121,13 @@ def test_the_figure_grammar(sentence, expected):
     ("五、自评结论", "产出指标得分：40分，效益指标得分：35分。", [("score", "产出", "40"), ("score", "效益", "35")]),
     ("五、自评结论", "经自评，产出指标得分40分，其中数量指标得分20分。",  # 数量: a second-level group, no total
      [("score", "产出", "40"), ("unclassified", "", "20")]),
+    # the groups in the sentence after the total (18.5 + 37 + 29 + 10 = 94.5)
+    ("（四）自评结论", "我局2023年度部门整体支出绩效自评得分为94.5分，等级为“优”。其中：预算执行情况18.5分，产出指标37分，"
+                  "效益指标29分，满意度指标10分。",
+     [("score", "总分", "94.5"), ("score", "预算执行", "18.5"), ("score", "产出", "37"), ("score", "效益", "29"),
+      ("score", "满意度", "10")]),
+    ("（四）自评结论", "其中：预算执行情况18.5分，产出指标37分。",  # no score stated before: parts of what?
+     [("unclassified", "", "18.5"), ("unclassified", "", "37")]),
 ])
 def test_spending_and_score_sentences(title, sentence, expected):
     assert [figure[:3] for figure in read(sentence, title)] == expected
@@ -160,6 +167,14 @@ def test_a_groups_full_marks_go_beside_its_score():
     ("项目支出10,000.00万元，主要用于基本公共卫生服务项目6,000万元、重大公共卫生服务项目2,500万元、医疗机构能力建设1,500万元。",
      [("project", "10000.00"), ("project_1", "6000"), ("project_2", "2500"), ("project_3", "1500")]),
     ("项目支出1000万元，较上年增加200万元，占比下降。", [("project", "1000")]),  # a change is no project
+    # the template of 二、一般公共预算支出情况: the general budget's spending is the whole, and 基本支出 has three
+    # parts in the economic classification (7,805.20 + 612.45 + 234.66 = 8,652.31)
+    ("2023年一般公共预算支出12,418.76万元，预算执行率98.85%。", [("total", "12418.76")]),
+    ("基本支出8,652.31万元，其中：工资福利支出7,805.20万元，商品和服务支出612.45万元，对个人和家庭的补助234.66万元。",
+     [("basic", "8652.31"), ("basic_personnel", "7805.20"), ("basic_public", "612.45"), ("basic_family", "234.66")]),
+    # a part of 基本支出 by a name of the report's own, in the list of 基本支出's sentence (800 + 150 + 50 = 1,000)
+    ("基本支出1,000.00万元，其中：人员类支出800.00万元，公用支出150.00万元，资本性支出50.00万元。",
+     [("basic", "1000.00"), ("basic_personnel", "800.00"), ("basic_public", "150.00"), ("basic_3", "50.00")]),
 ])
 def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
@@ -578,6 +593,9 @@ def test_a_word_file_without_numbering_definitions_is_read():
     ("年初预算数为1200万元，收入决算数为1300万元。", [("total", "1200", None, None)]),
     ("财政拨款预算数1200万元。", []),
     ("全年共支出4,480.23万元。", [("total", None, None, "4480.23")]),
+    # 追加预算 changes the budget: it is none (11,200.00 + 1,363.48 = 12,563.48, the 收入总计)
+    ("一般公共预算收入总计12,563.48万元，其中年初预算11,200.00万元，追加预算1,363.48万元。",
+     [("total", "11200.00", None, None)]),
     ("2024年度支出52318.07万元，基本支出801.45万元。",  # 一(二) of the 2024 report: no budget given
      [("total", None, None, "52318.07"), ("basic", None, None, "801.45")]),
 ])
@@ -700,6 +718,51 @@ def test_a_list_of_some_projects_leaves_the_rest_as_a_derived_remainder(sentence
         ["project_unitemised"] if remainder else [])
     assert [r["actual"] for r in rows if r["item_code"].startswith("project_") and r.get("actual")] == [
         "2100.00", "980.50"]
+
+
+def test_the_projects_listed_after_the_sentence_of_project_spending_leave_no_remainder_when_they_add_up():
+    """测试数据 in the form of 二(二) of a 一般公共预算 report: 项目支出 in one sentence, the projects in the next,
+    the last by a name of no kind (其他项目). 1,285.30 + 986.12 + 1,099.53 = 3,370.95: nothing left over."""
+    section = Section("sec2.2", 2, "（二）项目支出情况", [
+        "2023年项目支出3,370.95万元。主要用于：学生资助专项资金1,285.30万元，薄弱学校改造资金986.12万元，"
+        "其他项目1,099.53万元。"], ref="二(二)")
+    rows, _ = report_import.spending_rows("u", 2023, report_import.figures_of([section], CATALOGUE))
+    assert [(r["item_code"], r["item_name"], r["actual"]) for r in rows] == [
+        ("project", "项目支出", "3370.95"), ("project_1", "学生资助专项资金", "1285.30"),
+        ("project_2", "薄弱学校改造资金", "986.12"), ("project_3", "其他项目", "1099.53")]
+
+
+@pytest.mark.parametrize("sentences", [
+    ["2023年一般公共预算支出1,000.00万元。", "2023年部门整体支出1,200.00万元。"],
+    ["2023年部门整体支出1,200.00万元。", "2023年一般公共预算支出1,000.00万元。"],
+])
+def test_the_general_budgets_spending_is_the_whole_only_when_the_report_states_no_other(sentences):
+    """测试数据: a unit with 政府性基金 spends more than its general budget; whichever comes first, the stated
+    total is the whole and the general budget's figure stays in the review list."""
+    section = Section("sec2", 1, "二、部门整体支出情况", sentences, ref="二")
+    figures = report_import.figures_of([section], CATALOGUE)
+    rows, used = report_import.spending_rows("u", 2023, figures)
+    assert [(r["item_code"], r["actual"]) for r in rows] == [("total", "1200.00")]
+    assert [figures[number].value for number in used] == ["1200.00"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (["基本支出1,000.00万元，其中：人员经费800.00万元，资本性支出200.00万元。"], ["basic", "basic_personnel", "basic_2"]),
+    (["基本支出1,000.00万元。资本性支出50.00万元。"], ["basic"]),  # not in its list: another matter
+])
+def test_a_part_of_basic_spending_by_a_name_of_its_own_must_stand_in_its_list(body, expected):
+    section = Section("sec2.1", 2, "（一）基本支出", body, ref="二(一)")
+    rows, _ = report_import.spending_rows("u", 2023, report_import.figures_of([section], CATALOGUE))
+    assert [r["item_code"] for r in rows] == expected
+
+
+def test_an_amount_said_again_differently_stays_in_the_review_list():
+    """The first stands; the review must not call the second 已采用 when the draft does not hold it."""
+    section = Section("sec2.1", 2, "（一）基本支出", ["基本支出2,345.67万元。2023年基本支出2,000.00万元。"], ref="二(一)")
+    figures = report_import.figures_of([section], CATALOGUE)
+    rows, used = report_import.spending_rows("u", 2023, figures)
+    assert [(r["item_code"], r["actual"]) for r in rows] == [("basic", "2345.67")]
+    assert [figures[number].value for number in used] == ["2345.67"]
 
 
 @pytest.mark.parametrize(("title", "sentence", "expected"), [
@@ -826,6 +889,10 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     # no target beside the count, or two of a kind: left for a person
     ("局机关内设股室8个，下属二级机构3个。", [("unclassified", None, "8"), ("unclassified", None, "3")]),
     ("编制人数45人，实有在职人员52人。", [("unclassified", None, "45"), ("unclassified", None, "52")]),
+    # the second clause repeats the verb of the name
+    ("完成薄弱学校改造8所，计划改造8所。", [("actual", "薄弱学校改造", "8"), ("target", "薄弱学校改造", "8")]),
+    ("计划改造薄弱学校8所，实际改造8所。", [("target", "改造薄弱学校", "8"), ("actual", "改造薄弱学校", "8")]),
+    ("完成薄弱学校改造8所，计划新建校舍3所。", [("unclassified", None, "8"), ("unclassified", None, "3")]),
     ("新建幼儿园3所，完成2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
     ("目标新建幼儿园3所，计划2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
     ("完成培训300人次，较上年增加20人次。", [("unclassified", None, "300"), ("unclassified", None, "20")]),
