@@ -829,7 +829,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         return as_growth(figure, since_previous, last)
     if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None:
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
-    if spending_section and figure.unit in SPENDING_UNITS:
+    if spending_section and amount_in_wan_yuan(figure) is not None:
         # 基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元: the item named before the figure, else
         # the one the sentence spoke of last, else the whole
         spoken_of = next((f.name for f in reversed(earlier) if f.kind in SPENDING_COLUMNS), TOTAL_SPENDING)
@@ -1055,12 +1055,20 @@ def listed_target(figure: Figure, clause: str, before_sentence: str) -> Figure |
 
 
 # spending.csv holds 万元 (data/README.md): a report's 亿元 is shifted by four places, 5.23亿元 → 52300, which
-# keeps the precision the report gives. 元 is left for a person: 1,234.56元 is no amount in whole 0.01万元.
+# keeps the precision the report gives. 元 only when whole 0.01万元 hold it exactly (0元, 36,000元 → 3.60);
+# 1,234.56元 is left for a person.
 SPENDING_UNITS = {"万元": 0, "亿元": 4}
+CENT_OF_WAN_YUAN = Decimal("0.01")  # the least amount spending.csv holds
 
 
-def amount_in_wan_yuan(figure: Figure) -> str:
-    return format(Decimal(figure.value).scaleb(SPENDING_UNITS[figure.unit]), "f")
+def amount_in_wan_yuan(figure: Figure) -> str | None:
+    """The spending figure in 万元, or None for 元 that 0.01万元 cannot hold."""
+    if figure.unit == "元":
+        amount = Decimal(figure.value).scaleb(-4)
+        exact = amount.quantize(CENT_OF_WAN_YUAN)
+        return format(exact, "f") if exact == amount else None
+    return format(Decimal(figure.value).scaleb(SPENDING_UNITS[figure.unit]), "f") if figure.unit in SPENDING_UNITS \
+        else None
 
 
 TOTAL_SPENDING = "部门整体支出"

@@ -148,6 +148,10 @@ def test_a_groups_full_marks_go_beside_its_score():
     ("2023年度部门整体支出5.23亿元，其中基本支出0.125亿元。", [("total", "52300"), ("basic", "1250")]),
     ("2023年度部门整体支出52318.07万元，其中基本支出801.45万元。", [("total", "52318.07"), ("basic", "801.45")]),
     ("2023年度部门整体支出123,456,789.12元，其中基本支出98,765,432.10元。", []),  # 元: left for a person
+    # 元 that whole 0.01万元 hold exactly: 36,000元 = 3.60万元, 0元 = 0.00万元 (9.26 + 3.60 + 0 = 12.86)
+    ("“三公”经费支出12.86万元，其中：公务用车运行维护费9.26万元，公务接待费36,000元，因公出国（境）费0元。",
+     [("sangong", "12.86"), ("sangong_vehicle_operation", "9.26"), ("sangong_reception", "3.60"),
+      ("sangong_overseas", "0.00")]),
     # the template's items under the names other reports give them (hand-written sentences in their forms)
     ("本年度支出总额1234.56万元，其中：基本支出1000.00万元（人员经费800.00万元，公用经费200.00万元），项目支出234.56万元。",
      [("total", "1234.56"), ("basic", "1000.00"), ("basic_personnel", "800.00"), ("basic_public", "200.00"),
