@@ -25,7 +25,7 @@ from perfboard import texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
-from perfboard.schema import LEVEL1_GROUPS, MEASURE_UNITS, SELF_EVALUATION, TABLES_BY_NAME, TOTAL_ROW
+from perfboard.schema import BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, SELF_EVALUATION, TABLES_BY_NAME, TOTAL_ROW
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
 # ---- reading the document -----------------------------------------------------------------------------
@@ -518,7 +518,8 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
         spending_section = is_spending_section(section) or \
             is_spending_section(chapter) and "绩效" not in section.title  # 二、…支出管理 （三）预算执行情况
         table_rows = [line for line in section.body if "\t" in line]
-        read = [table_figures(section, table_rows, catalogue)]
+        read = [table_figures(section, table_rows, catalogue) + total_row_figures(section, table_rows) +
+                budget_table_figures(section)]
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
             catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
             said_before = [figure for figures in read for figure in figures]
@@ -541,6 +542,7 @@ TABLE_HEADERS = {"name": ("三级指标", "指标名称", "指标内容"),
 LOWER_IS_BETTER = re.compile(r"[≤<＜]|不超过|不高于|不大于|以内|以下|(?<!不)低于|控制在")  # ≤5%, 控制在3起以内; not 不低于
 # A header as forms write it: 年度指标值（A）, 实际完成值(B), a line break inside the cell
 HEADER_NOISE = re.compile(r"[（(][^）)]*[）)]|\s")
+CELL_BREAK = " | "  # a table row as the review shows it
 TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
 
 
@@ -681,6 +683,11 @@ def reads_as_indicator(row: list[str], places: dict[str, int]) -> bool:
         all(NUMBER_CELL.match(cell) for cell in numbers)
 
 
+def cell_start(cells: list[str], place: int) -> int:
+    """Where a cell begins in its row as the review shows it (the cells joined by CELL_BREAK)."""
+    return sum(len(cell) + len(CELL_BREAK) for cell in cells[:place])
+
+
 def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> list[Figure]:
     """Each row of an indicator table: its target, actual, weight and score, the indicator told by its name."""
     found, places = [], None
@@ -713,15 +720,74 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
             proposed = new_indicator(name, unit, levels, relation + cells[places["target"]])
             indicator = (proposed.code, name)
         for role, matched in figures.items():
-            cell = cells[places[role]]
-            start = line.index(cell) + matched.start() if cell in line else 0
+            start = cell_start(cells, places[role]) + matched.start()
             figure_unit = "分" if role in ("weight", "score") else unit
             qualifier = matched.groupdict().get("before") or matched.groupdict().get("after")
-            found.append(Figure(section.key, section.ref, line.replace("\t", " | "), start,
+            found.append(Figure(section.key, section.ref, CELL_BREAK.join(cells), start,
                                 start + len(matched.group(0)), matched.group("number"), figure_unit, qualifier,
                                 kind=TABLE_KINDS[role] if indicator else UNCLASSIFIED,
                                 indicator_code=indicator[0] if indicator else None, name=name,
                                 new_indicator=proposed))
+    return found
+
+
+# The last row of the form's indicator table: 总分 | 100 | 99.77 (its full marks, then the score) or 总分 | 99.77
+TOTAL_ROW_NAMES = ("总分", "合计得分", "总得分")
+
+
+def cell_figure(section: Section, cells: list[str], place: int, number: str, unit: str, kind: str,
+                name: str) -> Figure:
+    """The figure of one whole cell of a table row."""
+    start = cell_start(cells, place)
+    return Figure(section.key, section.ref, CELL_BREAK.join(cells), start, start + len(cells[place]), number, unit,
+                  None, kind=kind, name=name)
+
+
+def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:
+    """The whole score the form's total row states, and its full marks when it gives both."""
+    found = []
+    for line in rows:
+        cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        if not cells or HEADER_NOISE.sub("", cells[0]) not in TOTAL_ROW_NAMES or \
+                not 2 <= len(cells) <= 3 or not all(NUMBER_CELL.match(cell) for cell in cells[1:]):
+            continue
+        kinds = [MAX_SCORE, SCORE] if len(cells) == 3 else [SCORE]
+        found += [cell_figure(section, cells, place, cells[place], "分", kind, TOTAL_ROW)
+                  for place, kind in enumerate(kinds, start=1)]
+    return found
+
+
+# The form's table of 预算执行情况: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, of which the row of
+# 年度资金总额 is the whole; its other rows (其中：当年财政拨款, 上年结转资金) say where the money came from
+BUDGET_TABLE_HEADERS = {BUDGET: ("年初预算数", "年初预算"), ADJUSTED_BUDGET: ("全年预算数", "调整后预算数", "全年预算"),
+                        SPENDING: ("全年执行数", "执行数", "实际支出数"), MAX_SCORE: ("分值",), SCORE: ("得分",)}
+WHOLE_FUNDS = ("年度资金总额", "资金总额", "部门整体支出")
+WAN_YUAN_STATED = re.compile(r"万元")
+
+
+def budget_table_figures(section: Section) -> list[Figure]:
+    """The whole's budget, adjusted budget and spending from the form's 预算执行情况 table, and 预算执行's score and
+    full marks, when the table or the lines before it state 万元 (a figure without its unit is no amount)."""
+    found, places, in_wan_yuan = [], None, False
+    for line in section.body:
+        cells = [cell.strip() for cell in line.split("\t")]
+        named = {kind: place for place, cell in enumerate(cells) for kind, names in BUDGET_TABLE_HEADERS.items()
+                 if HEADER_NOISE.sub("", cell) in names}
+        if {BUDGET, SPENDING} <= set(named) or {ADJUSTED_BUDGET, SPENDING} <= set(named):
+            places, in_wan_yuan = named, in_wan_yuan or bool(WAN_YUAN_STATED.search(line))
+            continue
+        if "\t" not in line:
+            in_wan_yuan = bool(WAN_YUAN_STATED.search(line))  # 单位：万元, the line before the table
+            places = None
+            continue
+        if places is None or HEADER_NOISE.sub("", cells[0]) not in WHOLE_FUNDS:
+            continue
+        for kind, place in places.items():
+            number = ascii_figures(cells[place]).replace(",", "") if place < len(cells) else ""
+            is_score = kind in (SCORE, MAX_SCORE)
+            if NUMBER_CELL.match(number) and (is_score or in_wan_yuan):
+                found.append(cell_figure(section, cells, place, number, "分" if is_score else "万元", kind,
+                                         BUDGET_EXECUTION if is_score else TOTAL_SPENDING))
     return found
 
 

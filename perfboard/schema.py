@@ -72,7 +72,8 @@ MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", 
                  "小时", "%", "‰")
 SIGNED_MEASURE_UNITS = ("%", "‰")
 DIRECTIONS = ("higher", "lower", "equal")
-LEVEL1_GROUPS = ("产出", "效益", "满意度", "预算执行")
+BUDGET_EXECUTION = "预算执行"  # the group scoring how the budget was spent
+LEVEL1_GROUPS = ("产出", "效益", "满意度", BUDGET_EXECUTION)
 TOTAL_ROW = "总分"  # evaluation.csv's row for the total score
 SCORE_ROWS = LEVEL1_GROUPS + (TOTAL_ROW,)
 

@@ -266,6 +266,42 @@ def test_an_indicator_table_gives_targets_actuals_weights_and_scores():
 
 
 
+def test_the_review_marks_each_cell_of_a_table_row_where_it_stands():
+    """The weight and the score are both 10: each is marked in its own cell, not at the first 10 of the row."""
+    section = Section("sec", 1, "附表", ["一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
+                                       "产出指标\t数量指标\t新开工项目\t≥10个\t12个\t10\t10"], ref="附")
+    figures = report_import.figures_of([section], CATALOGUE)
+    # (what is marked, and the cell it stands in: how many cells come before it)
+    assert [(f.sentence[f.start:f.end], f.sentence[:f.start].count(report_import.CELL_BREAK)) for f in figures] == [
+        ("10个", 3), ("12个", 4), ("10", 5), ("10", 6)]
+    assert figures[-1].marked.endswith("| 10 | 【10】")
+
+
+# 测试数据 in the form of the 部门整体支出绩效自评表: its table of 预算执行情况 and the total row of its indicator table
+BUDGET_TABLE = ["年度预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+                "年度资金总额\t2,100.00\t2,400.00\t2,345.67\t10\t97.74%\t9.77",
+                "其中：当年财政拨款\t2,000.00\t2,300.00\t2,250.00\t—\t97.83%\t—"]
+
+
+@pytest.mark.parametrize(("body", "spending", "scores"), [
+    # 2,345.67 ÷ 2,400.00 = 97.74%, × 10 = 9.77: the form's own figures
+    (BUDGET_TABLE, [("total", "2100.00", "2400.00", "2345.67")], [("预算执行", "10", "9.77")]),
+    # no 万元 said: the amounts are no amounts, the score is still the score
+    ([BUDGET_TABLE[0].replace("（万元）", ""), *BUDGET_TABLE[1:]], [], [("预算执行", "10", "9.77")]),
+    (["单位：万元", BUDGET_TABLE[0].replace("（万元）", ""), *BUDGET_TABLE[1:]],
+     [("total", "2100.00", "2400.00", "2345.67")], [("预算执行", "10", "9.77")]),
+    (["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分", "总分\t100\t99.77"], [], [("总分", "100", "99.77")]),
+    (["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分", "总分\t99.77"], [], [("总分", None, "99.77")]),
+])
+def test_the_forms_tables_give_the_budget_its_execution_and_the_whole_score(body, spending, scores):
+    section = Section("sec", 1, "附件：部门整体支出绩效自评表", body, ref="附")
+    figures = report_import.figures_of([section], CATALOGUE)
+    rows, _ = report_import.spending_rows("u", 2023, figures)
+    assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == spending
+    evaluation, _ = report_import.evaluation_rows("u", 2023, figures)
+    assert [(r["level1"], r.get("max_score"), r["score"]) for r in evaluation] == scores
+
+
 def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
     """测试数据 in the form of a 绩效目标表 that writes 指标性质 (≥/≤) and 度量单位 beside a bare 指标值: the unit
     comes from its column, the direction from the sign, and a unit we do not hold (架次) leaves the row to a person."""
