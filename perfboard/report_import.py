@@ -376,7 +376,8 @@ GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 # said against last year (同比增长, 比上年下降), or right after the count it changes (…120万人次，增长3.5%), as
 # reports leave 同比 out
 ON_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$|^[，,]\s*(?:增长|下降|增加|减少)$")
-STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$")  # 为年度任务的120%: how much of the target
+# 为年度任务的120%, …35处，完成率100%: how much of the target
+STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$|^[，,]\s*完成率(?:为|达到?)?$")
 
 EXCERPT_CHARS = 24  # words shown either side of a figure in the review
 
@@ -1163,7 +1164,7 @@ def project_named(text: str, earlier: list[Figure]) -> str | None:
     name a thing."""
     if not any((template_item(f.name) or ("",))[0] == "project" for f in earlier if f.kind == SPENDING):
         return None
-    tail = re.sub(r"^(主要(?:为|是|有|包括|用于)?|包括|用于)", "", last_clause(text)).strip()
+    tail = re.sub(rf"^(主要(?:为|是|有|包括|用于)?|包括|用于)?{LIST_NUMBER}?", "", last_clause(text)).strip()
     return tail if 2 <= len(tail) <= MAX_HEADING_CHARS and not NOT_AN_ITEM.search(tail) else None
 
 
@@ -1183,7 +1184,7 @@ def item_before(text: str, spoken_of: str) -> str | None:
 def spending_name(text: str) -> str | None:
     """The item a spending figure is the amount of: 基本支出, 人员经费, 公务接待费, 园区各项考核奖励."""
     tail = last_clause(text)
-    tail = re.sub(r"^(其中|包括|主要(?:为|是|有|包括|用于)?|全年)", "", tail)  # 主要为教师培训专项经费
+    tail = re.sub(rf"^(其中|包括|主要(?:为|是|有|包括|用于)?|全年)?{LIST_NUMBER}?", "", tail)  # 主要为教师培训专项经费, 1.
     matched = SPENDING_NAME.search(tail)
     if not matched:
         return None
@@ -1217,6 +1218,7 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
     "项目经费": ("project", "total", False),
     # the template of 二、一般公共预算支出情况: the whole when the report states no total of its own (STAND_IN_TOTALS)
     "一般公共预算支出": ("total", None, False), "一般公共预算财政拨款支出": ("total", None, False),
+    "财政拨款支出": ("total", None, False),
 }
 
 
@@ -1234,7 +1236,7 @@ def template_item(name: str) -> tuple[str, str | None, bool] | None:
 
 # A unit with 政府性基金 spends more than its general budget: 部门整体支出 or 总支出, when the report states it,
 # is the whole, wherever it stands
-STAND_IN_TOTALS = ("一般公共预算",)
+STAND_IN_TOTALS = ("一般公共预算", "财政拨款")
 
 
 def is_total(name: str) -> bool:

@@ -174,6 +174,8 @@ def test_a_groups_full_marks_go_beside_its_score():
     # the template of 二、一般公共预算支出情况: the general budget's spending is the whole, and 基本支出 has three
     # parts in the economic classification (7,805.20 + 612.45 + 234.66 = 8,652.31)
     ("2023年一般公共预算支出12,418.76万元，预算执行率98.85%。", [("total", "12418.76")]),
+    ("2023年本部门财政拨款支出3,210.45万元，其中基本支出1,234.56万元，项目支出1,975.89万元。",
+     [("total", "3210.45"), ("basic", "1234.56"), ("project", "1975.89")]),
     ("基本支出8,652.31万元，其中：工资福利支出7,805.20万元，商品和服务支出612.45万元，对个人和家庭的补助234.66万元。",
      [("basic", "8652.31"), ("basic_personnel", "7805.20"), ("basic_public", "612.45"), ("basic_family", "234.66")]),
     # a part of 基本支出 by a name of the report's own, in the list of 基本支出's sentence (800 + 150 + 50 = 1,000)
@@ -811,6 +813,11 @@ def test_an_amount_said_again_differently_stays_in_the_review_list():
     ("（二）项目支出", "项目支出1,000.00万元，主要为教师培训专项经费300万元、学生资助资金500万元。",
      [("project", "项目支出"), ("project_1", "教师培训专项经费"), ("project_2", "学生资助资金")]),
     ("（一）基本支出", "基本支出2,345.67万元。2023年基本支出2,345.67万元。", [("basic", "基本支出")]),  # one name, said twice
+    # a numbered list: the numbers are no part of the names (820.00 + 650.30 + 120.00 + 385.59 = 1,975.89)
+    ("（二）项目支出情况", "项目支出1,975.89万元，具体包括：1.水毁修复820.00万元；2.饮水安全650.30万元；3.河长制工作经费120.00万元；"
+                    "4.其他385.59万元。",
+     [("project", "项目支出"), ("project_1", "水毁修复"), ("project_2", "饮水安全"), ("project_3", "河长制工作经费"),
+      ("project_4", "其他")]),
 ])
 def test_spending_items_are_named_as_the_report_names_them_without_the_year(title, sentence, expected):
     figures = read(sentence, title)
@@ -914,6 +921,8 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
     ("完成造林面积1.2万亩，为年度任务的120%。", [("actual", "造林面积", "1.2"), ("stated_rate", "造林面积", "120")]),
+    ("（1）数量指标：完成水毁修复工程35处，完成率100%。",
+     [("actual", "水毁修复工程", "35"), ("stated_rate", "水毁修复工程", "100")]),
     ("发展共青团员20名，目标18名。", [("actual", "发展共青团员", "20"), ("target", "发展共青团员", "18")]),
     # 以上 inside the name is no target wording of the count
     ("完成65岁以上老年人健康体检3.2万人，年度目标3万人。",
