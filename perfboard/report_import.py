@@ -519,8 +519,9 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
         spending_section = is_spending_section(section) or \
             is_spending_section(chapter) and "绩效" not in section.title  # 二、…支出管理 （三）预算执行情况
         table_rows = [line for line in section.body if "\t" in line]
-        read = [table_figures(section, table_rows, catalogue) + total_row_figures(section, table_rows) +
-                budget_table_figures(section)]
+        # the form's order: 预算执行情况, then the indicators, then their 总分
+        read = [budget_table_figures(section) + table_figures(section, table_rows, catalogue) +
+                total_row_figures(section, table_rows)]
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
             catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
             said_before = [figure for figures in read for figure in figures]
@@ -745,16 +746,20 @@ def cell_figure(section: Section, cells: list[str], place: int, number: str, uni
 
 
 def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:
-    """The whole score the form's total row states, and its full marks when it gives both."""
+    """The whole score the form's total row states, and its full marks when it gives both. A Word cell merged
+    across the columns of the names (总分 | 总分 | 总分 | 100 | 99.77) is the one name."""
     found = []
     for line in rows:
-        cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
-        if not cells or HEADER_NOISE.sub("", cells[0]) not in TOTAL_ROW_NAMES or \
-                not 2 <= len(cells) <= 3 or not all(NUMBER_CELL.match(cell) for cell in cells[1:]):
+        cells = line.split("\t")
+        filled = [place for place, cell in enumerate(cells) if cell.strip()]
+        names = [place for place in filled if HEADER_NOISE.sub("", cells[place]) in TOTAL_ROW_NAMES]
+        values = [place for place in filled if place not in names]
+        if not names or names != filled[:len(names)] or not 1 <= len(values) <= 2 or \
+                not all(NUMBER_CELL.match(cells[place].strip()) for place in values):
             continue
-        kinds = [MAX_SCORE, SCORE] if len(cells) == 3 else [SCORE]
-        found += [cell_figure(section, cells, place, cells[place], "分", kind, TOTAL_ROW)
-                  for place, kind in enumerate(kinds, start=1)]
+        kinds = [MAX_SCORE, SCORE] if len(values) == 2 else [SCORE]
+        found += [cell_figure(section, cells, place, cells[place].strip(), "分", kind, TOTAL_ROW)
+                  for place, kind in zip(values, kinds)]
     return found
 
 
@@ -781,7 +786,8 @@ def budget_table_figures(section: Section) -> list[Figure]:
             in_wan_yuan = bool(WAN_YUAN_STATED.search(line))  # 单位：万元, the line before the table
             places = None
             continue
-        if places is None or HEADER_NOISE.sub("", cells[0]) not in WHOLE_FUNDS:
+        row_names = {HEADER_NOISE.sub("", cell) for cell in cells[:min(places.values())]} if places else set()
+        if not row_names & set(WHOLE_FUNDS):  # its name in any column before the figures (the first is merged)
             continue
         for kind, place in places.items():
             number = ascii_figures(cells[place]).replace(",", "") if place < len(cells) else ""

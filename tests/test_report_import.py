@@ -304,6 +304,37 @@ def test_the_forms_tables_give_the_budget_its_execution_and_the_whole_score(body
     assert [(r["level1"], r.get("max_score"), r["score"]) for r in evaluation] == scores
 
 
+def test_the_forms_tables_in_word_with_their_merged_cells():
+    """测试数据 as the national form lays it out in Word: 年度预算执行情况（万元） merged down its rows beside the
+    rows' names, and 总分 merged across the columns of the names."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("附件：部门整体支出绩效自评表")
+    budget = document.add_table(rows=3, cols=8)
+    for row, cells in zip(budget.rows, [
+            ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", "2,100.00", "2,400.00", "2,345.67", "10", "97.74%", "9.77"],
+            ["", "其中：当年财政拨款", "2,000.00", "2,300.00", "2,250.00", "—", "97.83%", "—"]]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    budget.cell(0, 0).merge(budget.cell(2, 0)).text = "年度预算执行情况（万元）"
+    indicators = document.add_table(rows=3, cols=7)
+    for row, cells in zip(indicators.rows, [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                                            ["产出指标", "数量指标", "新建校舍", "3所", "3所", "10", "10"]]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    indicators.cell(2, 0).merge(indicators.cell(2, 4)).text = "总分"
+    indicators.cell(2, 5).text, indicators.cell(2, 6).text = "100", "99.77"
+    out = io.BytesIO()
+    document.save(out)
+    draft = report_import.import_report("r.docx", out.getvalue(), "u", 2023, CATALOGUE)
+    assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in draft.spending] == [
+        ("total", "2100.00", "2400.00", "2345.67")]
+    assert [(r["level1"], r.get("max_score"), r["score"]) for r in draft.evaluation] == [
+        ("预算执行", "10", "9.77"), ("总分", "100", "99.77")]
+
+
 def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
     """测试数据 in the form of a 绩效目标表 that writes 指标性质 (≥/≤) and 度量单位 beside a bare 指标值: the unit
     comes from its column, the direction from the sign, and a unit we do not hold (架次) leaves the row to a person."""
