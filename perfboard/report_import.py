@@ -851,7 +851,23 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
         previous_end = matched.end()
     levels = prose_levels(section.title, sentence)
     return [replace(f, new_indicator=replace(f.new_indicator, **levels))
-            if f.new_indicator is not None and any(levels.values()) else f for f in figures]
+            if f.new_indicator is not None and any(levels.values()) else f for f in without_partial_groups(figures)]
+
+
+# First-level groups of other frameworks (投入, 过程, 决策 and 管理 beside 产出 and 效益), which evaluation.csv
+# does not hold (schema.LEVEL1_GROUPS)
+OTHER_GROUPS = re.compile(r"(?:投入|过程|决策|管理)(?:指标)?(?:得分)?(?:为|是)?$")
+
+
+def without_partial_groups(figures: list[Figure]) -> list[Figure]:
+    """A sentence's group scores when it names no group evaluation.csv lacks. 其中：投入指标18分，过程指标19分，产出
+    指标28分 read as 产出 alone would have the groups fall short of the total, and the audit call the report's
+    sums wrong: its groups are left for a person, its total stands."""
+    if not any(f.unit == "分" and f.kind == UNCLASSIFIED and OTHER_GROUPS.search(clause_before(f.sentence, f.start))
+               for f in figures):
+        return figures
+    return [replace(f, kind=UNCLASSIFIED, name="") if f.kind in (SCORE, MAX_SCORE) and f.name != TOTAL_ROW else f
+            for f in figures]
 
 
 # 1.数量指标：…, （2）社会效益：…: the group a sentence of a report's 产出指标 or 效益指标 section speaks of

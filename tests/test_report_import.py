@@ -126,6 +126,11 @@ def test_the_figure_grammar(sentence, expected):
                   "效益指标29分，满意度指标10分。",
      [("score", "总分", "94.5"), ("score", "预算执行", "18.5"), ("score", "产出", "37"), ("score", "效益", "29"),
       ("score", "满意度", "10")]),
+    # groups of another framework (投入, 过程) evaluation.csv does not hold: 产出 and 效益 alone would fall short of
+    # the total (28 + 27 ≠ 92) and the audit would call the report's sums wrong; the groups stay for a person
+    ("（二）评价结论", "自评得分92分，其中：投入指标18分，过程指标19分，产出指标28分，效益指标27分。",
+     [("score", "总分", "92"), ("unclassified", "", "18"), ("unclassified", "", "19"), ("unclassified", "", "28"),
+      ("unclassified", "", "27")]),
     ("（四）自评结论", "其中：预算执行情况18.5分，产出指标37分。",  # no score stated before: parts of what?
      [("unclassified", "", "18.5"), ("unclassified", "", "37")]),
 ])
