@@ -19,6 +19,9 @@ TIER_SHARES = {"达成": (0.8, 1.0), "部分达成": (0.6, 0.8), "未达成": (0
 FAR_ABOVE_TARGET = 1.5
 # Budget execution below this share needs an explanation.
 BUDGET_EXPLANATION_BELOW = 0.9
+# A unit-year for which no indicator is marked for the overview shows this many of its indicators that state a
+# target and an actual (headline_progress.sql), said to be so.
+STAND_IN_HEADLINES = 8
 # The bands of a bullet graph, as shares of the target.
 TARGET_BANDS = (0.6, 0.8, 0.9)
 # The two parts of a unit's spending the county compares: the items directly under the total whose name
@@ -38,7 +41,8 @@ def reference_tables() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
         "rule_tiers": (("achievement", "low_share", "high_share"),
                        [(tier, low, high) for tier, (low, high) in TIER_SHARES.items()]),
         "rule_thresholds": (("name", "value"), [("far_above_target", FAR_ABOVE_TARGET),
-                                                ("budget_explanation_below", BUDGET_EXPLANATION_BELOW)]),
+                                                ("budget_explanation_below", BUDGET_EXPLANATION_BELOW),
+                                                ("stand_in_headlines", STAND_IN_HEADLINES)]),
         "rule_total_row": (("level1",), [(TOTAL_ROW,)]),  # the evaluation row that states the total
         "rule_spending_split": (("kind", "name_prefix"), list(SPENDING_SPLIT)),
         "rule_severities": (("level", "severity"), list(SEVERITY_LEVELS.items())),

@@ -132,6 +132,8 @@ DATA_LOAD_FAILED = "数据未能载入，看板仍显示上一次载入的数据
 PAGE_FAILED = "这一页暂时无法显示。请刷新页面或换一个年度；如果仍然不行，请把编号 {reference} 告诉管理员。"
 DATA_STORE_FAILED = "数据库暂时无法建立，请联系管理员查看服务器日志。"
 NOTHING_FOR_YEAR = "{year}年没有{what}数据。"
+OVERVIEW_STAND_IN_HEADLINE = ("{year}年没有设为总览指标的指标，下列卡片是报告中同时给出目标值和完成值的前 {shown} 项"
+                              "（共 {count} 项指标，全部见“目标完成”）。在指标目录中把“是否总览指标”设为“是”可自选。")
 OVERVIEW_NO_HEADLINE = ("{year}年的 {count} 项指标都未设为总览指标，因此这里没有指标卡片。"
                         "在指标目录中把“是否总览指标”设为“是”的指标会显示在这里；全部指标见“目标完成”。")
 WHAT_INDICATORS = "指标"

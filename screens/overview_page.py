@@ -29,6 +29,9 @@ if headline.empty:
         st.page_link("screens/targets_page.py", label=texts.AUDIT_GO_TO.format(page=texts.PAGE_TARGETS),
                      icon=":material/flag:")
     ui.score_card(data.total, data.stated_scores)
+elif (headline["headline_basis"] == "measured").all():  # none marked: the first with a target and an actual
+    st.caption(texts.OVERVIEW_STAND_IN_HEADLINE.format(year=selection.year, shown=len(headline),
+                                                       count=len(data.results)))
 card_rows = ui.of_year(selection, "cards", lambda year: tables.card_rows(year.headline, CARDS_PER_ROW))
 for number, cards in enumerate(card_rows):
     columns = st.columns(CARDS_PER_ROW)

@@ -57,6 +57,16 @@ def write_table(path: Path, name: str, rows: list[dict[str, object]]) -> None:
         writer.writerows([{c: row.get(c, "") for c in columns} for row in rows])
 
 
+def rewrite_rows(path: Path, change) -> None:
+    """A data file's rows, each replaced by `change(row)` (a dict of its cells)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(change(row) for row in rows)
+
+
 def write_dataset(folder: Path, narratives: dict[tuple[str, int], str] | None = None,
                   **tables: list[dict[str, object]]) -> Path:
     """A complete data directory in `folder`; `tables` replace the default rows of the files they name."""

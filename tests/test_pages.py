@@ -3,6 +3,7 @@ follows the year chosen in the sidebar, and says so clearly for a year without d
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -389,23 +390,32 @@ def test_the_targets_table_shows_the_filtered_indicators_only(seed_paths, monkey
     assert shown == every_row > 0
 
 
-def test_overview_without_headline_indicators_says_where_the_indicators_are(tmp_path, monkeypatch):
-    """测试数据: the seed with no indicator marked for the overview, as a report imported into the catalogue is."""
-    import csv
+@pytest.mark.parametrize("targets_kept", [True, False])
+def test_overview_without_headline_indicators_says_where_the_indicators_are(tmp_path, monkeypatch, targets_kept):
+    """测试数据: the seed with no indicator marked for the overview, as a report imported into the catalogue is:
+    its first eight indicators with a target and an actual stand in, and the page says so; without any target
+    there are no cards, and the page says where the indicators are."""
     import shutil
 
     from perfboard.database import DEFAULT_DATA_DIR
+    from tests.datasets import rewrite_rows
 
     data_dir = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data_dir)
-    path = data_dir / "indicators.csv"
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({**row, "is_headline": "false"} for row in rows)
+    rewrite_rows(data_dir / "indicators.csv", lambda row: {**row, "is_headline": "false"})
+    if not targets_kept:
+        rewrite_rows(data_dir / "indicator_values.csv", lambda row: {**row, "target": ""})
     at = open_page("screens/overview_page.py", data_dir, tmp_path / "app.duckdb", monkeypatch)
     assert not at.exception, [e.value for e in at.exception]
     said = [info.value for info in at.info]
-    assert any("项指标都未设为总览指标" in text for text in said) and not any("没有指标数据" in text for text in said)
+    captions = [caption.value for caption in at.caption]
+    cards = [metric.label for metric in at.metric if metric.proto.help]  # a headline card cites its source
+    if targets_kept:
+        # data/indicator_values.csv in catalogue order: the six of 2024 with both a target and an actual
+        # (一(三) and 四.1, 四.2, 四.5), fewer than rules.STAND_IN_HEADLINES
+        assert sorted(re.sub(r"[〔（].*", "", card) for card in cards) == sorted([  # without its marks (截至10月)
+            "税收入库", "固定资产投资", "新引进项目", "亿元以上项目", "立项争资", "资金筹措到位资金"])
+        assert any("下列卡片是报告中同时给出目标值和完成值的前 6 项" in text for text in captions)
+    else:
+        assert cards == []
+        assert any("项指标都未设为总览指标" in text for text in said) and not any("没有指标数据" in text for text in said)

@@ -66,6 +66,40 @@ def test_headline_progress_is_the_seven_headline_indicators_in_four_categories(s
     rows = rows_by(seed_con, "headline_progress", "indicator_code")
     assert list(rows) == [code for code, *_ in HEADLINE]
     assert {row["category_name"] for row in rows.values()} == {"税收", "投资", "项目", "争资"}
+    assert {row["headline_basis"] for row in rows.values()} == {"marked"}
+
+
+def stand_in_dataset(marked: str | None, measured: int):
+    """测试数据: `measured` indicators with a target and an actual (ind_01, ind_02 …), then one with an actual
+    only, in catalogue order; `marked` is the one marked for the overview, if any."""
+    from tests.datasets import UNIT, YEAR, write_dataset
+
+    codes = [f"ind_{number:02d}" for number in range(1, measured + 2)]
+    indicators = [{"indicator_code": code, "indicator_name": f"指标{code[-2:]}（测试数据）", "category": "tax",
+                   "is_headline": "true" if code == marked else "false", "unit": "个", "direction": "higher",
+                   "sort_order": number} for number, code in enumerate(codes, start=1)]
+    values = [{"unit_code": UNIT, "year": YEAR, "indicator_code": code, "actual": 3,
+               "target": None if code == codes[-1] else 2, "source": "二"} for code in codes]
+    return lambda folder: write_dataset(folder, indicators=indicators, indicator_values=values)
+
+
+@pytest.mark.parametrize(("marked", "measured", "expected", "basis"), [
+    (None, 3, ["ind_01", "ind_02", "ind_03"], "measured"),  # ind_04 has no target
+    (None, 10, [f"ind_{n:02d}" for n in range(1, 9)], "measured"),  # rules.STAND_IN_HEADLINES = 8
+    ("ind_04", 3, ["ind_04"], "marked"),  # one marked: it alone, though it has no target
+])
+def test_a_unit_year_with_no_headline_shows_its_first_measured_indicators(loaded, marked, measured, expected, basis):
+    from perfboard.database import connect
+    from tests.datasets import UNIT, YEAR
+
+    _, db_path = loaded(f"stand_in_{marked}_{measured}", stand_in_dataset(marked, measured))
+    con = connect(db_path)
+    try:
+        columns, rows = fetch(con, "headline_progress", UNIT, YEAR)
+    finally:
+        con.close()
+    assert [row[columns.index("indicator_code")] for row in rows] == expected
+    assert {row[columns.index("headline_basis")] for row in rows} == {basis}
 
 
 @pytest.mark.parametrize(("code", "previous", "basis", "yoy"), [
