@@ -14,6 +14,7 @@ import hashlib
 import logging
 import os
 import re
+import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import duckdb
@@ -291,6 +292,19 @@ def materialize(con: duckdb.DuckDBPyConnection, views: list[str]) -> None:
         con.execute(f"alter table {name}__rows rename to {name}")
 
 
+@cache
+def build_format() -> str:
+    """What the code makes a build of: the SQL of queries/, the rules' tables and the tables' columns. A build
+    made by other code (before an upgrade) may lack a view's column a page reads: the app rebuilds it from its own
+    files when it starts (`ensure_database`)."""
+    digest = hashlib.sha256()
+    for path in sorted(QUERIES_DIR.rglob("*.sql")):
+        digest.update(path.relative_to(QUERIES_DIR).as_posix().encode() + path.read_bytes())
+    digest.update(repr(sorted(rules.reference_tables().items())).encode())
+    digest.update("".join(table_ddl(table) for table in TABLES).encode())
+    return digest.hexdigest()
+
+
 def source_digest(data_dir: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
@@ -362,7 +376,7 @@ def write_database(data_dir: Path, db_path: Path, version: tuple[int, Publicatio
         materialize(con, [name for name in views if name in after_audit])
         progress("version")
         con.execute("create table load_info as select current_timestamp as loaded_at, ? as data_dir, "
-                    "? as source_digest", [str(data_dir), source_digest(data_dir)])
+                    "? as source_digest, ? as build_format", [str(data_dir), source_digest(data_dir), build_format()])
         if version is not None:
             number, publication = version
             con.execute("create table version_info as select ? as number, ? as published_at, ? as editor, "
@@ -537,15 +551,51 @@ def build_and_switch(data_dir: Path, db_path: Path, publication: Publication, au
 
 def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_DB_PATH,
                     audit_run: AuditRun | None = None) -> Path:
-    """The current build; built once from `data_dir` when there is none yet (`streamlit run` alone works).
-    Reading never rebuilds: a changed data directory is loaded by `perfboard load`."""
+    """The current build; built once from `data_dir` when there is none yet (`streamlit run` alone works), and
+    once again from its own files when the code that made it differs from this one (an upgrade). A changed data
+    directory is not read: `perfboard load` publishes it."""
     current = current_build(db_path)
-    if current is not None:
+    if current is not None and format_of(current) == build_format():
         return current
     with writing(db_path):
-        if current_build(db_path) is None:  # another thread or process may have built it meanwhile
+        current = current_build(db_path)  # another thread or process may have built it meanwhile
+        if current is None:
             build_and_switch(data_dir, db_path, Publication(texts.EDITOR_SYSTEM, texts.COMMENT_EMBEDDED), audit_run)
+        elif format_of(current) != build_format():
+            rebuild(db_path, current, audit_run)
     return current_build(db_path)
+
+
+@cache  # a build never changes
+def format_of(build: Path) -> str | None:
+    """The build_format a build was made with; None for a build older than the mark."""
+    con = duckdb.connect(str(build), read_only=True)
+    try:
+        columns = {name for (name,) in con.execute(
+            "select column_name from duckdb_columns() where table_name = 'load_info'").fetchall()}
+        return con.execute("select build_format from load_info").fetchone()[0] if "build_format" in columns else None
+    finally:
+        con.close()
+
+
+def rebuild(db_path: Path, current: Path, audit_run: AuditRun | None) -> None:
+    """The current version's own files published again by this code, as the next version (docs/architecture.md,
+    "The store"). Data the new code refuses keeps the old build current, and the log says why."""
+    number = version_number(current)
+    files = version_files(db_path, number) if number is not None else {}
+    if not files:
+        LOG.warning("build %s was made by other code and holds no files to rebuild it from", current)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in files.items():
+            path = Path(folder) / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        try:
+            build_and_switch(Path(folder), db_path, Publication(
+                texts.EDITOR_SYSTEM, texts.COMMENT_REBUILT.format(number=number), based_on=number), audit_run)
+        except LoadError as error:
+            LOG.error("version %s could not be rebuilt by this code, it stays current: %s", number, error)
 
 
 def connect(db_path: Path = DEFAULT_DB_PATH) -> duckdb.DuckDBPyConnection:

@@ -80,6 +80,7 @@ EDITOR_COMMAND_LINE = "命令行"
 EDITOR_SYSTEM = "系统"
 COMMENT_LOAD = "从数据目录 {data} 载入"
 COMMENT_EMBEDDED = "首次启动时载入的数据"
+COMMENT_REBUILT = "程序更新后按第 {number} 版的数据重新生成"
 CHECK_OK = "数据检查通过：{files} 个文件、{rows} 行，没有发现问题。"
 CHECK_FAILED = "数据检查未通过：发现 {count} 处问题。"
 

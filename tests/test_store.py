@@ -207,6 +207,39 @@ def test_many_first_visits_build_once_without_racing(tmp_path):
     assert len(set(results)) == 1 and len(list(builds_dir(db).glob("*.duckdb"))) == 1
 
 
+@pytest.mark.parametrize("rebuilt", [True, False])
+def test_a_build_made_by_other_code_is_rebuilt_from_its_own_files_once(tmp_path, monkeypatch, rebuilt):
+    """An upgrade changes a view (headline_progress gained headline_basis): the app's first visit publishes the
+    current version's own files again as the next version, once; if the new code refuses them, the old build
+    stays current and nothing is lost."""
+    from perfboard import database, texts
+    from perfboard.database import LoadError, current_version, format_of, version_files, versions
+
+    db = tmp_path / "perfboard.duckdb"
+    with monkeypatch.context() as old_code:
+        old_code.setattr(database, "build_format", lambda: "the code before the upgrade")
+        load(DEFAULT_DATA_DIR, db)
+    old_build = current_build(db)
+    assert format_of(old_build) == "the code before the upgrade"
+    if not rebuilt:
+        def refused(*_args, **_kwargs):
+            raise LoadError([])
+        monkeypatch.setattr(database, "build_and_switch", refused)
+    assert ensure_database(DEFAULT_DATA_DIR, db) == current_build(db)
+    ensure_database(DEFAULT_DATA_DIR, db)  # the second visit finds the build of this code
+    if not rebuilt:
+        assert current_build(db) == old_build and current_version(db) == 1
+        return
+    assert current_version(db) == 2 and format_of(current_build(db)) == database.build_format()
+    assert versions(db)[-1].comment == texts.COMMENT_REBUILT.format(number=1)
+    assert version_files(db, 2) == version_files(db, 1)
+    con = database.connect(db)
+    try:
+        assert "headline_basis" in fetch(con, "headline_progress", SEED_UNIT, SEED_YEAR)[0]
+    finally:
+        con.close()
+
+
 @pytest.mark.parametrize("kind", ["query", "audit"])
 def test_unknown_unit_reading_does_not_write(tmp_path, kind):
     """Reading commands never create or change a build (reading never rebuilds)."""
