@@ -212,12 +212,19 @@ def pdf_lines(raw: bytes) -> list[str]:
     physical = [line for line in physical if line]
     full = FULL_LINE * max((printed_width(line) for line in physical), default=0)
     paragraphs: list[str] = []
+    in_table = after_table = False
     for line in physical:
+        # a table's rows are lines of their own: the header of a form's table, and the lines of three cells or
+        # more after it (`spaced_tables` reads them)
+        cells = line.split()
+        in_table = is_table_header(cells) or in_table and len(cells) >= 3
         previous = paragraphs[-1] if paragraphs else ""
-        if printed_width(previous) >= full and not previous.endswith(PARAGRAPH_END) and not numbered(line):
+        if not (in_table or after_table) and printed_width(previous) >= full and \
+                not previous.endswith(PARAGRAPH_END) and not numbered(line):
             paragraphs[-1] = previous + line
         else:
             paragraphs.append(line)
+        after_table = in_table
     return paragraphs
 
 
@@ -548,6 +555,20 @@ CELL_BREAK = " | "  # a table row as the review shows it
 TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
 
 
+# The last row of the form's indicator table: 总分 | 100 | 99.77 (its full marks, then the score) or 总分 | 99.77
+TOTAL_ROW_NAMES = ("总分", "合计得分", "总得分")
+
+
+def is_total_row(cells: list[str]) -> bool:
+    """总分, then its full marks and its score or the score alone (a Word cell merged across the columns of the
+    names gives 总分 in each of them)."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    names = [cell for cell in filled if HEADER_NOISE.sub("", cell) in TOTAL_ROW_NAMES]
+    values = filled[len(names):]
+    return bool(names) and filled[:len(names)] == names and 1 <= len(values) <= 2 and \
+        all(NUMBER_CELL.match(value) for value in values)
+
+
 # The last columns of a form, after its values: a cell of words there is the row's own, not the next row's name
 TRAILING_HEADERS = ("偏差原因", "未完成原因", "原因分析", "备注", "改进措施")
 VALUE_CELL = re.compile(r"^[≥≤><＞＜=]?\s*\d")  # 14个, 98.5%, ≥95%, 10: a value, not a name
@@ -558,6 +579,11 @@ def header_role(cell: str) -> str | None:
     plain = HEADER_NOISE.sub("", cell)
     return next((role for role, names in TABLE_HEADERS.items() if plain in names), None) or \
         ("reason" if plain.startswith(TRAILING_HEADERS) else None)
+
+
+def is_table_header(cells: list[str]) -> bool:
+    """Whether the cells are the header of a form's table: of indicators, or of 预算执行情况."""
+    return table_columns(cells) is not None or budget_columns(cells) is not None
 
 
 def table_columns(cells: list[str]) -> dict[str, int] | None:
@@ -580,18 +606,24 @@ def spaced_tables(body: list[str]) -> list[str]:
     (一级指标) is written in its first row only, and a blank 偏差原因 leaves the last cell out, so a row of fewer
     cells is placed where its name is words and its values figures (`aligned`). The first line that fits
     nowhere ends the table."""
-    rows, header = [], None
+    rows, header, budget_width = [], None, None
     for line in body:
         cells = line.split()
-        places = table_columns(cells) if "\t" not in line and len(cells) >= 3 else None
-        if places is not None:
-            header = places, len(cells)
+        spaced = "\t" not in line and len(cells) >= 3
+        places = table_columns(cells) if spaced else None
+        if places is not None or spaced and budget_columns(cells) is not None:
+            header, budget_width = ((places, len(cells)), None) if places is not None else (None, len(cells))
             rows.append("\t".join(cells))
             continue
+        if budget_width is not None and "\t" not in line and len(cells) == budget_width:
+            rows.append("\t".join(cells))  # a row of 预算执行情况: its name, then a figure in each column
+            continue
+        budget_width = None
         row = aligned(cells, *header) if header and "\t" not in line else None
         if row is None:
+            # the table's last row, 总分 100 99.77, as `total_row_figures` reads it
+            rows.append("\t".join(cells) if header and "\t" not in line and is_total_row(cells) else line)
             header = None
-            rows.append(line)
         else:
             rows.append("\t".join(row))
     return rows
@@ -733,10 +765,6 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
     return found
 
 
-# The last row of the form's indicator table: 总分 | 100 | 99.77 (its full marks, then the score) or 总分 | 99.77
-TOTAL_ROW_NAMES = ("总分", "合计得分", "总得分")
-
-
 def cell_figure(section: Section, cells: list[str], place: int, number: str, unit: str, kind: str,
                 name: str) -> Figure:
     """The figure of one whole cell of a table row."""
@@ -751,12 +779,10 @@ def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:
     found = []
     for line in rows:
         cells = line.split("\t")
-        filled = [place for place, cell in enumerate(cells) if cell.strip()]
-        names = [place for place in filled if HEADER_NOISE.sub("", cells[place]) in TOTAL_ROW_NAMES]
-        values = [place for place in filled if place not in names]
-        if not names or names != filled[:len(names)] or not 1 <= len(values) <= 2 or \
-                not all(NUMBER_CELL.match(cells[place].strip()) for place in values):
+        if not is_total_row(cells):
             continue
+        filled = [place for place, cell in enumerate(cells) if cell.strip()]
+        values = [place for place in filled if HEADER_NOISE.sub("", cells[place]) not in TOTAL_ROW_NAMES]
         kinds = [MAX_SCORE, SCORE] if len(values) == 2 else [SCORE]
         found += [cell_figure(section, cells, place, cells[place].strip(), "分", kind, TOTAL_ROW)
                   for place, kind in zip(values, kinds)]
@@ -771,15 +797,21 @@ WHOLE_FUNDS = ("年度资金总额", "资金总额", "部门整体支出")
 WAN_YUAN_STATED = re.compile(r"万元")
 
 
+def budget_columns(cells: list[str]) -> dict[str, int] | None:
+    """The places of the columns of a 预算执行情况 table's header, when the cells are one."""
+    named = {kind: place for place, cell in enumerate(cells) for kind, names in BUDGET_TABLE_HEADERS.items()
+             if HEADER_NOISE.sub("", cell) in names}
+    return named if {BUDGET, SPENDING} <= set(named) or {ADJUSTED_BUDGET, SPENDING} <= set(named) else None
+
+
 def budget_table_figures(section: Section) -> list[Figure]:
     """The whole's budget, adjusted budget and spending from the form's 预算执行情况 table, and 预算执行's score and
     full marks, when the table or the lines before it state 万元 (a figure without its unit is no amount)."""
     found, places, in_wan_yuan = [], None, False
     for line in section.body:
         cells = [cell.strip() for cell in line.split("\t")]
-        named = {kind: place for place, cell in enumerate(cells) for kind, names in BUDGET_TABLE_HEADERS.items()
-                 if HEADER_NOISE.sub("", cell) in names}
-        if {BUDGET, SPENDING} <= set(named) or {ADJUSTED_BUDGET, SPENDING} <= set(named):
+        named = budget_columns(cells)
+        if named is not None:
             places, in_wan_yuan = named, in_wan_yuan or bool(WAN_YUAN_STATED.search(line))
             continue
         if "\t" not in line:

@@ -340,6 +340,37 @@ def test_the_forms_tables_in_word_with_their_merged_cells():
         ("预算执行", "10", "9.77"), ("总分", "100", "99.77")]
 
 
+def test_the_forms_tables_printed_to_pdf_give_what_their_text_gives():
+    """测试数据: the form's two tables printed to PDF by Chromium. pypdf gives a row as a line of cells between
+    spaces, as wide as the page's widest: joined as a paragraph that ran on, the rows read as one line and no table."""
+    import html
+
+    from perfboard.export import pdf_from_html
+
+    lines = ["二、部门整体支出情况", "2023年度部门整体支出2,345.67万元。", "附件：部门整体支出绩效自评表", *BUDGET_TABLE,
+             "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因",
+             "产出指标\t数量指标\t完成人工造林面积\t≥1.5万亩\t1.62万亩\t20\t20\t无",
+             "满意度指标\t服务对象满意度\t群众满意度\t≥90%\t95%\t10\t10\t无", "总分\t100\t99.77"]
+
+    def as_html(line: str) -> str:
+        if "\t" not in line:
+            return f"<p>{html.escape(line)}</p>"
+        return "<table border='1'><tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in line.split("\t")) + \
+            "</tr></table>"
+
+    page = ("<html><head><meta charset='utf-8'><style>body{font-family:'Noto Sans CJK SC';font-size:11pt}</style>"
+            "</head><body>" + "".join(as_html(line) for line in lines) + "</body></html>")
+    catalogue = report_import.Catalogue.of([], [])
+    as_text = report_import.import_report("r.txt", "\n".join(lines).encode(), "u", 2023, catalogue)
+    as_pdf = report_import.import_report("r.pdf", pdf_from_html(page), "u", 2023, catalogue)
+    assert [(r["level1"], r.get("max_score"), r["score"]) for r in as_pdf.evaluation] == [
+        ("预算执行", "10", "9.77"), ("总分", "100", "99.77")]
+    assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in as_pdf.spending] == [
+        ("total", "2100.00", "2400.00", "2345.67")]
+    assert (as_pdf.indicator_values, as_pdf.spending, as_pdf.evaluation) == \
+        (as_text.indicator_values, as_text.spending, as_text.evaluation)
+
+
 def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
     """测试数据 in the form of a 绩效目标表 that writes 指标性质 (≥/≤) and 度量单位 beside a bare 指标值: the unit
     comes from its column, the direction from the sign, and a unit we do not hold (架次) leaves the row to a person."""
