@@ -183,8 +183,10 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
     title_text = titled_lines(markup.chart_text(title))
     above = TITLE_LINE * title_text.count("<br>")
     fig.update_layout(
-        title={"text": title_text, "x": 0.012, "xanchor": "left",
-               "font": {"size": FONT_SIZE + 6, "color": INK, "weight": 600}},
+        # at the chart's top, whatever the margin: Plotly centres a title in the top margin, so room made there
+        # for a legend of two rows moved the title down onto it
+        title={"text": title_text, "x": 0.012, "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top",
+               "pad": {"t": TITLE_PAD}, "font": {"size": FONT_SIZE + 6, "color": INK, "weight": 600}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
         height=height + extra + above,
         margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": top + above, "b": 135 + extra},
@@ -200,6 +202,7 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
 
 
 TITLE_LINE = 30  # px of a title's line at its 22 px
+TITLE_PAD = 28  # px above a title: below the toolbar Plotly shows over a chart on hover
 TITLE_CHARS = 16  # a title longer than this overran a half-width chart on a 1280 px screen (about 400 px)
 
 
@@ -706,7 +709,9 @@ def category_completion(completion: pd.DataFrame, title: str, source: CountySour
     fig.update_layout(barmode="stack")
     fig.update_xaxes(showgrid=True)
     fig.update_yaxes(autorange="reversed")
-    return finish(fig, title, source, height=140 + 60 * max(len(completion), 1) + 80)
+    # a row of room for the legend: in a half-width column it takes two rows, and ran into a title of two lines
+    return finish(fig, title, source, height=140 + 60 * max(len(completion), 1) + 80 + LEGEND_ROW,
+                  top=TOP_MARGIN + LEGEND_ROW)
 
 
 def severity_units(counts: pd.DataFrame, title: str, source: CountySource) -> go.Figure:
