@@ -838,9 +838,12 @@ def new_indicator(name: str, unit: str, levels: dict[str, str], target_cell: str
                         "lower" if LOWER_IS_BETTER.search(target_cell) else "higher")
 
 
+SPENDING_TITLE_WORDS = ("支出", "经费", "收支", "预算执行")  # 部门收支情况, （三）预算执行情况 speak of spending too
+
+
 def is_spending_section(section: Section) -> bool:
     """一(二) and 二 of the template speak of spending (支出, 经费); chapter 四 speaks of performance."""
-    return any(word in section.title for word in ("支出", "经费")) and "绩效" not in section.title
+    return any(word in section.title for word in SPENDING_TITLE_WORDS) and "绩效" not in section.title
 
 
 def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spending_section: bool,
@@ -1293,6 +1296,19 @@ def template_item(name: str) -> tuple[str, str | None, bool] | None:
 STAND_IN_TOTALS = ("一般公共预算", "财政拨款")
 
 
+# A part by a name of its own (资本性支出) stands under the item its sentence breaks down, when the sentence names
+# parts of the template too: 总支出…，其中：工资福利支出…，资本性支出… (基本支出 unstated, its parts under the
+# total). Alone (基本支出…，其中政府采购支出…) it may be no part at all, and would make the sums look wrong.
+LISTED_PARTS = {"basic": {"basic_personnel", "basic_public", "basic_family"},
+                "total": {"basic", "project", "basic_personnel", "basic_public", "basic_family"}}
+
+
+def known_in_sentence(figures: list[Figure], sentence: str) -> set[str]:
+    """The template's items the sentence names."""
+    return {known[0] for f in figures if f.sentence == sentence and f.kind == SPENDING
+            for known in [template_item(f.name)] if known}
+
+
 def is_total(name: str) -> bool:
     return (template_item(name) or ("",))[0] == "total"
 
@@ -1368,12 +1384,14 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
         known = template_item(figure.name)
         if known:
             code, parent, memo = known
-            if code in ("project", "sangong", "basic"):
+            if code in ("project", "sangong", "basic", "total"):
                 current_parent, parent_sentence = code, figure.sentence
         elif current_parent == "project" and figure.kind == SPENDING:
             code, parent, memo = f"project_{sum(c.startswith('project_') for c in items) + 1}", "project", False
-        elif current_parent == "basic" and figure.kind == SPENDING and figure.sentence == parent_sentence:
-            code, parent, memo = f"basic_{sum(c.startswith('basic_') for c in items) + 1}", "basic", False
+        elif figure.kind == SPENDING and current_parent in LISTED_PARTS and figure.sentence == parent_sentence and \
+                LISTED_PARTS[current_parent] & known_in_sentence(figures, figure.sentence):
+            code, parent, memo = (f"{current_parent}_{sum(c.startswith(current_parent + '_') for c in items) + 1}",
+                                  current_parent, False)
         else:
             continue
         amount, name = amount_in_wan_yuan(figure), YEAR_WORDS.sub("", figure.name)  # 2023年基本支出: 基本支出

@@ -714,9 +714,17 @@ def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
     assert [(r["item_code"], r.get("budget"), r.get("adjusted_budget"), r.get("actual")) for r in rows] == expected
 
 
+@pytest.mark.parametrize(("title", "speaks_of_spending"), [
+    ("二、部门整体支出情况", True), ("（二）项目支出", True), ("（三）预算执行情况", True), ("一、部门收支情况", True),
+    ("（三）“三公”经费支出情况", True), ("四、部门整体支出绩效情况", False), ("（一）产出指标", False),
+])
+def test_the_sections_that_speak_of_spending(title, speaks_of_spending):
+    assert report_import.is_spending_section(Section("s", 1, title, [], ref="二")) == speaks_of_spending
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     # 测试数据: a subsection whose own title names no spending, in a chapter of spending
-    ("（三）预算执行情况", [("total", None, "4600.00", "4480.23")]),
+    ("（三）资金管理情况", [("total", None, "4600.00", "4480.23")]),
     ("（三）绩效目标完成情况", []),  # the chapter's part on performance speaks of no spending
 ])
 def test_a_subsection_of_the_spending_chapter_speaks_of_spending(title, expected):
@@ -856,13 +864,22 @@ def test_the_general_budgets_spending_is_the_whole_only_when_the_report_states_n
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    (["基本支出1,000.00万元，其中：人员经费800.00万元，资本性支出200.00万元。"], ["basic", "basic_personnel", "basic_2"]),
-    (["基本支出1,000.00万元。资本性支出50.00万元。"], ["basic"]),  # not in its list: another matter
+    (["基本支出1,000.00万元，其中：人员经费800.00万元，资本性支出200.00万元。"],
+     [("basic", ""), ("basic_personnel", "basic"), ("basic_2", "basic")]),
+    (["基本支出1,000.00万元。资本性支出50.00万元。"], [("basic", "")]),  # not in its list: another matter
+    # a list of no part the template knows may be no breakdown (政府采购 cuts across them): left for a person
+    (["基本支出1,000.00万元，其中政府采购支出300.00万元。"], [("basic", "")]),
+    (["部门整体支出1,234.56万元，其中政府采购支出300.00万元。"], [("total", "")]),
+    # 基本支出 unstated: its parts, and one by a name of its own, under the total (800 + 300 + 84.56 + 50 = 1,234.56)
+    (["2023年度本单位总支出1,234.56万元，其中：工资福利支出800.00万元，商品和服务支出300.00万元，"
+      "对个人和家庭的补助支出84.56万元，资本性支出50.00万元。"],
+     [("total", ""), ("basic_personnel", "total"), ("basic_public", "total"), ("basic_family", "total"),
+      ("total_1", "total")]),
 ])
-def test_a_part_of_basic_spending_by_a_name_of_its_own_must_stand_in_its_list(body, expected):
+def test_a_part_by_a_name_of_its_own_must_stand_in_a_list_of_the_templates_parts(body, expected):
     section = Section("sec2.1", 2, "（一）基本支出", body, ref="二(一)")
     rows, _ = report_import.spending_rows("u", 2023, report_import.figures_of([section], CATALOGUE))
-    assert [r["item_code"] for r in rows] == expected
+    assert [(r["item_code"], r["parent_code"]) for r in rows] == expected
 
 
 def test_an_amount_said_again_differently_stays_in_the_review_list():
