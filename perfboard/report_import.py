@@ -886,7 +886,22 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
         previous_end = matched.end()
     levels = prose_levels(section.title, sentence)
     return [replace(f, new_indicator=replace(f.new_indicator, **levels))
-            if f.new_indicator is not None and any(levels.values()) else f for f in without_partial_groups(figures)]
+            if f.new_indicator is not None and any(levels.values()) else f
+            for f in without_partial_groups(bounds_before_actuals(figures))]
+
+
+def bounds_before_actuals(figures: list[Figure]) -> list[Figure]:
+    """An actual of an indicator said as a bound (控制在3.5%以内, 稳定在45万亩以上) and followed in its sentence by
+    that indicator's actual said as one (实际为2.8%): the bound is the target. Read alone, the first stood as the
+    actual and the true one was dropped."""
+    read = list(figures)
+    for place, (first, second) in enumerate(zip(read, read[1:])):
+        if first.kind == ACTUAL and second.kind == ACTUAL and first.indicator_code == second.indicator_code and \
+                "实际" in clause_before(second.sentence, second.start) and \
+                TARGET_WORDING.search(clause_before(first.sentence, first.start).replace(first.name, "") +
+                                      first.sentence[first.end:first.end + 2] + (first.qualifier or "")):
+            read[place] = replace(first, kind=TARGET, is_estimate=False)
+    return read
 
 
 # First-level groups of other frameworks (投入, 过程, 决策 and 管理 beside 产出 and 效益), which evaluation.csv
@@ -951,7 +966,8 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None and \
             earlier[-1] is last and last.kind != TARGET:  # the change of the actual just before it
         return as_growth(figure, since_previous, last)
-    if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None:
+    if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None \
+            and "实际" not in clause:  # 普及率目标值90%，实际完成92.5%: the rate's actual, not how much of its target
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
     if spending_section and amount_in_wan_yuan(figure) is not None:
         # 基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元: the item named before the figure, else
@@ -1021,7 +1037,8 @@ def statement_of(before: str) -> str:
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度|比例|水平)$")  # 居民健康素养水平
-RATE_LEAD = re.compile(rf"^(?:.*[：:])?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)?"
+RATE_LEAD = re.compile(rf"^(?:.*[：:])?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?"
+                       r"(?:(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)(?:为|是)?)?"  # 年度目标为培训农民
                        r"(?:预计|已经|已)?(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
@@ -1037,6 +1054,9 @@ def named_by(clause: str) -> tuple[str, str]:
     return RATE_LEAD.sub("", text[:len(text) - len(link)]), link
 
 
+SURVEYED = re.compile(r"(?:调查|测评)(?:结果)?$")
+
+
 def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
     """The indicator a percentage's clause names (家庭医生签约服务覆盖率达到45%); None when the words name no
     rate. Lower is better when the words linking name and figure, or those after it, say so (控制在10%以内), not
@@ -1044,6 +1064,7 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
     if unit != "%":
         return None
     name, link = named_by(clause)
+    name = SURVEYED.sub("", name)  # 群众满意度调查结果为98.2%
     if not RATE_NAME.match(name) or name in GENERIC_RATES or name.endswith(GENERIC_COMPLETION) or "预算" in name:
         return None
     return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(link + after) else "higher")

@@ -988,6 +988,12 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     # a target cue inside the indicator's own name does not make its figure a target
     ("计划生育服务覆盖率95%。", [("actual", "计划生育服务覆盖率", "95")]),
     ("年初设定目标：计划生育服务覆盖率达到95%。", [("target", "计划生育服务覆盖率", "95")]),
+    # 测试数据: a bound followed by the actual is the target; 实际完成 is the rate's actual, not its completion
+    ("城镇登记失业率控制在3.5%以内，实际为2.8%。",
+     [("target", "城镇登记失业率", "3.5"), ("actual", "城镇登记失业率", "2.8")]),
+    ("农村自来水普及率目标值90%，实际完成92.5%。",
+     [("target", "农村自来水普及率", "90"), ("actual", "农村自来水普及率", "92.5")]),
+    ("群众满意度调查结果为98.2%。", [("actual", "群众满意度", "98.2")]),
 ])
 def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expected):
     section = Section("sec", 2, "1.产出指标完成情况", [sentence], ref="四.1")
@@ -1005,6 +1011,8 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
     ("完成造林面积1.2万亩，为年度任务的120%。", [("actual", "造林面积", "1.2"), ("stated_rate", "造林面积", "120")]),
+    ("（1）数量指标：年度目标为培训农民1000人次，实际完成1200人次，完成率120%。",
+     [("target", "培训农民", "1000"), ("actual", "培训农民", "1200"), ("stated_rate", "培训农民", "120")]),
     ("（1）数量指标：完成水毁修复工程35处，完成率100%。",
      [("actual", "水毁修复工程", "35"), ("stated_rate", "水毁修复工程", "100")]),
     ("发展共青团员20名，目标18名。", [("actual", "发展共青团员", "20"), ("target", "发展共青团员", "18")]),
