@@ -209,7 +209,12 @@ def pdf_lines(raw: bytes) -> list[str]:
     physical = [RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line)
                 .translate(SUPPLEMENT_RADICALS).strip()
                 for page in reader.pages for line in without_page_number(page.extract_text() or "")]
-    physical = [line for line in physical if line]
+    return paragraphs_of([line for line in physical if line])
+
+
+def paragraphs_of(physical: list[str]) -> list[str]:
+    """A PDF's lines as paragraphs: a line that ran to the page's edge goes on in the next, a table's rows stay
+    lines of their own."""
     full = FULL_LINE * max((printed_width(line) for line in physical), default=0)
     paragraphs: list[str] = []
     in_table = after_table = False
@@ -219,8 +224,10 @@ def pdf_lines(raw: bytes) -> list[str]:
         cells = line.split()
         in_table = is_table_header(cells) or in_table and len(cells) >= 3
         previous = paragraphs[-1] if paragraphs else ""
+        # a line that ran to the edge ends its paragraph with a sentence; a colon there (…等级为"优"。其中：) only
+        # leads on, unless a numbered list follows
         if not (in_table or after_table) and printed_width(previous) >= full and \
-                not previous.endswith(PARAGRAPH_END) and not numbered(line):
+                not (previous.endswith(PARAGRAPH_END) and not previous.endswith("：")) and not numbered(line):
             paragraphs[-1] = previous + line
         else:
             paragraphs.append(line)

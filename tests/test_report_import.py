@@ -505,6 +505,27 @@ def test_a_pdf_page_is_read_without_its_number(page, kept):
     assert report_import.without_page_number(page) == kept
 
 
+FULL = "根据部门整体支出绩效评价指标体系，我局2023年度部门整体支出绩效自评得分为94.5分，等级为优。"  # a line to the edge
+
+
+@pytest.mark.parametrize(("lines", "paragraphs"), [
+    # a line to the page's edge goes on in the next, unless it ends a sentence
+    ([FULL[:-1] + "，", "其余见附表。"], [FULL[:-1] + "，其余见附表。"]),
+    ([FULL, "其中：预算执行18.5分。"], [FULL, "其中：预算执行18.5分。"]),
+    # a colon at the edge leads on (测试数据: how Chromium broke 六(四) of a report printed to PDF) …
+    ([FULL + "其中：", "预算执行情况18.5分，产出指标37分。"], [FULL + "其中：预算执行情况18.5分，产出指标37分。"]),
+    # … unless a numbered list follows
+    ([FULL + "主要如下：", "1.核实数据。"], [FULL + "主要如下：", "1.核实数据。"]),
+    # a table's rows stay lines of their own, and so does the line after the table
+    (["一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分", "产出指标 数量指标 新建校舍 3所 3所 10 10",
+      "总分 100 99.77", "全部完成。"],
+     ["一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分", "产出指标 数量指标 新建校舍 3所 3所 10 10",
+      "总分 100 99.77", "全部完成。"]),
+])
+def test_a_pdfs_lines_are_joined_into_its_paragraphs(lines, paragraphs):
+    assert report_import.paragraphs_of(lines) == paragraphs
+
+
 def test_a_pdf_with_numbered_pages_gives_the_same_indicator_values_as_the_txt():
     """The report printed to PDF with a page number closing each page (- 1 -, - 2 -): the numbers are dropped."""
     import html
