@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.add_argument("--unit", required=True, help=texts.CLI_UNIT)
     import_command.add_argument("--year", type=int, required=True, help=texts.CLI_YEAR)
     import_command.add_argument("--out", type=Path, required=True, help=texts.CLI_IMPORT_OUT)
+    import_command.add_argument("--unit-name", help=texts.CLI_IMPORT_UNIT_NAME)
+    import_command.add_argument("--parent", default="", help=texts.CLI_IMPORT_PARENT)
     db_option(import_command)
 
     versions_command = commands.add_parser("versions", help=texts.CLI_VERSIONS)
@@ -482,12 +484,13 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     files = desk.current_files(args.db)
     units = [row["unit_code"] for row in workbook.csv_rows(files["units.csv"])]
-    if args.unit not in units:  # a new unit is added in the workbook's 单位 sheet first
+    new_unit = report_import.NewUnit(args.unit_name, args.parent) if args.unit not in units and args.unit_name else None
+    if args.unit not in units and new_unit is None:
         print(texts.CLI_IMPORT_UNKNOWN_UNIT.format(unit=args.unit, units="、".join(units)), file=sys.stderr)
         return 2
     try:
-        staged, draft = report_import.stage_report(files, current_version(args.db),
-                                                   args.report.name, args.report.read_bytes(), args.unit, args.year)
+        staged, draft = report_import.stage_report(files, current_version(args.db), args.report.name,
+                                                   args.report.read_bytes(), args.unit, args.year, new_unit)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
         print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=error), file=sys.stderr)
         return 1

@@ -1548,12 +1548,26 @@ def review_rows(draft: Draft) -> list[dict[str, str]]:
              "sentence": figure.marked} for number, figure in enumerate(draft.figures)]
 
 
-def draft_upload(draft: Draft, name: str, unit_code: str, year: int, current: dict[str, bytes]) -> Upload:
+@dataclass(frozen=True)
+class NewUnit:
+    """A unit the data does not hold yet, registered with its first report (a department new to the county)."""
+
+    unit_name: str
+    parent_code: str = ""
+
+
+def draft_upload(draft: Draft, name: str, unit_code: str, year: int, current: dict[str, bytes],
+                 new_unit: NewUnit | None = None) -> Upload:
     """The draft as an upload of the unit-year, each row's origin the report, so that the data desk checks,
     previews and publishes it like a workbook. The unit-year's self-evaluation document takes the report's own
-    title (the charts' source lines name it), keeping its code; the year's other documents stay as they are."""
+    title (the charts' source lines name it), keeping its code; the year's other documents stay as they are. A
+    new unit is added to units.csv (the loader checks its code, its name and its parent like any row)."""
     where = texts.IMPORT_WHERE.format(file=name)
     upload = Upload()
+    if new_unit is not None:
+        upload.add_rows(TABLES_BY_NAME["units"], [(Origin(where, 1), {
+            "unit_code": unit_code, "unit_name": new_unit.unit_name, "parent_code": new_unit.parent_code,
+            "note": texts.IMPORT_UNIT_NOTE.format(file=name)})])
     documents = []
     if draft.title:
         held = csv_rows(current["documents.csv"]) if "documents.csv" in current else []
@@ -1580,10 +1594,11 @@ def catalogue_of(files: dict[str, bytes]) -> Catalogue:
 
 
 def stage_report(files: dict[str, bytes], based_on: int | None, name: str, raw: bytes, unit_code: str,
-                 year: int) -> tuple[Staged, Draft]:
-    """The current data with the unit-year read from the report: what the data desk reviews and publishes."""
+                 year: int, new_unit: NewUnit | None = None) -> tuple[Staged, Draft]:
+    """The current data with the unit-year read from the report (and the unit, when it is new): what the data
+    desk reviews and publishes."""
     draft = import_report(name, raw, unit_code, year, catalogue_of(files))
-    return merged(files, draft_upload(draft, name, unit_code, year, files), based_on), draft
+    return merged(files, draft_upload(draft, name, unit_code, year, files, new_unit), based_on), draft
 
 
 def write_draft(staged: Staged, draft: Draft, out: Path, unit_code: str, year: int) -> list[Path]:

@@ -19,21 +19,48 @@ def upload_section() -> None:
         ui.change_review(desk.stage_upload(db_path, [(f.name, f.getvalue()) for f in uploaded]), "upload")
 
 
+def import_unit(files: dict[str, bytes]) -> tuple[str | None, report_import.NewUnit | None]:
+    """Whose report: the unit selected in the sidebar, or a unit new to the data, registered with it (its code,
+    name and parent). No code while a new unit's code and name are not given, or the code is taken."""
+    units = {row["unit_code"]: row["unit_name"] for row in workbook.csv_rows(files["units.csv"])}
+    choices = {"selected": markup.fill(texts.DESK_IMPORT_FOR_SELECTED, unit_name=selection.unit_name),
+               "new": texts.DESK_IMPORT_FOR_NEW}
+    if st.radio(texts.DESK_IMPORT_FOR, list(choices), format_func=choices.get, horizontal=True,
+                key="desk_import_for") == "selected":
+        return selection.unit_code, None
+    name_column, code_column, parent_column = st.columns(3)
+    unit_name = name_column.text_input(texts.DESK_NEW_UNIT_NAME, key="desk_new_unit_name").strip()
+    unit_code = code_column.text_input(texts.DESK_NEW_UNIT_CODE, key="desk_new_unit_code",
+                                       help=texts.DESK_NEW_UNIT_CODE_HELP).strip()
+    parent = parent_column.selectbox(texts.DESK_NEW_UNIT_PARENT, ["", *units], key="desk_new_unit_parent",
+                                     format_func=lambda code: units.get(code, texts.DESK_NO_PARENT))
+    if unit_code in units:
+        st.error(markup.fill(texts.DESK_NEW_UNIT_TAKEN, code=unit_code, unit_name=units[unit_code]))
+        return None, None
+    if not unit_name or not unit_code:
+        st.caption(texts.DESK_NEW_UNIT_PROMPT)
+        return None, None
+    return unit_code, report_import.NewUnit(unit_name, parent)
+
+
 def import_section() -> None:
     """A report in, a review table out: each figure beside its sentence, taken, corrected, reassigned or
     rejected by a person; then checked and previewed like any upload."""
     if selection is None:
         st.info(texts.NO_DATA_LOADED)
         return
+    files = desk.current_files(db_path)
+    unit_code, new_unit = import_unit(files)
+    if unit_code is None:
+        return
+    year = st.number_input(texts.DESK_IMPORT_YEAR, min_value=2000, max_value=max(selection.years) + 1,
+                           value=selection.year, step=1, key="desk_import_year")
     report = st.file_uploader(texts.DESK_IMPORT_UPLOAD, type=["docx", "txt", "pdf"],
                               key=f"desk_import_{ui.publishes()}")
-    year = st.number_input(markup.fill(texts.DESK_IMPORT_YEAR, unit_name=selection.unit_name), min_value=2000,
-                           max_value=max(selection.years) + 1, value=selection.year, step=1, key="desk_import_year")
     if report is None:
         st.caption(texts.DESK_IMPORT_INTRO)
         return
-    files = desk.current_files(db_path)
-    draft = ui.imported(report.name, report.getvalue(), selection.unit_code, int(year), files)
+    draft = ui.imported(report.name, report.getvalue(), unit_code, int(year), files)
     if draft is None:
         return
     kinds = {label: kind for kind, label in texts.IMPORT_KINDS.items()}
@@ -62,8 +89,8 @@ def import_section() -> None:
                                             None if row["indicator_code"] in (None, "", texts.IMPORT_NO_INDICATOR)
                                             else row["indicator_code"], str(row["value"]))
                      for row in edited.to_dict("records")]
-        reviewed = report_import.decided(draft, decisions, selection.unit_code, int(year))
-        upload = report_import.draft_upload(reviewed, report.name, selection.unit_code, int(year), files)
+        reviewed = report_import.decided(draft, decisions, unit_code, int(year))
+        upload = report_import.draft_upload(reviewed, report.name, unit_code, int(year), files, new_unit)
         ui.change_review(desk.merged(files, upload, desk.history(db_path)[1]), "import",
                          texts.DESK_IMPORT_COMMENT.format(file=report.name))
 

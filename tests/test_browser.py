@@ -349,6 +349,40 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
     page.close()
 
 
+def test_an_editor_registers_a_new_department_with_its_first_report_in_chromium(desk_server, browser, tmp_path):
+    """导入报告 for a unit the data does not hold: its name and code given beside the report (测试数据), the draft
+    checked, previewed and published; the new unit then has its own overview."""
+    from tests.test_report_import import EDUCATION_REPORT
+
+    url, db, folder = desk_server
+    report = tmp_path / "教育局2023年度自评报告.txt"
+    report.write_text(EDUCATION_REPORT, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    visit(page, url)
+    open_desk_as_editor(page)
+    page.get_by_role("tab", name="导入报告").click()
+    page.get_by_text("新单位（随报告登记）").click()
+    page.get_by_role("textbox", name="单位名称").fill("桃江县教育局（测试数据）")
+    page.get_by_role("textbox", name="单位代码").fill("taojiang_edu")
+    page.get_by_role("textbox", name="单位代码").press("Enter")
+    page.get_by_role("spinbutton", name="报告所属年度").fill("2023")
+    page.get_by_role("spinbutton", name="报告所属年度").press("Enter")
+    page.get_by_text("上传自评报告").wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(report))
+    page.get_by_text("个数字，其中").wait_for(timeout=60_000)
+    shot(page, "10-import-new-unit")
+    page.get_by_text("检查并预览", exact=True).click()
+    page.get_by_text("我已核对以上变更，确认发布").click()
+    page.get_by_role("button", name="发布为新版本").click()
+    page.get_by_text("看板已显示新数据").wait_for(timeout=60_000)
+    visit(page, url + "/?unit=taojiang_edu&year=2023")
+    page.get_by_text("12,418.76万元").first.wait_for(timeout=30_000)
+    shot(page, "11-new-unit-overview")
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
 # ---- 全部单位 on a generated county (模拟数据), and two servers on one store -------------------------------
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ giving the same draft, and the draft going through the data desk."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import duckdb
 import pytest
@@ -576,6 +577,46 @@ def test_import_names_the_units_it_knows_when_asked_for_another(tmp_path, capsys
     assert main(["import", str(SEED_REPORT), "--unit", "no_such_unit", "--year", "2024", "--out",
                  str(tmp_path / "草稿"), "--db", str(db)]) == 2
     assert "taojiang_hitech" in capsys.readouterr().err and not (tmp_path / "草稿").exists()
+
+
+EDUCATION_REPORT = """桃江县教育局2023年度部门整体支出绩效自评报告（测试数据）
+二、一般公共预算支出情况
+2023年一般公共预算支出12,418.76万元。
+（一）基本支出情况
+2023年基本支出8,652.31万元。其中：工资福利支出7,805.20万元，商品和服务支出612.45万元，对个人和家庭的补助234.66万元。
+（二）项目支出情况
+2023年项目支出3,766.45万元。主要用于：学生资助专项资金1,285.30万元，其他项目2,481.15万元。
+三、部门整体支出绩效情况
+（一）产出指标
+1.数量指标：全年资助家庭经济困难学生12,560人次，年度目标12,000人次，完成率104.67%。
+（二）自评结论
+我局2023年度部门整体支出绩效自评得分为94.5分，等级为“优”。
+"""
+
+
+def test_a_department_new_to_the_data_is_registered_with_its_first_report(tmp_path, capsys):
+    """测试数据 in the outline of 一般公共预算支出情况 (8,652.31 + 3,766.45 = 12,418.76; 7,805.20 + 612.45 + 234.66 =
+    8,652.31; 1,285.30 + 2,481.15 = 3,766.45): the unit, its spending, its indicator and its score, published."""
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    report = tmp_path / "教育局2023.txt"
+    report.write_text(EDUCATION_REPORT, encoding="utf-8")
+    assert main(["import", str(report), "--unit", "taojiang_edu", "--unit-name", "桃江县教育局（测试数据）",
+                 "--year", "2023", "--out", str(tmp_path / "草稿"), "--db", str(db)]) == 0
+    assert main(["publish", str(tmp_path / "草稿"), "--db", str(db)]) == 0
+    con = duckdb.connect(str(current_build(db)), read_only=True)
+    try:
+        assert con.execute("select unit_name, parent_code from units where unit_code = 'taojiang_edu'").fetchall() == [
+            ("桃江县教育局（测试数据）", None)]
+        assert con.execute("select item_code, amount from spending_structure where unit_code = 'taojiang_edu' "
+                           "and item_code in ('total', 'basic_family', 'project_2') order by item_code").fetchall() == [
+            ("basic_family", Decimal("234.66")), ("project_2", Decimal("2481.15")), ("total", Decimal("12418.76"))]
+        assert con.execute("select total_score, grade from evaluation_summary where unit_code = 'taojiang_edu'"
+                           ).fetchall() == [(Decimal("94.5"), "优")]
+        assert con.execute("select count(*) from findings where unit_code = 'taojiang_edu' and severity = ?",
+                           [texts.SEVERITY_ERROR]).fetchone()[0] == 0  # its sums hold: no 错误
+    finally:
+        con.close()
 
 
 def national_form_docx() -> bytes:
