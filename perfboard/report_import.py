@@ -849,7 +849,8 @@ SPENDING_TITLE_WORDS = ("支出", "经费", "收支", "预算执行")  # 部门�
 
 
 def is_spending_section(section: Section) -> bool:
-    """一(二) and 二 of the template speak of spending (支出, 经费); chapter 四 speaks of performance."""
+    """一(二) and 二 of the template speak of spending (支出, 经费, 收支, 预算执行); chapter 四 speaks of
+    performance (绩效)."""
     return any(word in section.title for word in SPENDING_TITLE_WORDS) and "绩效" not in section.title
 
 
@@ -1397,8 +1398,9 @@ SPENDING_COLUMNS = {SPENDING: "actual", BUDGET: "budget", ADJUSTED_BUDGET: "adju
 
 def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[list[dict[str, str]], set[int]]:
     """The spending tree: the template's items by their names, a report's own project items under 项目支出
-    and the parts of 基本支出 its sentence lists, the same amount said twice under two names (人员经费,
-    工资福利支出) kept once with both names. A figure said again with another amount stays in the review."""
+    and the parts by names of their own a sentence lists under 基本支出 or the total (`LISTED_PARTS`), the same
+    amount said twice under two names (人员经费, 工资福利支出) kept once with both names. A figure said again with
+    another amount stays in the review, and a stand-in total (一般公共预算支出) gives way to a stated one."""
     items: dict[str, dict[str, str]] = {}
     cited: dict[str, list[Figure]] = {}
     used: set[int] = set()
