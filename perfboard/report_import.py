@@ -993,6 +993,8 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
             return replace(figure, kind=SPENDING, name=name)
     if after.startswith("任务") and last is not None:  # 完成年度25亿元任务的56.08%
         return replace(figure, kind=TARGET, indicator_code=last.indicator_code, name=last.name)
+    if passed_by(clause):  # 超出年度目标100.15万元: by how much, of no indicator as it stands
+        return replace(figure, is_estimate=estimate)
     targeted = said_as_target(before_sentence, clause)
     words = clause
     named_here = named_by(clause)[0]
@@ -1045,7 +1047,7 @@ def statement_of(before: str) -> str:
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度|比例|水平)$")  # 居民健康素养水平
-RATE_LEAD = re.compile(rf"^(?:.*[：:])?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?"
+RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?"
                        r"(?:(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)(?:为|是)?)?"  # 年度目标为培训农民
                        r"(?:预计|已经|已)?(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
@@ -1090,10 +1092,19 @@ PAIR_NAME_LEAD = re.compile(r"^(?:(?:年内|今年)?(?:计划|目标|力争|拟)
 PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()“”]{2,24}$")  # 完成“三地”整改
 
 
+# 超出年度目标6公里, 比计划多3所: by how much the target was passed, not the target (超过年度目标30.22亿元 may
+# say either, and is left for a person); the target itself in brackets is read, 超过年初目标（90%）
+BEYOND_TARGET = re.compile(r"超出|超过|超额|多出|比[^，。；]*多|较[^，。；]*(?:增加|减少|多|少)")
+
+
+def passed_by(clause: str) -> bool:
+    return bool(BEYOND_TARGET.search(clause)) and not clause.rstrip().endswith(("（", "("))
+
+
 def count_named(clause: str) -> str | None:
     """The indicator a count's clause names (计划新建校舍, 全年共办理案件, 其中亿元以上项目: 新建校舍, 办理案件,
     亿元以上项目), or None when its words name none: too long, a figure in them, or words of change or share."""
-    name = PAIR_NAME_LEAD.sub("", re.sub(r"^其中", "", named_by(clause)[0]))
+    name = re.sub(r"^(?:完成|实现)", "", PAIR_NAME_LEAD.sub("", re.sub(r"^其中", "", named_by(clause)[0])))
     return name if PAIR_NAME.match(name) and not NOT_AN_ITEM.search(name) else None
 
 
@@ -1113,7 +1124,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     if figure.unit in SPENDING_UNITS or figure.unit in ("%", "分"):
         return None  # percentages are named as rates (rate_named), money and scores otherwise
     here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
-    if not here_is_target and not PAIR_ACTUAL_LINK.search(clause):
+    if not here_is_target and not PAIR_ACTUAL_LINK.search(clause) or passed_by(clause):
         return None
     position = next((p for p in range(len(earlier) - 1, -1, -1) if earlier[p].unit == figure.unit), None)
     if position is None or earlier[position].kind != UNCLASSIFIED:

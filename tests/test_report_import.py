@@ -91,6 +91,10 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
                                              ("unclassified", "", "32", "场次", None, False, None),
                                              ("unclassified", "", "1.2", "万千瓦", None, False, None)]),
     ("争取第3批专项债券资金500万元。", [("unclassified", "", "500", "万元", None, False, None)]),
+    # 测试数据: by how much the target was passed is no target of the indicator named before
+    ("完成立项争资2200.15万元，超出年度目标100.15万元。",
+     [("actual", "fundraising", "2200.15", "万元", None, False, None),
+      ("unclassified", "", "100.15", "万元", None, False, None)]),
 ])
 def test_the_figure_grammar(sentence, expected):
     assert read(sentence) == expected
@@ -1056,6 +1060,8 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     ("农村自来水普及率目标值90%，实际完成92.5%。",
      [("target", "农村自来水普及率", "90"), ("actual", "农村自来水普及率", "92.5")]),
     ("群众满意度调查结果为98.2%。", [("actual", "群众满意度", "98.2")]),
+    ("服务对象满意度达到95%以上，其中群众满意度96.8%。",
+     [("actual", "服务对象满意度", "95"), ("actual", "群众满意度", "96.8")]),
 ])
 def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expected):
     section = Section("sec", 2, "1.产出指标完成情况", [sentence], ref="四.1")
@@ -1097,6 +1103,10 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     ("计划改造薄弱学校8所，实际改造8所。", [("target", "改造薄弱学校", "8"), ("actual", "改造薄弱学校", "8")]),
     ("完成薄弱学校改造8所，计划新建校舍3所。", [("unclassified", None, "8"), ("unclassified", None, "3")]),
     ("新建幼儿园3所，完成2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
+    # by how much the target was passed is no target (86 − 6 = 80 would be the target: not stated, not drafted)
+    ("全年共完成农村公路建设86公里，超出年度目标6公里。", [("unclassified", None, "86"), ("unclassified", None, "6")]),
+    ("新建校舍5所，比计划多2所。", [("unclassified", None, "5"), ("unclassified", None, "2")]),
+    ("全年共完成农村公路建设86公里，年度目标80公里。", [("actual", "农村公路建设", "86"), ("target", "农村公路建设", "80")]),
     ("目标新建幼儿园3所，计划2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
     ("完成培训300人次，较上年增加20人次。", [("unclassified", None, "300"), ("unclassified", None, "20")]),
 ])
