@@ -546,9 +546,9 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
 
 
 # The indicator table of a self-evaluation form: 一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分
-TABLE_HEADERS = {"name": ("三级指标", "指标名称", "指标内容"),
+TABLE_HEADERS = {"name": ("三级指标", "指标名称", "指标内容", "具体指标", "指标"),
                  "target": ("指标值", "年度指标值", "全年指标值", "预期指标值", "目标值", "年度目标值", "全年目标值",
-                            "预期目标值", "计划值", "年初目标值"),
+                            "预期目标值", "计划值", "年初目标值", "年度目标", "目标"),
                  "actual": ("实际完成值", "全年实际值", "全年实际完成值", "完成值", "实际值", "全年完成值", "实际完成数",
                             "实际完成"),
                  "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"), "level1": ("一级指标",),

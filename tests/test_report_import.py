@@ -556,7 +556,9 @@ def test_a_pdf_with_numbered_pages_gives_the_same_indicator_values_as_the_txt():
     (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"], True),
     (["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值\n(B)", "分值", "自评得分"], False),
     (["一级指标", "二级指标", "指标内容", "预期目标值", "全年完成值", "权重", "得分"], False),
-], ids=["plain", "cells merged across columns", "headers as the national form writes them", "other forms' words"])
+    (["一级指标", "二级指标", "具体指标", "年度目标", "实际完成", "分值", "得分"], False),
+], ids=["plain", "cells merged across columns", "headers as the national form writes them", "other forms' words",
+        "具体指标 and 年度目标"])
 def test_a_word_table_is_read_row_by_row(headers, merged):
     from docx import Document
 
