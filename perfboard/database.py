@@ -556,15 +556,19 @@ def ensure_database(data_dir: Path = DEFAULT_DATA_DIR, db_path: Path = DEFAULT_D
     once again from its own files when the code that made it differs from this one (an upgrade). A changed data
     directory is not read: `perfboard load` publishes it."""
     current = current_build(db_path)
-    if current is not None and format_of(current) == build_format():
+    if current is not None and (format_of(current) == build_format() or current in NOT_REBUILT):
         return current
     with writing(db_path):
         current = current_build(db_path)  # another thread or process may have built it meanwhile
         if current is None:
             build_and_switch(data_dir, db_path, Publication(texts.EDITOR_SYSTEM, texts.COMMENT_EMBEDDED), audit_run)
-        elif format_of(current) != build_format():
+        elif format_of(current) != build_format() and current not in NOT_REBUILT:
             rebuild(db_path, current, audit_run)
     return current_build(db_path)
+
+
+# Builds of other code this process could not rebuild: tried once, not on every page run
+NOT_REBUILT: set[Path] = set()
 
 
 @cache  # a build never changes
@@ -581,11 +585,13 @@ def format_of(build: Path) -> str | None:
 
 def rebuild(db_path: Path, current: Path, audit_run: AuditRun | None) -> None:
     """The current version's own files published again by this code, as the next version (docs/architecture.md,
-    "The store"). Data the new code refuses keeps the old build current, and the log says why."""
+    "The store"). Data the new code refuses, or a store that cannot take the new build (a full disk), keeps the old
+    build current, and the log says why: the pages it can serve are better than none."""
     number = version_number(current)
     files = version_files(db_path, number) if number is not None else {}
     if not files:
         LOG.warning("build %s was made by other code and holds no files to rebuild it from", current)
+        NOT_REBUILT.add(current)
         return
     with tempfile.TemporaryDirectory() as folder:
         for name, content in files.items():
@@ -595,8 +601,9 @@ def rebuild(db_path: Path, current: Path, audit_run: AuditRun | None) -> None:
         try:
             build_and_switch(Path(folder), db_path, Publication(
                 texts.EDITOR_SYSTEM, texts.COMMENT_REBUILT.format(number=number), based_on=number), audit_run)
-        except LoadError as error:
+        except (LoadError, OSError, duckdb.Error) as error:
             LOG.error("version %s could not be rebuilt by this code, it stays current: %s", number, error)
+            NOT_REBUILT.add(current)
 
 
 def connect(db_path: Path = DEFAULT_DB_PATH) -> duckdb.DuckDBPyConnection:

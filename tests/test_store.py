@@ -207,11 +207,11 @@ def test_many_first_visits_build_once_without_racing(tmp_path):
     assert len(set(results)) == 1 and len(list(builds_dir(db).glob("*.duckdb"))) == 1
 
 
-@pytest.mark.parametrize("rebuilt", [True, False])
-def test_a_build_made_by_other_code_is_rebuilt_from_its_own_files_once(tmp_path, monkeypatch, rebuilt):
+@pytest.mark.parametrize("refusal", [None, "data", "disk"])
+def test_a_build_made_by_other_code_is_rebuilt_from_its_own_files_once(tmp_path, monkeypatch, refusal):
     """An upgrade changes a view (headline_progress gained headline_basis): the app's first visit publishes the
-    current version's own files again as the next version, once; if the new code refuses them, the old build
-    stays current and nothing is lost."""
+    current version's own files again as the next version, once; if the new code refuses them, or the disk is
+    full, the old build stays current and nothing is lost."""
     from perfboard import database, texts
     from perfboard.database import LoadError, current_version, format_of, version_files, versions
 
@@ -221,14 +221,16 @@ def test_a_build_made_by_other_code_is_rebuilt_from_its_own_files_once(tmp_path,
         load(DEFAULT_DATA_DIR, db)
     old_build = current_build(db)
     assert format_of(old_build) == "the code before the upgrade"
-    if not rebuilt:
+    tries = []
+    if refusal is not None:
         def refused(*_args, **_kwargs):
-            raise LoadError([])
+            tries.append(refusal)
+            raise LoadError([]) if refusal == "data" else OSError(28, "No space left on device")
         monkeypatch.setattr(database, "build_and_switch", refused)
     assert ensure_database(DEFAULT_DATA_DIR, db) == current_build(db)
     ensure_database(DEFAULT_DATA_DIR, db)  # the second visit finds the build of this code
-    if not rebuilt:
-        assert current_build(db) == old_build and current_version(db) == 1
+    if refusal is not None:  # tried on the first visit only, not on every page run after it
+        assert current_build(db) == old_build and current_version(db) == 1 and tries == [refusal]
         return
     assert current_version(db) == 2 and format_of(current_build(db)) == database.build_format()
     assert versions(db)[-1].comment == texts.COMMENT_REBUILT.format(number=1)
