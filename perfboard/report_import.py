@@ -1130,6 +1130,8 @@ def stated_pair(figure: Figure, clause: str, after: str,
     if position is None or earlier[position].kind != UNCLASSIFIED:
         return None
     other = earlier[position]
+    if in_a_list_of_parts(other, earlier[:position]):
+        return None
     other_clause = clause_before(other.sentence, other.start)
     name = count_named(other_clause)
     repeated = PAIR_NAME_LEAD.sub("", name_here)
@@ -1178,6 +1180,15 @@ def stated_growth(figure: Figure, since_previous: str, count: Figure) -> tuple[F
         return None
     actual = proposed_as(count, ACTUAL, proposed)
     return actual, as_growth(figure, since_previous, actual)
+
+
+def in_a_list_of_parts(figure: Figure, before: list[Figure]) -> bool:
+    """Whether the figure is a later part of a 其中 list (完成危房改造120户，其中C级危房80户，D级危房40户): a target
+    after the list is the whole's, not the last part's. The first part alone may have its own (其中亿元以上项目5个，
+    年度目标5个)."""
+    lead = figure.sentence.rfind("其中", 0, figure.start)
+    return lead >= 0 and not re.search(r"[；。]", figure.sentence[lead:figure.start]) and \
+        any(f.unit == figure.unit and f.start > lead for f in before)
 
 
 def count_proposal(count: Figure) -> NewIndicator | None:

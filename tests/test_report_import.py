@@ -1108,6 +1108,12 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     # by how much the target was passed is no target (86 − 6 = 80 would be the target: not stated, not drafted)
     ("全年共完成农村公路建设86公里，超出年度目标6公里。", [("unclassified", None, "86"), ("unclassified", None, "6")]),
     ("新建校舍5所，比计划多2所。", [("unclassified", None, "5"), ("unclassified", None, "2")]),
+    # a target after a list of parts is the whole's, not the last part's (80 + 40 = 120, target 100)
+    ("完成农村危房改造120户，其中C级危房80户，D级危房40户，年度目标100户。",
+     [("unclassified", None, "120"), ("unclassified", None, "80"), ("unclassified", None, "40"),
+      ("unclassified", None, "100")]),
+    ("新建幼儿园5所，其中公办幼儿园3所，年度目标3所。",  # the first part alone may have its own
+     [("unclassified", None, "5"), ("actual", "公办幼儿园", "3"), ("target", "公办幼儿园", "3")]),
     ("全年共完成农村公路建设86公里，年度目标80公里。", [("actual", "农村公路建设", "86"), ("target", "农村公路建设", "80")]),
     ("目标新建幼儿园3所，计划2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
     ("完成培训300人次，较上年增加20人次。", [("unclassified", None, "300"), ("unclassified", None, "20")]),
