@@ -363,15 +363,29 @@ def _words_of(build: str, unit_code: str, year: int, ref: str, _data: UnitYear) 
     return "\n\n".join(paragraphs)
 
 
+def report_blocks(sections: pd.DataFrame, query: str) -> list[tuple[str, str]]:
+    """Each section of 报告原文 as one Markdown block, with its key: its heading at its level and its paragraphs,
+    each occurrence of the query highlighted. One block a section: a report of 60 sections and 150 paragraphs
+    laid out an element for each on every rerun."""
+    blocks = []
+    for key, level, title, body in zip(sections["section_key"], sections["level"], sections["title"],
+                                       sections["body"]):
+        paragraphs = body.split("\n\n") if isinstance(body, str) else []
+        blocks.append((key, "\n\n".join([f"{'#' * (int(level) + 1)} {markup.highlight(title, query)}",
+                                          *(markup.highlight(paragraph, query) for paragraph in paragraphs)])))
+    return blocks
+
+
 def small_print(markdown: str) -> str:
     """Markdown of ours in the grey small type of a caption, inside a larger Markdown block."""
     return f":gray[:small[{markdown}]]"
 
 
-def table(frame: pd.DataFrame, columns: list[str], key: str, headers: dict[str, str] | None = None) -> None:
-    """A table with Chinese headers (from texts, or `headers`), only the named columns, in that order."""
+def table_frame(frame: pd.DataFrame, columns: list[str], headers: dict[str, str] | None = None) -> pd.DataFrame:
+    """A table as shown: Chinese headers (from texts, or `headers`), only the named columns, in that order,
+    nothing missing written as blank."""
     names = {c: (headers or {}).get(c, texts.TABLE_COLUMNS.get(c, c)) for c in columns}
-    shown_table(frame[columns].rename(columns=names).astype(object).fillna(""), key)
+    return frame[columns].rename(columns=names).astype(object).fillna("")
 
 
 def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None,
@@ -445,56 +459,72 @@ def show_chart(named: NamedChart) -> None:
     plot(named.figure, named.key)
 
 
-@st.cache_resource(show_spinner=False, max_entries=100)
-def _drawn(builder_name: str, frame: pd.DataFrame, title: str, source: object,
-           _builder: Callable[..., go.Figure]) -> go.Figure:
-    return HeldFigure(_builder(frame, title, source))
+def chosen_chart(selection: Selection, key: str, choice: tuple, make: Callable[[], go.Figure]) -> None:
+    """A chart of rows the page's widgets choose: `make()` once per build, unit, year, chart and `choice` (the
+    widgets' values it depends on), held like the year's charts. Keyed by the choice, not by the rows: Streamlit
+    compared a chart's rows by content on every rerun, a fifth of a rerun of 历年对比 (AppTest, seed)."""
+    plot(_chosen(selection.build, selection.unit_code, selection.year, key, choice, lambda: HeldFigure(make())), key)
 
 
-def draw(builder: Callable[..., go.Figure], frame: pd.DataFrame, title: str, source: object, key: str) -> None:
-    """A chart of rows the page has chosen (`charts.<builder>(frame, title, source)`), drawn once for the same
-    rows, title and source line (Streamlit compares them by content) and held like the year's charts."""
-    plot(_drawn(f"{builder.__module__}.{builder.__qualname__}", frame, title, source, builder), key)
+def chosen_table(selection: Selection, key: str, choice: tuple, make: Callable[[], pd.DataFrame]) -> None:
+    """A table as `table_frame` makes it for the page's widgets' values (`choice`; `()` for none), made once
+    per build, unit, year and choice like `chosen_chart`, with its exports."""
+    shown_table(_chosen(selection.build, selection.unit_code, selection.year, key, choice, make), key)
 
 
-def kpi_card(row: pd.Series) -> None:
-    """One headline indicator: actual (with its marks) large, the change on last year, target and completion."""
-    with st.container(border=True):
-        st.metric(label=markup.plain(row["indicator_name"] + formatting.markers(row["is_estimate"], row["period"])),
-                  value=formatting.amount(row["actual"], row["unit"], row["qualifier"]),
-                  help=markup.fill(texts.KPI_HELP, source=row["source"]))
-        details = [texts.OVERVIEW_KPI_TARGET.format(target=formatting.amount(row["target"], row["unit"]))]
-        if not formatting.is_missing(row["completion_rate"]):
-            details.append(texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row["completion_rate"])))
-        details.append(texts.STATUS_LABELS[row["status"]])
-        if not formatting.is_missing(row["yoy_rate"]):
-            details.append(texts.OVERVIEW_KPI_YOY.format(rate=formatting.change_rate(row["yoy_rate"])))
-        detail_line(" · ".join(details))
+@st.cache_resource(show_spinner=False, max_entries=600)
+def _chosen(build: str, unit_code: str, year: int, key: str, choice: tuple, _make: Callable[[], T]) -> T:
+    return _make()
 
 
-def score_card(total: pd.Series | None, stated: pd.DataFrame, label: str = texts.OVERVIEW_SCORE) -> None:
+@dataclass(frozen=True)
+class Card:
+    """A figure in a card: its label (which may come from data), the value large, a line of detail, the help
+    behind the label's mark. Made once per build (`of_year`), so a rerun only draws it."""
+    label: str
+    value: str
+    detail: str = ""
+    help: str | None = None
+
+
+def headline_card(row: pd.Series) -> Card:
+    """One headline indicator: actual (with its marks) large, target, completion, status and change on last year."""
+    details = [texts.OVERVIEW_KPI_TARGET.format(target=formatting.amount(row["target"], row["unit"]))]
+    if not formatting.is_missing(row["completion_rate"]):
+        details.append(texts.OVERVIEW_KPI_RATE.format(rate=formatting.rate(row["completion_rate"])))
+    details.append(texts.STATUS_LABELS[row["status"]])
+    if not formatting.is_missing(row["yoy_rate"]):
+        details.append(texts.OVERVIEW_KPI_YOY.format(rate=formatting.change_rate(row["yoy_rate"])))
+    return Card(row["indicator_name"] + formatting.markers(row["is_estimate"], row["period"]),
+                formatting.amount(row["actual"], row["unit"], row["qualifier"]), " · ".join(details),
+                markup.fill(texts.KPI_HELP, source=row["source"]))
+
+
+def score_card(total: pd.Series | None, stated: pd.DataFrame, label: str = texts.OVERVIEW_SCORE) -> Card:
     """The year's total score (stated, or summed from the stated parts and marked), its grade and the score
     of each first-level group."""
     if total is None or formatting.is_missing(total["total_score"]):
         # a short value: a card's figure is cut at its width, the reason goes underneath
-        figure_card(label, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
-        return
+        return Card(label, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
     parts = stated[stated["level1"] != TOTAL_ROW]
     details = [texts.OVERVIEW_GRADE.format(grade=total["grade"])]
     if not parts.empty:
         details.append(texts.LIST_JOIN.join(texts.OVERVIEW_SCORE_PART.format(
-            level1=p["level1"], score=formatting.plain_number(p["score"])) for _, p in parts.iterrows()))
+            level1=level1, score=formatting.plain_number(score)) for level1, score in zip(parts["level1"], parts["score"])))
     if formatting.truthy(total["total_is_derived"]):
         details.append(texts.OVERVIEW_SCORE_DERIVED)
-    figure_card(label, summary.total_score_text(total), " · ".join(details))
+    return Card(label, summary.total_score_text(total), " · ".join(details))
+
+
+def show_card(card: Card) -> None:
+    with st.container(border=True):
+        st.metric(label=markup.plain(card.label), value=card.value, help=card.help)
+        if card.detail:
+            detail_line(card.detail)
 
 
 def figure_card(label: str, value: str, detail: str = "") -> None:
-    """A figure in a card: its label (which may come from data), the value large, one line of detail."""
-    with st.container(border=True):
-        st.metric(label=markup.plain(label), value=value)
-        if detail:
-            detail_line(detail)
+    show_card(Card(label, value, detail))
 
 
 def detail_line(text: str) -> None:
@@ -545,18 +575,35 @@ FINDING_PAGES = {  # where a finding's subject is shown
 }
 
 
-def finding_card(found: pd.Series) -> None:
-    """One finding: its check and subject, the message with its numbers, the source and a link to the page.
-    One Markdown block and the link: a county year's page lists hundreds of findings, and each element a card
+@dataclass(frozen=True)
+class FindingCard:
+    """One finding as its card shows it, made once per build (`of_year`): its check and subject, the message
+    with its numbers and the source as one Markdown block, and the page it concerns."""
+    severity: str
+    check_label: str
+    markdown: str
+    page: str
+    page_name: str
+
+
+def finding_cards(found: pd.DataFrame) -> list[FindingCard]:
+    cards = []
+    for _, finding in found.iterrows():
+        paragraphs = [f"**{markup.plain(finding['check_label'])}** · {texts.SUBJECT_KINDS[finding['subject_kind']]}："
+                      f"{markup.plain(finding['subject_name'])}", markup.plain(finding["message"])]
+        if isinstance(finding["source"], str):
+            paragraphs.append(small_print(markup.fill(texts.AUDIT_SOURCE, source=finding["source"])))
+        cards.append(FindingCard(finding["severity"], finding["check_label"], "\n\n".join(paragraphs),
+                                 *FINDING_PAGES[finding["subject_kind"]]))
+    return cards
+
+
+def show_finding(card: FindingCard) -> None:
+    """One Markdown block and the link: a county year's page lists hundreds of findings, and each element a card
     adds is laid out on every rerun."""
-    paragraphs = [f"**{markup.plain(found['check_label'])}** · {texts.SUBJECT_KINDS[found['subject_kind']]}："
-                  f"{markup.plain(found['subject_name'])}", markup.plain(found["message"])]
-    if isinstance(found["source"], str):
-        paragraphs.append(small_print(markup.fill(texts.AUDIT_SOURCE, source=found["source"])))
-    page, page_name = FINDING_PAGES[found["subject_kind"]]
     with st.container(border=True):
-        st.markdown("\n\n".join(paragraphs))
-        st.page_link(page, label=texts.AUDIT_GO_TO.format(page=page_name), icon=":material/arrow_forward:")
+        st.markdown(card.markdown)
+        st.page_link(card.page, label=texts.AUDIT_GO_TO.format(page=card.page_name), icon=":material/arrow_forward:")
 
 
 def meeting_exports(selection: Selection) -> None:
@@ -607,11 +654,18 @@ def presentation(selection: Selection) -> None:
                    width="stretch", type="primary", key="slide_forward")
     with st.container(key="key_message"):
         st.markdown(markup.plain(named.message or named.title))
-    # A chart with many rows keeps its own height (the screen scrolls) rather than squeezing its labels.
-    height = max(PRESENTATION_CHART_HEIGHT, named.figure.layout.height or 0)
-    figure = go.Figure(named.figure).update_layout(height=height, font={"size": 20})
-    st.plotly_chart(figure, width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False}, theme=None,
+    st.plotly_chart(_on_screen(selection.build, selection.unit_code, selection.year, named.key, named.figure),
+                    width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False}, theme=None,
                     key=f"slide_{named.key}")
+
+
+# A slide's figure, made once per build like the year's charts it copies: copying and restyling it took 60% of a
+# rerun of 演示模式 (AppTest, seed).
+@st.cache_resource(show_spinner=False, max_entries=300)
+def _on_screen(build: str, unit_code: str, year: int, key: str, _figure: go.Figure) -> go.Figure:
+    # A chart with many rows keeps its own height (the screen scrolls) rather than squeezing its labels.
+    height = max(PRESENTATION_CHART_HEIGHT, _figure.layout.height or 0)
+    return HeldFigure(go.Figure(_figure).update_layout(height=height, font={"size": 20}))
 
 
 def _turn(step: int, count: int) -> None:

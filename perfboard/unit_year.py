@@ -21,9 +21,9 @@ from perfboard.reports import ReportRef
 Fetch = Callable[[str, "str | None", "int | None"], pd.DataFrame]
 
 
-def year_view(name: str) -> cached_property:
+def year_view(name: str) -> property:
     """A view's rows for the unit and year, read on first use and kept by the object."""
-    return cached_property(lambda self: self.view(name))
+    return property(lambda self: self.view(name))
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,22 @@ class UnitYear:
 
     def view(self, name: str) -> pd.DataFrame:
         """A view's rows for this unit and year."""
-        return self.fetch(name, self.unit_code, self.year)
+        return self._read(name, self.year)
 
     def series(self, name: str) -> pd.DataFrame:
         """A view's rows for this unit, every year."""
-        return self.fetch(name, self.unit_code, None)
+        return self._read(name, None)
+
+    def _read(self, name: str, year: int | None) -> pd.DataFrame:
+        # Kept by the object, which the app holds for every session of a build: the app's reads are cached by
+        # Streamlit as copies, and unpickling 数据核查's findings on every rerun took a tenth of it (AppTest, seed).
+        if (name, year) not in self._views:
+            self._views[name, year] = self.fetch(name, self.unit_code, year)
+        return self._views[name, year]
+
+    @cached_property
+    def _views(self) -> dict[tuple[str, int | None], pd.DataFrame]:
+        return {}
 
     # The views most readers need, each read once per object.
     results = year_view("indicator_results")

@@ -82,5 +82,5 @@ if ranks.open:
         else:
             source = charts.CountySource(f"{history['year'].min()}–{history['year'].max()}",
                                          int(history["ranked_units"].max()), bool(history["total_is_derived"].any()))
-            ui.draw(charts.rank_over_years, history, texts.COUNTY_CHART_RANK.format(unit=names[chosen_unit]), source,
-                    key="county_rank")
+            ui.chosen_chart(selection, "county_rank", (chosen_unit,), lambda: charts.rank_over_years(
+                history, texts.COUNTY_CHART_RANK.format(unit=names[chosen_unit]), source))

@@ -10,13 +10,19 @@ selection = ui.current_selection()
 ui.page_header(texts.OVERVIEW_TITLE, unit_name=selection.unit_name, year=selection.year)
 
 data = selection.data
-headline, structure = data.headline, data.structure
+headline = data.headline
 charts = ui.charts_of_year(selection, "headline", "spending")
+score_card = ui.of_year(selection, "score_card", lambda year: ui.score_card(year.total, year.stated_scores))
+spending_cards = ui.of_year(selection, "spending_cards", lambda year: [
+    ui.Card(item["item_name"], formatting.money(item["amount"]),
+            texts.OVERVIEW_SHARE.format(share=formatting.rate(item["share_of_total"])) if item["depth"] else "")
+    for _, item in tables.spending_totals(year.structure).iterrows()])
 
 ui.summary_box(ui.of_year(selection, "summary", lambda year: summary.year_summary(
     year.year, year.headline, year.structure, year.total)))
 summary_column, link_column = st.columns([4, 1])
-summary_column.caption(ui.findings_summary(ui.findings(selection)))
+summary_column.caption(ui.of_year(selection, "findings_summary",
+                                   lambda year: ui.findings_summary(ui.findings(selection))))
 with link_column:
     st.page_link("screens/audit_page.py", label=texts.AUDIT_GO_TO.format(page=texts.PAGE_AUDIT),
                  icon=":material/fact_check:")
@@ -28,19 +34,21 @@ if headline.empty:
         st.info(texts.OVERVIEW_NO_HEADLINE.format(year=selection.year, count=len(data.results)))
         st.page_link("screens/targets_page.py", label=texts.AUDIT_GO_TO.format(page=texts.PAGE_TARGETS),
                      icon=":material/flag:")
-    ui.score_card(data.total, data.stated_scores)
+    ui.show_card(score_card)
 elif (headline["headline_basis"] == "measured").all():  # none marked: the first with a target and an actual
     st.caption(texts.OVERVIEW_STAND_IN_HEADLINE.format(year=selection.year, shown=len(headline),
                                                        count=len(data.results)))
-card_rows = ui.of_year(selection, "cards", lambda year: tables.card_rows(year.headline, CARDS_PER_ROW))
+card_rows = ui.of_year(selection, "cards", lambda year: [
+    [ui.headline_card(indicator) for _, indicator in cards.iterrows()]
+    for cards in tables.card_rows(year.headline, CARDS_PER_ROW)])
 for number, cards in enumerate(card_rows):
     columns = st.columns(CARDS_PER_ROW)
-    for column, (_, indicator) in zip(columns, cards.iterrows()):
+    for column, card in zip(columns, cards):
         with column:
-            ui.kpi_card(indicator)
+            ui.show_card(card)
     if number == 0 and len(cards) < CARDS_PER_ROW:
         with columns[len(cards)]:
-            ui.score_card(data.total, data.stated_scores)
+            ui.show_card(score_card)
 
 spending_column, figures_column = st.columns([2, 1])
 with spending_column:
@@ -50,9 +58,8 @@ with spending_column:
     else:
         ui.nothing_for_year(selection, texts.WHAT_SPENDING)
 with figures_column:
-    for _, item in tables.spending_totals(structure).iterrows():
-        ui.figure_card(item["item_name"], formatting.money(item["amount"]),
-                       texts.OVERVIEW_SHARE.format(share=formatting.rate(item["share_of_total"])) if item["depth"] else "")
+    for card in spending_cards:
+        ui.show_card(card)
 
 if "bullet_headline" in charts:
     ui.show_chart(charts["bullet_headline"])

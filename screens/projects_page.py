@@ -19,7 +19,9 @@ if shown.empty:
 
 chart_column, words_column = st.columns([3, 2])
 with chart_column:
-    ui.draw(charts.project_pipeline, shown, texts.CHART_PIPELINE_TITLE, selection.source(shown), key="pipeline")
+    ui.chosen_chart(selection, "pipeline", (tuple(types), tuple(statuses)), lambda: charts.project_pipeline(
+        shown, texts.CHART_PIPELINE_TITLE, selection.source(shown)))
 with words_column:
     ui.report_words(selection, "；".join(dict.fromkeys(shown["source"].dropna())))
-ui.table(shown, ["project_name", "project_type", "status", "note", "source"], key="projects_table")
+ui.chosen_table(selection, "projects_table", (tuple(types), tuple(statuses)), lambda: ui.table_frame(
+    shown, ["project_name", "project_type", "status", "note", "source"]))

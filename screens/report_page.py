@@ -15,13 +15,12 @@ if query.strip():
     st.caption(markup.fill(texts.REPORT_SEARCH_RESULT, query=query.strip(), count=len(found)) if len(found)
                else markup.fill(texts.REPORT_SEARCH_NONE, query=query.strip()))
 
-for _, section in found.iterrows():
-    heading = "#" * (int(section["level"]) + 1)
-    st.markdown(f"{heading} {markup.highlight(section['title'], query)}")
-    for paragraph in (section["body"] or "").split("\n\n") if isinstance(section["body"], str) else []:
-        st.markdown(markup.highlight(paragraph, query))
+blocks = (ui.report_blocks(found, query) if query.strip()
+          else ui.of_year(selection, "report_blocks", lambda year: ui.report_blocks(year.sections, "")))
+for section_key, block in blocks:
+    st.markdown(block)
     for named in charts.values():
-        if section["section_key"] in named.sections[:1]:
+        if section_key in named.sections[:1]:
             ui.show_chart(named)
 
 unplaced = [named for named in charts.values() if not set(named.sections[:1]) & set(sections["section_key"])]

@@ -10,14 +10,16 @@ scores = ui.required(selection.data.scores, selection, texts.WHAT_SCORE)
 total = selection.data.total
 charts = ui.charts_of_year(selection, "score")
 _, _, indicators = ui.of_year(selection, "score_rows", lambda year: tables.split_scores(year.scores))
-group_table = ui.of_year(selection, "score_group_table", lambda year: tables.score_table(
-    year.scores[year.scores["row_type"] != "indicator"]))
-scored_table = ui.of_year(selection, "score_indicator_table", lambda year: tables.score_table(
-    year.scores[(year.scores["row_type"] == "indicator") & year.scores["level1"].notna()]))
+group_table = ui.of_year(selection, "score_group_table", lambda year: ui.table_frame(tables.score_table(
+    year.scores[year.scores["row_type"] != "indicator"]), list(texts.SCORE_TABLE_COLUMNS), texts.SCORE_TABLE_COLUMNS))
+scored_table = ui.of_year(selection, "score_indicator_table", lambda year: ui.table_frame(tables.score_table(
+    year.scores[(year.scores["row_type"] == "indicator") & year.scores["level1"].notna()]),
+    list(texts.SCORE_TABLE_COLUMNS), texts.SCORE_TABLE_COLUMNS))
 
 stated_column, computed_column = st.columns(2)
 with stated_column:
-    ui.score_card(total, selection.data.stated_scores, texts.SCORE_STATED_TOTAL)
+    ui.show_card(ui.of_year(selection, "stated_score_card", lambda year: ui.score_card(
+        year.total, year.stated_scores, texts.SCORE_STATED_TOTAL)))
 with computed_column:
     ui.figure_card(texts.SCORE_COMPUTED_TOTAL,
                    texts.SCORE_VALUE.format(score=formatting.plain_number(total["computed_total"], 2))
@@ -38,14 +40,13 @@ else:  # a report that gives its total only: its words across the page, no empty
     ui.report_words(selection, total["source"])
 
 st.subheader(texts.SCORE_GROUPS)
-ui.table(group_table, list(texts.SCORE_TABLE_COLUMNS), key="score_groups_table", headers=texts.SCORE_TABLE_COLUMNS)
+ui.shown_table(group_table, key="score_groups_table")
 
 st.subheader(texts.SCORE_INDICATORS)
 if scored_table.empty:
     st.caption(texts.SCORE_NO_INDICATORS)
 else:
-    ui.table(scored_table, list(texts.SCORE_TABLE_COLUMNS), key="score_indicators_table",
-             headers=texts.SCORE_TABLE_COLUMNS)
+    ui.shown_table(scored_table, key="score_indicators_table")
 far_above = indicators[indicators["far_above_target"]]
 if not far_above.empty:
     st.warning(markup.fill(texts.SCORE_FAR_ABOVE, far_above=rules.wording()["far_above"],

@@ -44,7 +44,8 @@ with budget_column:
     ui.report_words(selection, project_words)
 
 st.subheader(texts.SPENDING_TABLE)
-every_item = ui.of_year(selection, "spending_table", lambda data: tables.spending_table(data.structure))
-ui.table(every_item, ["item_name", "amount_text", "share_text", "marks", "source", "note"], key="spending_table")
+ui.shown_table(ui.of_year(selection, "spending_table", lambda data: ui.table_frame(
+    tables.spending_table(data.structure), ["item_name", "amount_text", "share_text", "marks", "source", "note"])),
+    key="spending_table")
 if structure["is_derived"].any():
     st.caption(texts.SPENDING_DERIVED_NOTE)

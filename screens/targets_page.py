@@ -19,21 +19,21 @@ if shown.empty:
 
 st.caption(texts.TARGETS_LEGEND.format(**rules.wording()))
 year_charts = ui.charts_of_year(selection, "categories")  # built once per build; a filtered view draws its own
-for ref, categories in tables.categories_by_section(shown):
+for ref, spoken_of in tables.categories_by_section(shown):
     chart_column, words_column = st.columns([3, 2])
     with chart_column:
-        for code, name in categories:
+        for code, name in spoken_of:
             if not statuses and f"bullet_{code}" in year_charts:
                 ui.show_chart(year_charts[f"bullet_{code}"])
                 continue
             group = shown[shown["category"] == code]
-            title = texts.CHART_BULLET_TITLE.format(category=name)
-            ui.draw(charts.bullet_chart, group, title, selection.source(group), key=f"bullet_{code}")
+            ui.chosen_chart(selection, f"bullet_{code}", tuple(statuses), lambda: charts.bullet_chart(
+                group, texts.CHART_BULLET_TITLE.format(category=name), selection.source(group)))
     with words_column:
         ui.report_words(selection, ref)
 
 st.subheader(texts.TARGETS_TABLE)
 every_indicator = ui.of_year(selection, "indicator_table", lambda data: tables.indicator_table(data.results))
-ui.table(every_indicator.loc[shown.index], ["indicator_name", "category_name", "target_text", "actual_text",
-                                            "rate_text", "status_text", "stated_rate_text", "marks", "source", "note"],
-         key="targets_table")
+ui.chosen_table(selection, "targets_table", (tuple(categories), tuple(statuses)), lambda: ui.table_frame(
+    every_indicator.loc[shown.index], ["indicator_name", "category_name", "target_text", "actual_text", "rate_text",
+                                       "status_text", "stated_rate_text", "marks", "source", "note"]))

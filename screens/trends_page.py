@@ -16,7 +16,8 @@ with_history = list(dict.fromkeys(series[series["year"] < selection.year]["indic
 chosen = st.multiselect(texts.TRENDS_PICK_INDICATORS, names, default=with_history or names[:6], key="trends_pick")
 picked = tables.pick(series, indicator_name=chosen)
 if not picked.empty:
-    ui.draw(charts.trend_lines, picked, texts.CHART_TRENDS_TITLE, selection.source(picked), key="trend_lines")
+    ui.chosen_chart(selection, "trend_lines", tuple(chosen), lambda: charts.trend_lines(
+        picked, texts.CHART_TRENDS_TITLE, selection.source(picked)))
 
 growth_column, spending_column = st.columns(2)
 with growth_column:
@@ -38,5 +39,6 @@ pairs = tables.pick(selection.data.series("indicator_comparison"), year=[later],
 if earlier is None or pairs.empty:
     st.info(texts.TRENDS_NOTHING_TO_COMPARE)
 else:
-    ui.table(tables.year_comparison(pairs), ["indicator_name", "base_text", "actual_text", "change_text"],
-             key="trends_compare", headers={"base_text": formatting.year(earlier), "actual_text": formatting.year(later)})
+    ui.chosen_table(selection, "trends_compare", (later, earlier), lambda: ui.table_frame(
+        tables.year_comparison(pairs), ["indicator_name", "base_text", "actual_text", "change_text"],
+        {"base_text": formatting.year(earlier), "actual_text": formatting.year(later)}))

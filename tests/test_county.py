@@ -3,6 +3,8 @@ functions of perfboard/county.py, and the page in AppTest on a generated county 
 
 from __future__ import annotations
 
+import json
+
 from functools import partial
 
 import pandas as pd
@@ -263,6 +265,11 @@ def test_page_compares_two_years_and_ranks_a_unit_over_years(county, monkeypatch
     open_tab(at, texts.COUNTY_TAB_RANK)
     assert at.selectbox(key="county_rank_unit").value == "u002"  # the unit chosen in the sidebar
     assert [chart.key for chart in at.get("plotly_chart")] == ["chart_county_rank"]
+    # the chart is held per chosen unit (ui.chosen_chart): another unit draws its own, titled by its name
+    for unit in ("u003", "u002"):
+        chosen = at.selectbox(key="county_rank_unit").set_value(unit).run().selectbox(key="county_rank_unit")
+        title = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+        assert title.startswith(chosen.options[chosen.index] + "：")
 
 
 def test_filters_are_kept_while_another_tab_is_open(county, monkeypatch):

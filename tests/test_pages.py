@@ -3,6 +3,7 @@ follows the year chosen in the sidebar, and says so clearly for a year without d
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -293,6 +294,55 @@ def test_trends_show_the_public_figures_of_2020_and_2023_marked_with_their_docum
     assert "注1：经开区2020年工作总结（新闻报道）（桃江县人民政府网站，2021-03-01）" in note
     assert "注2：园区2023年度工作总结大会（新闻报道）（桃江新闻网，2024-02-07）" in note
     assert note.count("园区合并前的数字，未说明是否含灰山港") == 2
+
+
+def test_trends_redraw_for_the_years_and_indicators_chosen(seed_paths, monkeypatch):
+    """The comparison table and the trend lines are held per choice (ui.chosen_table, ui.chosen_chart): another
+    choice draws its own, and going back shows the first again. Years in the seed: 2024 from the report, 2023
+    derived from its growth rates, 2020 and 2023 from the news (documents.csv)."""
+    at = open_page("screens/trends_page.py", *seed_paths, monkeypatch)
+
+    def compared_years() -> list[str]:
+        return [c for c in at.dataframe[-1].value.columns if c.endswith("年")]
+
+    def trend_names() -> set[str]:  # each indicator's line names it on hover: "%{text}<extra>税收入库</extra>"
+        spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.key == "chart_trend_lines")
+        return {re.search("<extra>(.*)</extra>", t["hovertemplate"])[1] for t in spec["data"] if "hovertemplate" in t}
+
+    assert compared_years() == ["2023年", "2024年"]  # the base year first
+    at.selectbox(key="trends_earlier").set_value(2020).run()  # 2020's figures are the news's: never compared
+    assert not at.dataframe and texts.TRENDS_NOTHING_TO_COMPARE in [i.value for i in at.info]
+    at.selectbox(key="trends_earlier").set_value(2023).run()
+    assert compared_years() == ["2023年", "2024年"]
+
+    every_name = trend_names()
+    at.multiselect(key="trends_pick").set_value(["税收入库"]).run()
+    assert trend_names() == {"税收入库"} < every_name
+    at.multiselect(key="trends_pick").set_value([]).run()  # no choice: every indicator
+    assert trend_names() >= every_name
+
+
+@pytest.mark.parametrize(("status", "rows"), [("在建", 3), ("已投产", 10), ("前期", 1)])  # data/projects.csv
+def test_projects_redraw_for_the_status_chosen(seed_paths, monkeypatch, status, rows):
+    at = open_page("screens/projects_page.py", *seed_paths, monkeypatch)
+    at.multiselect(key="projects_statuses").set_value([status]).run()
+    table = at.dataframe[-1].value
+    assert list(table[texts.TABLE_COLUMNS["status"]]) == [status] * rows
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)  # a bar for each project type at its status
+    assert {x for trace in spec["data"] for x in trace["x"]} == {status}
+    at.multiselect(key="projects_statuses").set_value([]).run()
+    assert len(at.dataframe[-1].value) == 16
+
+
+def test_report_search_highlights_the_query_and_clears(seed_paths, monkeypatch):
+    """报告原文's sections are made once per build for no query (ui.report_blocks); a query shows its own."""
+    at = open_page("screens/report_page.py", *seed_paths, monkeypatch)
+    every_block = [m.value for m in at.markdown]
+    at.text_input(key="report_search").set_value("入库税收").run()
+    found = [m.value for m in at.markdown if ":orange-background[入库税收]" in m.value]
+    assert found and all(block.startswith("#") for block in found)  # each section one block, its heading first
+    at.text_input(key="report_search").set_value("").run()
+    assert [m.value for m in at.markdown] == every_block
 
 
 def plotted(values):
