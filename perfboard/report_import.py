@@ -1252,7 +1252,7 @@ TOTAL_SPENDING = "部门整体支出"
 BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整预算|预算调整后)|年初预算|(?<![追调][加增减])预算)"
                           r"(?:数|金额)?(?:为|是|共)?$")
 EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行|决算数?)(?:为|是|共)?$")  # 全年执行数为9000.12万元, 决算数为
-SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费|资金|奖励|奖补|补助|补贴))"
+SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费用|费|资金|奖励|奖补|补助|补贴))"
                            r"(?:总额|总计|合计|决算数|决算)?(?:为|共计|共|合计|是|达到|达)?$")  # 支出总额, 支出决算数为, 支出共计
 
 
@@ -1335,11 +1335,13 @@ SUBJECT_WORDS = re.compile(r"^(?:我|本)(?:单位|部门|局|委|办|院|中心
 
 
 def template_item(name: str) -> tuple[str, str | None, bool] | None:
-    """The template's item a report's name says, compared without quotes and spaces (“三公”经费 is 三公经费)."""
-    plain = normalised(name)
+    """The template's item a report's name says, compared without quotes and spaces (“三公”经费 is 三公经费), with
+    the brackets of 因公出国(境)费 as the template writes them."""
+    plain = normalised(name).replace("(", "（").replace(")", "）")
     unit_and_year = YEAR_WORDS.sub("", SUBJECT_WORDS.sub("", YEAR_WORDS.sub("", plain)))  # in either order
     return SPENDING_ITEMS.get(plain) or SPENDING_ITEMS.get(unit_and_year) or \
-        SPENDING_ITEMS.get(unit_and_year.removesuffix("支出"))  # 人员经费支出 is 人员经费
+        SPENDING_ITEMS.get(unit_and_year.removesuffix("支出")) or \
+        SPENDING_ITEMS.get(re.sub("费用$", "费", unit_and_year))  # 人员经费支出 is 人员经费, 公务接待费用 公务接待费
 
 
 # A unit with 政府性基金 spends more than its general budget: 部门整体支出 or 总支出, when the report states it,

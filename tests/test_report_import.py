@@ -177,6 +177,9 @@ def test_a_groups_full_marks_go_beside_its_score():
     ("全年总支出1234.56万元，较上年增长5.2%。", [("total", "1234.56")]),
     ("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元。",
      [("sangong", "3.5"), ("sangong_reception", "1.2"), ("sangong_vehicle_operation", "2.3")]),
+    # 费用 for 费, and the brackets of (境) half-width (12.40 + 3.22 + 0 = 15.62)
+    ("“三公”经费决算数为15.62万元。其中：公务用车购置及运行维护费12.40万元，公务接待费用3.22万元，因公出国(境)费用0万元。",
+     [("sangong", "15.62"), ("sangong_vehicle", "12.40"), ("sangong_reception", "3.22"), ("sangong_overseas", "0")]),
     # projects listed after 项目支出 by names that end in neither 支出 nor 经费 (6000 + 2500 + 1500 = 10000)
     ("项目支出10,000.00万元，主要用于基本公共卫生服务项目6,000万元、重大公共卫生服务项目2,500万元、医疗机构能力建设1,500万元。",
      [("project", "10000.00"), ("project_1", "6000"), ("project_2", "2500"), ("project_3", "1500")]),
