@@ -292,7 +292,14 @@ def page_header(title: str, **values: object) -> Selection:
 
 def county_year(selection: Selection) -> CountyYear:
     """Every unit's year of the selected year, read from the same build as the rest of the page run."""
-    return CountyYear(selection.year, reads(selection.build))
+    return _county_year(selection.build, selection.year)
+
+
+# Held for every session like a unit's year: made anew on each run, its names and history were read and gathered
+# again, a fifth of a rerun of 全部单位 (200 units × 10 years).
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _county_year(build: str, year: int) -> CountyYear:
+    return CountyYear(year, reads(build))
 
 
 @st.cache_resource(show_spinner=False, max_entries=100)
@@ -324,7 +331,7 @@ def county_table(shown: pd.DataFrame, key: str) -> None:
               if column.endswith("（万元）") or column.endswith("（%）")}
     if texts.COUNTY_COL_LINK in shown:
         config[texts.COUNTY_COL_LINK] = st.column_config.LinkColumn(display_text=texts.COUNTY_LINK_TEXT)
-    shown_table(shown, key, config, exported=shown.drop(columns=[texts.COUNTY_COL_LINK], errors="ignore"))
+    shown_table(shown, key, config, left_out_of_files=[texts.COUNTY_COL_LINK])
 
 
 def required(frame: pd.DataFrame, selection: Selection, what: str) -> pd.DataFrame:
@@ -389,18 +396,18 @@ def table_frame(frame: pd.DataFrame, columns: list[str], headers: dict[str, str]
 
 
 def shown_table(shown: pd.DataFrame, key: str, column_config: dict | None = None,
-                exported: pd.DataFrame | None = None) -> None:
-    """A table as it is shown (Chinese headers), sortable by its headers, with its Excel and CSV exports (of
-    `exported` when a column on the page, such as a link, means nothing in a file)."""
+                left_out_of_files: list[str] | None = None) -> None:
+    """A table as it is shown (Chinese headers), sortable by its headers, with its Excel and CSV exports (without
+    the columns `left_out_of_files`: a link on the page means nothing in a file)."""
     height = TABLE_ROW_HEIGHT * (len(shown) + 1) + 3 if len(shown) <= TABLE_FULL_ROWS else "auto"
     st.dataframe(shown, hide_index=True, width="stretch", height=height, key=key, column_config=column_config)
-    shown = shown if exported is None else exported
     with export_menu(f"table_{key}") as opened:
         if opened:
-            st.download_button(texts.EXPORT_XLSX, data=lambda: export.xlsx_bytes({key[:31]: shown}),
+            filed = shown.drop(columns=left_out_of_files or [], errors="ignore")
+            st.download_button(texts.EXPORT_XLSX, data=lambda: export.xlsx_bytes({key[:31]: filed}),
                                file_name=f"{key}.xlsx", mime=export.MIME["xlsx"], key=f"xlsx_{key}",
                                on_click="ignore")
-            st.download_button(texts.EXPORT_CSV, data=lambda: export.csv_bytes(shown), file_name=f"{key}.csv",
+            st.download_button(texts.EXPORT_CSV, data=lambda: export.csv_bytes(filed), file_name=f"{key}.csv",
                                mime=export.MIME["csv"], key=f"csv_{key}", on_click="ignore")
 
 

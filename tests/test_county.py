@@ -222,6 +222,19 @@ def test_page_shows_every_unit_with_charts_and_links(county, monkeypatch):
     assert all("模拟数据" in name for name in table[texts.COUNTY_COL_UNIT])
 
 
+def test_the_county_year_is_read_once_per_build_and_year(county, monkeypatch):
+    """Every rerun and every session of 全部单位 reads one held CountyYear (ui.county_year): its names and history
+    are gathered once, not on each run."""
+    from perfboard import ui
+
+    made = []
+    monkeypatch.setattr(ui, "CountyYear", lambda year, fetch: made.append(year) or CountyYear(year, fetch))
+    for _ in range(2):
+        at = county_page(county, monkeypatch, unit="u000", year="2024")
+        at.multiselect(key="county_grades").set_value(["优"]).run()
+    assert made == [2024]
+
+
 def test_page_filters_by_parent_grade_and_search(county, monkeypatch):
     at = county_page(county, monkeypatch, unit="u000", year="2024")
     at.selectbox(key="county_parent").set_value("u001").run()
