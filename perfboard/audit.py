@@ -520,12 +520,17 @@ def problems_and_measures(data: Reports) -> pd.DataFrame:
     return titled.assign(text=titled["body"].fillna("").str.strip())
 
 
+# A section that says nothing: no words, or only that there is nothing (无。暂无). A short one that says something
+# (加强预算执行监控。) is not empty; TEXT_GENERIC_SECTION says when it names nothing specific.
+SAYS_NOTHING = r"(?:无|暂无|没有|略|不适用|无问题|暂无问题)?[。.；;]?"
+
+
 @check("TEXT_EMPTY_SECTION", texts.SEVERITY_ERROR)
 def problem_sections_filled(data: Reports) -> Iterable[Finding]:
     sections = problems_and_measures(data)
     with_subsections = {(unit, int(year), parent)
                         for unit, year, parent in column_rows(data.sections, *KEY, "parent_key")}
-    for section in records(sections[sections["text"].str.len() < 10]):
+    for section in records(sections[sections["text"].str.fullmatch(SAYS_NOTHING)]):
         if (section["unit_code"], int(section["year"]), section["section_key"]) not in with_subsections:
             yield on_section("TEXT_EMPTY_SECTION", section,
                              texts.FINDING["TEXT_EMPTY_SECTION"].format(title=section["title"]))

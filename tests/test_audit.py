@@ -185,10 +185,14 @@ def problems_body(report: UnitYear, body: str) -> UnitYear:
     return changed(report, "report_sections", "section_key", "problems", body=body)
 
 
-def test_text_empty_section(seed):
+@pytest.mark.parametrize(("body", "empty"), [
+    ("", True), ("无。", True), ("暂无", True), ("  ", True),
+    ("加强预算执行监控。", False),  # nine characters that say something: it was called empty
+])
+def test_text_empty_section(seed, body, empty):
     assert fired(seed, "TEXT_EMPTY_SECTION") == []
-    (found,) = fired(problems_body(seed, ""), "TEXT_EMPTY_SECTION")
-    assert found.subject == "problems" and found.severity == "错误"
+    found = fired(problems_body(seed, body), "TEXT_EMPTY_SECTION")
+    assert [(f.subject, f.severity) for f in found] == ([("problems", "错误")] if empty else [])
 
 
 def test_text_generic_section(seed):
