@@ -242,6 +242,26 @@ def test_a_build_made_by_other_code_is_rebuilt_from_its_own_files_once(tmp_path,
         con.close()
 
 
+@pytest.mark.parametrize("source", [0, 1])  # audit.py, texts.py
+def test_a_changed_check_or_wording_of_the_audit_makes_another_build_format(tmp_path, monkeypatch, source):
+    """A build stores the audit's findings in the words of its day: a change to a check or to its wording is a
+    change of format, so the app rebuilds (above) rather than show findings the audit no longer makes."""
+    from perfboard import database
+
+    before = database.build_format()
+    changed = list(database.AUDIT_SOURCES)
+    changed[source] = tmp_path / changed[source].name
+    changed[source].write_bytes(database.AUDIT_SOURCES[source].read_bytes() + b"\n# changed\n")
+    monkeypatch.setattr(database, "AUDIT_SOURCES", tuple(changed))
+    database.build_format.cache_clear()
+    try:
+        assert database.build_format() != before
+    finally:
+        monkeypatch.undo()
+        database.build_format.cache_clear()
+    assert database.build_format() == before
+
+
 @pytest.mark.parametrize("kind", ["query", "audit"])
 def test_unknown_unit_reading_does_not_write(tmp_path, kind):
     """Reading commands never create or change a build (reading never rebuilds)."""
