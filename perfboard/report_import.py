@@ -47,8 +47,29 @@ def document_lines(name: str, raw: bytes) -> list[str]:
         text, problem, _ = decode(raw)
         if text is None:
             raise ValueError(problem)
-        lines = text.splitlines()
-    return [WORD_ARTEFACT.sub("", line) for line in lines]
+        lines = [piped_row(line) for line in text.splitlines()]
+    return [WORD_ARTEFACT.sub("", line) for line in lines if line is not None]
+
+
+# A table row in a text file as converters write it: 一级指标|二级指标|…, or | 一级指标 | … | with a border, and
+# under a Markdown header a rule |---|:---:| to leave out
+PIPE = re.compile(r"\s*[|｜]\s*")
+RULE_CELL = re.compile(r":?-{3,}:?")
+
+
+def piped_row(line: str) -> str | None:
+    """A line of cells between pipes as a .docx table's row (cells joined by tabs); None for a Markdown rule
+    row; any other line as it is. A pipe at the line's start is a border, and so is the one at its end then;
+    without it, a pipe at the end closes an empty last cell (偏差原因 left blank)."""
+    stripped = line.strip()
+    if len(PIPE.findall(stripped)) < 2:
+        return line
+    if stripped[0] in "|｜":
+        stripped = (stripped[1:-1] if stripped[-1] in "|｜" else stripped[1:]).strip()
+    cells = PIPE.split(stripped)
+    if all(RULE_CELL.fullmatch(cell) for cell in cells):
+        return None
+    return "\t".join(cells)
 
 
 def docx_lines(raw: bytes) -> list[str]:
@@ -739,8 +760,8 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
         if header is not None:
             places = header
             continue
-        if places is None or len(cells) <= max(places.values()):
-            continue
+        if places is None or len(cells) <= max(places.values()) or is_total_row(cells):
+            continue  # the total row is the whole score's (`total_row_figures`)
         levels.update({level: cells[places[level]].strip() for level in levels
                        if level in places and cells[places[level]].strip()})
         name = cells[places["name"]].strip()

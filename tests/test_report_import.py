@@ -886,6 +886,41 @@ def test_a_table_of_one_cell_to_a_line_is_read_as_its_rows(reason_column, notes)
     assert [(r["level1"], r["score"]) for r in draft.evaluation] == [("总分", "92")]
 
 
+# 测试数据: the form's indicator table as text converters write it, cells between pipes (the full-width ｜ too)
+PIPED_ROWS = ["一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因分析及改进措施",
+              "产出指标|数量指标|新建农村公路|50公里|52公里|10|10|",
+              "产出指标｜数量指标｜危桥改造｜12座｜10座｜10｜8.3｜2座因汛期顺延",
+              "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 |",
+              "总分|||||100|95.8|"]
+
+
+@pytest.mark.parametrize("markdown", [False, True])  # 一级指标|…|偏差原因, and | 一级指标 | … | with a rule row
+def test_a_table_of_cells_between_pipes_is_read_as_its_rows(markdown):
+    """Each row gives its indicator its target, actual, weight and score, with its group and category; the total
+    row gives the whole score and its full marks, once."""
+    rows = [f"| {row} |" for row in PIPED_ROWS] if markdown else PIPED_ROWS
+    if markdown:
+        rows.insert(1, "|---|---|---|:---:|---|---|---|---|")
+    text = "\n".join(["某县交通运输局2023年度部门整体支出绩效自评报告（测试数据）", "三、绩效指标完成情况", *rows,
+                      "经自评，本局得分95.8分。"])
+    draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
+    proposed = {row["indicator_code"]: (row["indicator_name"], row["level1"], row["level2"]) for row in draft.indicators}
+    assert [(*proposed[r["indicator_code"]], r.get("target"), r.get("actual"), r.get("weight"), r.get("score"))
+            for r in draft.indicator_values] == [
+        ("新建农村公路", "产出", "数量指标", "50", "52", "10", "10"), ("危桥改造", "产出", "数量指标", "12", "10", "10", "8.3"),
+        ("群众满意度", "满意度", "服务对象满意度指标", "90", "95", "10", "10")]
+    assert [(r["level1"], r.get("max_score"), r["score"]) for r in draft.evaluation] == [("总分", "100", "95.8")]
+    assert not [f for f in draft.figures if f.kind == "unclassified" and f.number in ("100", "95.8")]
+
+
+@pytest.mark.parametrize(("line", "row"), [
+    ("a|b|c", "a\tb\tc"), ("| a | b | c |", "a\tb\tc"), ("a|b|", "a\tb\t"), ("|---|:---:|", None),
+    ("资金用于A|B两项。", "资金用于A|B两项。"),  # one pipe: prose, as it is
+])
+def test_a_line_of_cells_between_pipes(line, row):
+    assert report_import.piped_row(line) == row
+
+
 def test_short_lines_that_are_no_table_header_stay_as_they_are():
     body = ["主要职能：", "一级指标", "负责全县教育规划。", "新建校舍3所。"]
     assert report_import.stacked_tables(body) == body
