@@ -412,7 +412,7 @@ GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 # reports leave 同比 out
 ON_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$|^[，,]\s*(?:增长|下降|增加|减少)$")
 # 为年度任务的120%, …35处，完成率100%: how much of the target
-STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$|^[，,]\s*完成率(?:为|达到?)?$")
+STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$|^[，,]\s*(?:年度|全年)?(?:目标|任务|计划)?完成率(?:为|达到?)?$")
 
 EXCERPT_CHARS = 24  # words shown either side of a figure in the review
 

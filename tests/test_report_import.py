@@ -1123,6 +1123,9 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("target", "培训农民", "1000"), ("actual", "培训农民", "1200"), ("stated_rate", "培训农民", "120")]),
     ("（1）数量指标：完成水毁修复工程35处，完成率100%。",
      [("actual", "水毁修复工程", "35"), ("stated_rate", "水毁修复工程", "100")]),
+    ("完成农村改厕2000户，任务完成率100%。", [("actual", "农村改厕", "2000"), ("stated_rate", "农村改厕", "100")]),
+    ("新建村级服务中心12个，年度任务完成率为100%。",
+     [("actual", "新建村级服务中心", "12"), ("stated_rate", "新建村级服务中心", "100")]),
     ("发展共青团员20名，目标18名。", [("actual", "发展共青团员", "20"), ("target", "发展共青团员", "18")]),
     # 以上 inside the name is no target wording of the count
     ("完成65岁以上老年人健康体检3.2万人，年度目标3万人。",
