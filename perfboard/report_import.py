@@ -1274,7 +1274,7 @@ BUDGET_WORDS = re.compile(r"(?:(?P<adjusted>全年预算|调整后预算|调整�
                           r"(?:数|金额)?(?:为|是|共)?$")
 EXECUTED_WORDS = re.compile(r"(?:执行数|实际支出数?|实际执行|决算数?)(?:为|是|共)?$")  # 全年执行数为9000.12万元, 决算数为
 SPENDING_NAME = re.compile(r"([^，。；：、]*?(?:支出|经费|费用|费|资金|奖励|奖补|补助|补贴))"
-                           r"(?:总额|总计|合计|决算数|决算)?(?:为|共计|共|合计|是|达到|达)?$")  # 支出总额, 支出决算数为, 支出共计
+                           r"(?:决算)?(?:总额|总计|合计|决算数|决算)?(?:为|共计|共|合计|是|达到|达)?$")  # 支出总额, 支出决算数为, 支出决算总额为
 
 
 # Words before an amount that say how it changed or what share it is, not what it was spent on (增加值, value
