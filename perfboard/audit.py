@@ -265,7 +265,7 @@ def rate_contradicts(stated: float, computed: float, qualifier: object) -> bool:
     bound = QUALIFIER_MEANINGS[qualifier][0] if isinstance(qualifier, str) and qualifier else None
     if bound is Bound.AT_LEAST:
         return stated < computed - RATE_TOLERANCE
-    if bound is Bound.BELOW:
+    if bound in (Bound.BELOW, Bound.AT_MOST):
         return stated > computed + RATE_TOLERANCE
     tolerance = APPROXIMATE_TOLERANCE if bound is Bound.APPROXIMATE else RATE_TOLERANCE
     return abs(computed - stated) > tolerance

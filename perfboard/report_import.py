@@ -269,6 +269,7 @@ HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1.
 )
 REPORT_WORDS = ("报告", "总结")  # a report's title says what it is
 MAX_HEADING_CHARS = 30  # a numbered line longer than this is a list item or a paragraph, not a heading
+SENTENCE_ENDS = ("。", "；", ";", "！", "!")  # a numbered line ending as a sentence does is a paragraph
 
 
 @dataclass
@@ -319,8 +320,8 @@ def is_heading(lines: list[str], number: int, found: tuple[int, str, str]) -> bo
         return False
     if level in (0, 1, 2):  # 第一部分, 一、 （一）: part, chapter and section titles, which may be long
         return len(lines[number]) <= 2 * MAX_HEADING_CHARS
-    if len(lines[number]) > MAX_HEADING_CHARS:
-        return False
+    if len(lines[number]) > MAX_HEADING_CHARS or title.rstrip().endswith(SENTENCE_ENDS) or "，" in title:
+        return False  # 2.质量指标：城镇调查失业率控制在5.5%以内； alone under its heading is a paragraph
     neighbours = [lines[i] for i in (number - 1, number + 1) if 0 <= i < len(lines)]
     return not any((other := numbered(line)) is not None and other[0] == level for line in neighbours)
 
@@ -395,7 +396,7 @@ FIGURE = re.compile(
     rf"(?P<before>{'|'.join(q if q != '约' else f'(?<![{NOT_A_QUALIFIER}])约' for q in QUALIFIERS_BEFORE)})?"
     rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
-    rf"(?P<after>以上)?")
+    rf"(?P<after>以上|以内|以下)?")
 NAME_AFTER = re.compile(r"^[\u4e00-\u9fff]")  # 5000万元以上项目: the figure names a class, it is no value
 SENTENCE_END = re.compile(r"(?<=[。！？])")
 CLAUSE_BREAK = re.compile(r"[，,；;：:、]")

@@ -85,6 +85,7 @@ class Bound(Enum):
     APPROXIMATE = "approximate"  # 近5000万元, 约3亿元: about this much
     AT_LEAST = "at_least"  # 超过/突破2亿美元, 5个以上: this much or more
     BELOW = "below"  # 不足10个: less than this
+    AT_MOST = "at_most"  # 控制在5.5%以内, 3起以下: this much or less
 
 
 # The qualifiers reports write before or after a figure, with their meaning and their place: "before" reads
@@ -92,7 +93,7 @@ class Bound(Enum):
 QUALIFIER_MEANINGS: dict[str, tuple[Bound, str]] = {
     "近": (Bound.APPROXIMATE, "before"), "约": (Bound.APPROXIMATE, "before"),
     "超过": (Bound.AT_LEAST, "before"), "突破": (Bound.AT_LEAST, "before"), "以上": (Bound.AT_LEAST, "after"),
-    "不足": (Bound.BELOW, "before"),
+    "不足": (Bound.BELOW, "before"), "以内": (Bound.AT_MOST, "after"), "以下": (Bound.AT_MOST, "after"),
 }
 QUALIFIERS = tuple(QUALIFIER_MEANINGS)
 ACHIEVEMENT_TIERS = ("达成", "部分达成", "未达成")  # qualitative indicators, 财预〔2020〕10号

@@ -235,6 +235,8 @@ def test_run_on_the_seed_counts_each_check(seed):
     (1.10, 1.00, "超过", False),     # "超过2亿" completes at least 2 / 2 = 100%: 110% may be true
     (0.90, 1.00, "突破", True),      # at least 100%, stated 90%: contradicts
     (0.90, 1.00, "不足", False),     # less than 100%: 90% may be true
+    (0.90, 1.00, "以内", False),     # at most 100% (控制在…以内): 90% may be true
+    (1.10, 1.00, "以下", True),      # at most 100%, stated 110%: contradicts
     (0.97, 1.00, "约", False),       # about 100%: within five points
     (0.90, 1.00, "近", True),        # about 100%: ten points off
 ])

@@ -63,6 +63,8 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
     # 四.4: qualifiers before and after; a figure that names a class (5000万元以上项目) is no value
     ("贷款金额近5000万元。", [("actual", "startup_loans", "5000", "万元", "近", False, None)]),
     ("大幅压缩工业投资项目审批时长50%以上。", [("actual", "approval_time_reduction", "50", "%", "以上", False, None)]),
+    # an upper bound as the report words it: not 3 exactly (it was drafted with no qualifier)
+    ("全年重大安全生产事故控制在3起以内。", [("actual", "major_safety_accidents", "3", "起", "以内", False, None)]),
     ("亿元以上项目5个、5000万元以上项目5个。", [("actual", "projects_introduced_100m", "5", "个", None, False, None),
                                            ("actual", "projects_introduced_50m", "5", "个", None, False, None)]),
     # a decline is a negative growth; a figure the catalogue does not know is listed, not guessed
