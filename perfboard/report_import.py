@@ -1001,8 +1001,9 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
     if spending_section and amount_in_wan_yuan(figure) is not None:
         # 基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元: the item named before the figure, else
-        # the one the sentence spoke of last, else the whole
-        spoken_of = next((f.name for f in reversed(earlier) if f.kind in SPENDING_COLUMNS), TOTAL_SPENDING)
+        # the one the sentence spoke of last, else the whole, unless the sentence is about a project of its own
+        spoken_of = next((f.name for f in reversed(earlier) if f.kind in SPENDING_COLUMNS),
+                         sentence_subject(before_sentence))
         budget = BUDGET_WORDS.search(since_previous)
         if budget:
             name = item_before(since_previous[:budget.start()], spoken_of)
@@ -1302,7 +1303,23 @@ def project_named(text: str, earlier: list[Figure]) -> str | None:
 NOT_SPENDING = re.compile(r"收入|收支|拨款|结余|结转|资产|负债")
 
 
-def item_before(text: str, spoken_of: str) -> str | None:
+LEAD = re.compile(rf"^{LIST_NUMBER}?([^，。；：:]+)[：:]")  # 项目支出：…, （1）农村公路建设项目：…
+PROJECT_WORDS = re.compile(r"(?:项目|工程|专项|资金|经费)$")
+
+
+def sentence_subject(before_sentence: str) -> str | None:
+    """The spending item a sentence's budget and spending figures speak of when no item is named before them: the
+    item its lead names (项目支出：年初预算…), else the whole. A lead naming one project of its own (（1）农村公路
+    建设项目：预算1,600万元) gives none: its figures are left for a person, who knows which item it is."""
+    lead = LEAD.match(before_sentence.strip())
+    if lead is None:
+        return TOTAL_SPENDING
+    if template_item(lead.group(1)) is not None:
+        return lead.group(1)
+    return None if PROJECT_WORDS.search(lead.group(1)) else TOTAL_SPENDING
+
+
+def item_before(text: str, spoken_of: str | None) -> str | None:
     """The item a budget or an executed amount belongs to: the one named right before 预算 or 决算数, else the one
     the sentence spoke of last; none when the words before it speak of other money (收入决算数为1300万元)."""
     named = spending_name(text)

@@ -793,6 +793,11 @@ def test_a_word_file_without_numbering_definitions_is_read():
      [("total", "11200.00", None, None)]),
     ("2024年度支出52318.07万元，基本支出801.45万元。",  # 一(二) of the 2024 report: no budget given
      [("total", None, None, "52318.07"), ("basic", None, None, "801.45")]),
+    # the item a sentence's lead names; a lead naming one project of its own gives the whole nothing (its
+    # 1,600 and 1,500 were drafted as the total's budget and spending)
+    ("项目支出：年初预算1,000万元，实际支出950万元。", [("project", "1000", None, "950")]),
+    ("预算执行情况：年初预算数2,500万元，全年执行数2,801.22万元。", [("total", "2500", None, "2801.22")]),
+    ("（1）农村公路建设项目：预算1,600万元，实际支出1,500万元，执行率93.75%。", []),
 ])
 def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
