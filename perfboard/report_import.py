@@ -867,7 +867,9 @@ def new_indicator(name: str, unit: str, levels: dict[str, str], target_cell: str
                         "lower" if LOWER_IS_BETTER.search(target_cell) else "higher")
 
 
-SPENDING_TITLE_WORDS = ("支出", "经费", "收支", "预算执行")  # 部门收支情况, （三）预算执行情况 speak of spending too
+# 部门收支情况, （三）预算执行情况 speak of spending too, and so does 经济性 in a report in the 4E outline (经济性,
+# 效率性, 效果性, 公平性): its budget execution and its 三公经费
+SPENDING_TITLE_WORDS = ("支出", "经费", "收支", "预算执行", "经济性")
 
 
 def is_spending_section(section: Section) -> bool:
@@ -1111,7 +1113,7 @@ TARGET_WORDING = re.compile("|".join((*TARGET_CUES, "以上", "以内", "不低�
                                       "保持在", "控制在", "[≥≤]")))
 # 计划新建校舍, 计划完成出口, 全年共办理案件: the lead words before the thing counted; 共 only before a verb (共青团员 keeps it)
 PAIR_NAME_LEAD = re.compile(r"^(?:(?:年内|今年)?(?:计划|目标|力争|拟)(?:完成|实现|达到)?|共计|累计|共(?=办理|完成|开展|举办|组织|召开|培训|接待|发放|新增|实施|"
-                            r"受理|处理|查处|检查|建成|新建))")
+                            r"受理|处理|查处|检查|建成|新建|实现|引进|争取|帮扶|救助|走访|调解))")
 PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()“”]{2,24}$")  # 完成“三地”整改
 
 

@@ -808,6 +808,7 @@ def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
 @pytest.mark.parametrize(("title", "speaks_of_spending"), [
     ("二、部门整体支出情况", True), ("（二）项目支出", True), ("（三）预算执行情况", True), ("一、部门收支情况", True),
     ("（三）“三公”经费支出情况", True), ("四、部门整体支出绩效情况", False), ("（一）产出指标", False),
+    ("（一）经济性", True), ("（三）效果性", False),  # the 4E outline: 经济性 speaks of the budget and 三公经费
 ])
 def test_the_sections_that_speak_of_spending(title, speaks_of_spending):
     assert report_import.is_spending_section(Section("s", 1, title, [], ref="二")) == speaks_of_spending
@@ -1238,6 +1239,8 @@ def test_a_proposal_stays_when_the_review_rejects_the_figure_that_first_proposed
     ("项目支出1000万元，同比增长5%。", [("unclassified", None, "1000"), ("unclassified", None, "5")]),
     ("计划完成出口2亿元，同比增长10%。", [("target", "出口", "2"), ("unclassified", None, "10")]),  # a planned change
     ("接待游客120万人次，增长3.5%。", [("actual", "接待游客", "120"), ("growth", "接待游客", "3.5")]),  # 同比 left out
+    ("全年共实现农业总产值45.6亿元，同比增长4.1%。",  # 共 before 实现 leads the name too
+     [("actual", "农业总产值", "45.6"), ("growth", "农业总产值", "4.1")]),
     ("接待游客120万人次，其中境外游客增长3.5%。", [("unclassified", None, "120"), ("unclassified", None, "3.5")]),
 ])
 def test_a_count_with_its_change_on_last_year_proposes_an_indicator(sentence, expected):
