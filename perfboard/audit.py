@@ -308,8 +308,9 @@ def stated_growth_holds(data: Reports) -> Iterable[Finding]:
 
 @check("TARGET_EQUALS_ACTUAL", texts.SEVERITY_WARNING)
 def targets_not_copied_from_actuals(data: Reports) -> Iterable[Finding]:
-    """A target equal to an actual of the same report. Counts (个, 家 …) coincide too often to say anything."""
-    results = data.results[~data.results["unit"].isin(COUNT_MEASURE_UNITS)]
+    """A target equal to an actual of the same report. Counts (个, 家 …) and rates (95%, 100% in a form's every
+    other row) coincide too often to say anything."""
+    results = data.results[~data.results["unit"].isin([*COUNT_MEASURE_UNITS, "%"])]
     same = [*KEY, "unit", "figure"]
     actuals = results.dropna(subset=["actual"])[[*KEY, "unit", "actual", "indicator_code", "indicator_name",
                                                    "source"]].rename(columns={

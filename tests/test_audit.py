@@ -115,6 +115,10 @@ def test_target_equals_actual(seed):
     apart = changed(changed(seed, "indicator_results", "indicator_code", "fixed_asset_investment", target=30.0),
                     "indicator_results", "indicator_code", "tax_revenue", actual=4.29)
     assert fired(apart, "TARGET_EQUALS_ACTUAL") == []
+    # rates coincide as counts do: 95% the target of one, the actual of another, in a form's rows (测试数据)
+    rates = changed(changed(apart, "indicator_results", "indicator_code", "fixed_asset_investment", unit="%",
+                            target=95.0), "indicator_results", "indicator_code", "tax_revenue", unit="%", actual=95.0)
+    assert fired(rates, "TARGET_EQUALS_ACTUAL") == []
 
 
 def test_target_without_actual(seed):
