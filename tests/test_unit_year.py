@@ -69,7 +69,8 @@ def test_every_reader_shows_the_same_total(total_case, monkeypatch):
         assert f"报告自评 {text} · 等级 {grade}" in title_slide
         assert year_summary in notes and year_summary in page
     if "score_groups" in content.charts:
-        assert f"报告自评总分{text}" in content.charts["score_groups"].title
+        title = content.charts["score_groups"].title
+        assert title.endswith(f"报告自评总分{text}") and "（分）" not in title.split("：")[1]  # not 98分（分）
     for page, label in (("screens/overview_page.py", "自评得分"), ("screens/score_page.py", "报告自评总分")):
         at = open_page(page, data_dir, db_path, monkeypatch)
         (card,) = [m for m in at.get("metric") if m.label == label]
