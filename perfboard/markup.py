@@ -43,6 +43,39 @@ def highlight(text: str, query: str) -> str:
     return f":orange-background[{plain(query)}]".join(plain(piece) for piece in text.split(query))
 
 
+ROW_IN_A_LINE = " ｜ "  # a table's row in a box too narrow for its columns
+
+
+def body_markdown(body: str, query: str = "", tables: bool = True) -> str:
+    """A report section's body as Markdown: each paragraph plain, with the query's matches highlighted; a run of
+    table rows (cells between tabs, as the import keeps a form's table) as a table, its first row the header, or
+    (`tables=False`, for a narrow box, where eight columns would stand a character wide) each row a line of its
+    cells. A pipe in a cell is escaped like any punctuation, so it cannot open a column."""
+    blocks: list[str] = []
+    rows: list[list[str]] = []
+    for paragraph in body.split("\n\n"):
+        if "\t" in paragraph:
+            cells = [highlight(cell.replace("\n", " "), query) for cell in paragraph.split("\t")]
+            if tables:
+                rows.append(cells)
+            else:
+                blocks.append(ROW_IN_A_LINE.join(cell for cell in cells if cell))
+            continue
+        if rows:
+            blocks.append(_table(rows))
+            rows = []
+        blocks.append(highlight(paragraph, query))
+    if rows:
+        blocks.append(_table(rows))
+    return "\n\n".join(blocks)
+
+
+def _table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+    return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
+
+
 def chart_text(value: object) -> str:
     """Data for a Plotly text (title, label, hover): its tags shown as text. Plotly turns the entities back
     into the characters on screen and in exported images."""

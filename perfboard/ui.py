@@ -366,7 +366,7 @@ def _words_of(build: str, unit_code: str, year: int, ref: str, _data: UnitYear) 
     for title, body in zip(cited["title"], cited["body"]):
         paragraphs.append(f"**{markup.plain(title)}**")
         if isinstance(body, str):
-            paragraphs.append(markup.plain(body))
+            paragraphs.append(markup.body_markdown(body, tables=False))  # a box beside a chart: narrow
     return "\n\n".join(paragraphs)
 
 
@@ -377,9 +377,8 @@ def report_blocks(sections: pd.DataFrame, query: str) -> list[tuple[str, str]]:
     blocks = []
     for key, level, title, body in zip(sections["section_key"], sections["level"], sections["title"],
                                        sections["body"]):
-        paragraphs = body.split("\n\n") if isinstance(body, str) else []
-        blocks.append((key, "\n\n".join([f"{'#' * (int(level) + 1)} {markup.highlight(title, query)}",
-                                          *(markup.highlight(paragraph, query) for paragraph in paragraphs)])))
+        heading = f"{'#' * (int(level) + 1)} {markup.highlight(title, query)}"
+        blocks.append((key, heading + (f"\n\n{markup.body_markdown(body, query)}" if isinstance(body, str) else "")))
     return blocks
 
 

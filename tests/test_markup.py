@@ -37,3 +37,23 @@ def test_highlight_never_splits_an_escape():
 
 def test_chart_text_keeps_tags_as_text():
     assert markup.chart_text("<b>A&B</b>") == "&lt;b&gt;A&amp;B&lt;/b&gt;"
+
+
+# 测试数据: a form's table row as the import keeps it (cells between tabs), between two paragraphs
+BODY = "三级指标\t年度指标值\t实际完成值\n\n新建农村公路\t50公里\t52|公里\n\n危桥改造\t12座\n\n经自评，得分95.8分。"
+
+
+def test_a_bodys_table_rows_are_a_table_its_paragraphs_plain():
+    markdown = markup.body_markdown("开头。\n\n" + BODY)
+    paragraph, table, last = markdown.split("\n\n")
+    assert paragraph == "开头。" and shown(last) == "经自评，得分95.8分。"
+    lines = table.splitlines()
+    assert lines[0] == "| 三级指标 | 年度指标值 | 实际完成值 |" and lines[1] == "| --- | --- | --- |"
+    assert lines[2] == "| 新建农村公路 | 50公里 | 52\\|公里 |"  # a pipe of data opens no column
+    assert lines[3] == "| 危桥改造 | 12座 |  |"  # a short row filled to the header's width
+
+
+def test_a_bodys_table_rows_in_a_narrow_box_are_lines_and_the_query_is_marked_in_cells():
+    markdown = markup.body_markdown(BODY, "危桥", tables=False)
+    assert markdown.split("\n\n")[2] == ":orange-background[危桥]改造 ｜ 12座"
+    assert "|" not in markdown.replace("\\|", "")  # no table: a row is a line of its cells
