@@ -399,7 +399,7 @@ FIGURE = re.compile(
     rf"(?P<after>以上|以内|以下)?")
 NAME_AFTER = re.compile(r"^[\u4e00-\u9fff]")  # 5000万元以上项目: the figure names a class, it is no value
 SENTENCE_END = re.compile(r"(?<=[。！？])")
-CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
+CLAUSE_BREAK = re.compile(r"[，,；;：:、（(]")
 TARGET_CUES = ("目标", "任务", "计划", "力争", "拟")
 ACTUAL_OVERRIDES = ("预计", "已", "实际", "累计")
 ESTIMATE_CUES = ("预计",)
@@ -968,6 +968,15 @@ def prose_levels(title: str, sentence: str) -> dict[str, str]:
     return {"level1": level1, "level2": level2}
 
 
+TOTAL_WORDS = ("合计", "总计")  # after the groups' scores: their sum, the whole score
+
+
+def score_lead_group(before_sentence: str) -> str | None:
+    """The group a statement's lead names before its colon: 效益指标（30分）：得分28.5分 is 效益's score."""
+    lead, colon, _ = before_sentence.rsplit("；", 1)[-1].partition("：")
+    return next((g for g in LEVEL1_GROUPS if g in lead), None) if colon else None
+
+
 def clause_before(sentence: str, start: int) -> str:
     """The words of a figure's clause before it: since the sentence's last break (，；：、) before `start`."""
     return sentence[max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0):start]
@@ -982,10 +991,16 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     last = next((f for f in reversed(earlier) if f.indicator_code), None)
     if figure.unit == "分":
         words = clause if clause.strip() else since_previous  # 自评得分：95分: the words before the colon
-        if FULL_MARKS.search(since_previous):  # 预算执行15分（满分20分）, 自评得分95分（满分100分）
-            group = next((g for g in LEVEL1_GROUPS if g in words), TOTAL_ROW)
+        # the words before a bracket too: 预算执行15分（满分20分）, 产出指标（50分）：得分48分
+        bracketed = re.split(r"[，,；;：:、]", before_sentence)[-1]
+        bracketed_group = since_previous.endswith(("（", "(")) and next((g for g in LEVEL1_GROUPS if g in bracketed), None)
+        if FULL_MARKS.search(since_previous) or bracketed_group:
+            group = next((g for g in LEVEL1_GROUPS if g in bracketed), TOTAL_ROW)
             return replace(figure, kind=MAX_SCORE, name=group)
-        group = next((g for g in (*LEVEL1_GROUPS, "总") if g in words), None)
+        if words.strip().startswith(TOTAL_WORDS) and any(f.kind == SCORE for f in [*said_before, *earlier]):
+            return replace(figure, kind=SCORE, name=TOTAL_ROW)  # …预算执行（10分）：得分9.8分。合计95.8分。
+        group = next((g for g in (*LEVEL1_GROUPS, "总") if g in words), None) or \
+            (score_lead_group(before_sentence) if any(word in words for word in SCORE_WORDS) else None)
         said_whole = any(cue in words for cue in WHOLE_SCORE_CUES) or not any(f.kind == SCORE for f in earlier) \
             and any(cue in before_sentence for cue in WHOLE_SCORE_CUES)  # 自评结果：得分96分, not 其中数量指标得分20分
         if group is None and said_whole and any(word in words for word in SCORE_WORDS):
@@ -1024,6 +1039,9 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     words = clause
     named_here = named_by(clause)[0]
     # 计划新开工项目14个，实际完成12个; 计划改造薄弱学校8所，实际改造8所: the indicator the sentence spoke of
+    if last is not None and last.unit != figure.unit:  # 完成危房改造120户，完成率为120%（年度目标100户）: past its rate
+        last = next((f for f in reversed(earlier) if f.indicator_code == last.indicator_code and f.unit == figure.unit),
+                    last)
     if not named_here or last is not None and len(named_here) >= 2 and named_here in last.name:
         if last is not None and last.unit == figure.unit:
             return replace(figure, kind=TARGET if targeted else ACTUAL, indicator_code=last.indicator_code,

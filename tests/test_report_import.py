@@ -140,6 +140,13 @@ def test_the_figure_grammar(sentence, expected):
       ("unclassified", "", "27")]),
     ("（四）自评结论", "其中：预算执行情况18.5分，产出指标37分。",  # no score stated before: parts of what?
      [("unclassified", "", "18.5"), ("unclassified", "", "37")]),
+    # each group's full marks in brackets after its name, its score after the colon, their sum after 合计
+    # (48 + 28.5 + 9.5 + 9.8 = 95.8): the brackets' 30, 10 and 10 were drafted as the groups' scores
+    ("五、自评结论", "产出指标（50分）：得分48分；效益指标（30分）：得分28.5分；满意度指标（10分）：得分9.5分；"
+                  "预算执行（10分）：得分9.8分。合计95.8分。",
+     [("max_score", "产出", "50"), ("score", "产出", "48"), ("max_score", "效益", "30"), ("score", "效益", "28.5"),
+      ("max_score", "满意度", "10"), ("score", "满意度", "9.5"), ("max_score", "预算执行", "10"),
+      ("score", "预算执行", "9.8"), ("score", "总分", "95.8")]),
 ])
 def test_spending_and_score_sentences(title, sentence, expected):
     assert [figure[:3] for figure in read(sentence, title)] == expected
@@ -1144,6 +1151,12 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("target", "培训农民", "1000"), ("actual", "培训农民", "1200"), ("stated_rate", "培训农民", "120")]),
     ("（1）数量指标：完成水毁修复工程35处，完成率100%。",
      [("actual", "水毁修复工程", "35"), ("stated_rate", "水毁修复工程", "100")]),
+    # a target in brackets after its count, and after the count's stated rate
+    ("数量指标：完成新建农村公路52公里（目标50公里）、危桥改造10座（目标12座）。",
+     [("actual", "新建农村公路", "52"), ("target", "新建农村公路", "50"), ("actual", "危桥改造", "10"),
+      ("target", "危桥改造", "12")]),
+    ("完成危房改造120户，完成率为120%（年度目标100户）。",
+     [("actual", "危房改造", "120"), ("stated_rate", "危房改造", "120"), ("target", "危房改造", "100")]),
     ("完成农村改厕2000户，任务完成率100%。", [("actual", "农村改厕", "2000"), ("stated_rate", "农村改厕", "100")]),
     ("新建村级服务中心12个，年度任务完成率为100%。",
      [("actual", "新建村级服务中心", "12"), ("stated_rate", "新建村级服务中心", "100")]),
@@ -1184,7 +1197,8 @@ def test_a_count_stated_beside_its_target_proposes_an_indicator(sentence, expect
     section = Section("sec", 2, "（一）产出指标", [sentence], ref="三(一)")
     figures = report_import.figures_of([section], CATALOGUE)
     assert [(f.kind, f.name if f.indicator_code else None, f.value) for f in figures] == expected
-    assert len({f.indicator_code for f in figures if f.indicator_code}) <= 1  # one indicator, every figure
+    # one indicator for each name, every figure of it
+    assert len({f.indicator_code for f in figures if f.indicator_code}) == len({name for _, name, _ in expected if name})
 
 
 def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_their_actuals():
