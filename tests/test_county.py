@@ -229,6 +229,7 @@ def test_the_county_year_is_read_once_per_build_and_year(county, monkeypatch):
 
     made = []
     monkeypatch.setattr(ui, "CountyYear", lambda year, fetch: made.append(year) or CountyYear(year, fetch))
+    ui._county_year.clear()  # the module's county: the other tests' pages made one of this build already
     for _ in range(2):
         at = county_page(county, monkeypatch, unit="u000", year="2024")
         at.multiselect(key="county_grades").set_value(["优"]).run()
