@@ -1114,13 +1114,18 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
     """The indicator a percentage's clause names (家庭医生签约服务覆盖率达到45%); None when the words name no
     rate. Lower is better when the words linking name and figure, or those after it, say so (控制在10%以内), not
     the name (3岁以下儿童…)."""
-    if unit != "%":
+    if unit not in ("%", "‰"):  # 婴儿死亡率3.2‰
         return None
     name, link = named_by(clause)
     name = SURVEYED.sub("", name)  # 群众满意度调查结果为98.2%
     if not RATE_NAME.match(name) or name in GENERIC_RATES or name.endswith(GENERIC_COMPLETION) or "预算" in name:
         return None
-    return NewIndicator(name, unit, "", "", "lower" if LOWER_IS_BETTER.search(link + after) else "higher")
+    lower = LOWER_IS_BETTER.search(link + after) or name.endswith(LOWER_RATES)
+    return NewIndicator(name, unit, "", "", "lower" if lower else "higher")
+
+
+# Rates whose names say that less is better, whatever the words around their figure
+LOWER_RATES = ("死亡率", "发病率", "发生率", "失业率", "事故率", "投诉率", "差错率", "返贫率", "辍学率")
 
 
 # A count stated beside its target in one sentence: the words linking the second figure say which of the two

@@ -1313,8 +1313,10 @@ def test_an_indicator_proposed_from_prose_takes_its_group_from_the_outline(title
     ("3岁以下儿童系统管理率达到90%。", "higher"),  # 以下 belongs to the name
     ("孕产妇死亡率控制在10%以内。", "lower"),
     ("传染病报告率不低于95%。", "higher"),
+    # or when its name is a rate of harm, whatever the words around the figure; ‰ as %
+    ("婴儿死亡率3.2‰。", "lower"), ("城镇登记失业率3.1%。", "lower"),
 ])
-def test_a_proposed_rate_is_lower_is_better_only_when_its_target_says_so(sentence, direction):
+def test_a_proposed_rate_is_lower_is_better_when_its_target_or_its_name_says_so(sentence, direction):
     section = Section("sec", 2, "（三）绩效目标设立情况", [sentence], ref="一(三)")
     [figure] = report_import.figures_of([section], CATALOGUE)
     assert figure.new_indicator is not None and figure.new_indicator.direction == direction
