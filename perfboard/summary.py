@@ -24,17 +24,18 @@ def indicator_sentence(row: pd.Series) -> str:
 
 
 def spending_sentence(structure: pd.DataFrame) -> str | None:
-    """The total and its first-level parts (基本支出, 项目支出) with their shares."""
+    """The total and its first-level parts (基本支出, 项目支出) with their shares, to the cent as the cards and the
+    spending table show them (21,111.10万元 read 21,111.1万元 above a card of 21,111.10万元)."""
     totals = structure[(structure["depth"] == 0) & ~structure["is_memo"]]
     if totals.empty:
         return None
     total = totals.iloc[0]
     parts = structure[structure["parent_code"] == total["item_code"]]
     described = texts.LIST_JOIN.join(
-        texts.SUMMARY_SPENDING_PART.format(name=part["item_name"], amount=formatting.amount(part["amount"], texts.MONEY_UNIT),
+        texts.SUMMARY_SPENDING_PART.format(name=part["item_name"], amount=formatting.money(part["amount"]),
                                            share=formatting.rate(part["share_of_parent"]))
         for _, part in parts.iterrows())
-    total_text = formatting.amount(total["amount"], texts.MONEY_UNIT)
+    total_text = formatting.money(total["amount"])
     if not described:
         return texts.SUMMARY_SPENDING_TOTAL.format(total=total_text)
     return texts.SUMMARY_SPENDING.format(total=total_text, parts=described)

@@ -542,8 +542,13 @@ PAGE_STYLE = """
 <style>
   [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"] p { font-size: 1.05rem;
                                                                                          color: #44505c; }
-  [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2vw, 2.4rem); }  /* 2,200.15万元 whole in a quarter of 1280 px */
+  [data-testid="stMetricValue"] { font-size: clamp(1.2rem, 2vw, 2.4rem); }  /* 2,200.15万元 whole in a quarter of 1024 px */
   [data-testid="stMetricLabel"] p { font-size: 1.1rem; }
+  /* a long name or figure wraps rather than being cut (家庭医生签约服… in a quarter of a 1280 px screen,
+     2,200.15… beside the sidebar at 1024 px) */
+  [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
+                                                                    text-overflow: clip !important; }
   .st-key-summary { padding: 0.6rem 1rem; border-left: 6px solid #1f5fa8; background: #f4f7fb; }
   .st-key-summary p { font-size: 1.25rem; line-height: 1.9; }
 </style>

@@ -115,6 +115,19 @@ def test_the_presentation_can_be_turned_on_a_laptop_screen(server, browser, widt
     page.close()
 
 
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1024, 768)])
+def test_the_overviews_cards_show_their_names_and_figures_whole_on_a_laptop_screen(server, browser, width, height):
+    """The laptop driving the projector: no card's name or figure is cut to an ellipsis (2,200.1… at 1280 px,
+    新引进项目（亿… at 1024 px were)."""
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
+    visit(page, server)
+    cut = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMetricLabel"] p, [data-testid="stMetricValue"] div')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)""")
+    assert page.locator('[data-testid="stMetricLabel"]').count() >= 8 and cut == []
+    page.close()
+
+
 def visit(page, url: str) -> None:
     """Open a page of the app and let its charts draw; no Streamlit exception box may show."""
     page.goto(url, wait_until="networkidle")

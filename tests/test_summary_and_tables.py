@@ -20,6 +20,16 @@ def test_year_summary_in_the_report_register(seed_year):
     assert text.endswith("自评得分98分，等级为优。")
 
 
+def test_the_summarys_spending_is_to_the_cent_as_the_cards_show_it():
+    """测试数据: 21,111.10 = 12,345.67 + 8,765.43; the summary read 21,111.1万元 above a card of 21,111.10万元."""
+    structure = pd.DataFrame({"item_code": ["total", "basic", "project"], "parent_code": [None, "total", "total"],
+                              "item_name": ["部门整体支出", "基本支出", "项目支出"], "depth": [0, 1, 1],
+                              "is_memo": [False] * 3, "amount": [21111.1, 12345.67, 8765.43],
+                              "share_of_parent": [None, 12345.67 / 21111.1, 8765.43 / 21111.1]})
+    assert summary.spending_sentence(structure) == \
+        "全年支出21,111.10万元，其中基本支出12,345.67万元（占58.5%）、项目支出8,765.43万元（占41.5%）"
+
+
 def test_indicator_table_writes_missing_figures_as_not_reported(seed_con):
     table = tables.indicator_table(fetch_df(seed_con, "indicator_results", SEED_UNIT, SEED_YEAR)).set_index(
         "indicator_code")
