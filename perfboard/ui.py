@@ -469,13 +469,14 @@ def chosen_chart(selection: Selection, key: str, choice: tuple, make: Callable[[
     """A chart of rows the page's widgets choose: `make()` once per build, unit, year, chart and `choice` (the
     widgets' values it depends on), held like the year's charts. Keyed by the choice, not by the rows: Streamlit
     compared a chart's rows by content on every rerun, a fifth of a rerun of 历年对比 (AppTest, seed)."""
-    plot(_chosen(selection.build, selection.unit_code, selection.year, key, choice, lambda: HeldFigure(make())), key)
+    plot(_chosen(selection.build, selection.unit_code, selection.year, f"chart {key}", choice,
+                 lambda: HeldFigure(make())), key)
 
 
 def chosen_table(selection: Selection, key: str, choice: tuple, make: Callable[[], pd.DataFrame]) -> None:
     """A table as `table_frame` makes it for the page's widgets' values (`choice`; `()` for none), made once
     per build, unit, year and choice like `chosen_chart`, with its exports."""
-    shown_table(_chosen(selection.build, selection.unit_code, selection.year, key, choice, make), key)
+    shown_table(_chosen(selection.build, selection.unit_code, selection.year, f"table {key}", choice, make), key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=600)
@@ -510,7 +511,7 @@ def score_card(total: pd.Series | None, stated: pd.DataFrame, label: str = texts
     """The year's total score (stated, or summed from the stated parts and marked), its grade and the score
     of each first-level group."""
     if total is None or formatting.is_missing(total["total_score"]):
-        # a short value: a card's figure is cut at its width, the reason goes underneath
+        # a short value: the reason goes underneath
         return Card(label, texts.NOT_REPORTED, texts.OVERVIEW_NO_SCORE)
     parts = stated[stated["level1"] != TOTAL_ROW]
     details = [texts.OVERVIEW_GRADE.format(grade=total["grade"])]
@@ -598,6 +599,7 @@ class FindingCard:
 
 
 def finding_cards(found: pd.DataFrame) -> list[FindingCard]:
+    """The audit's findings as cards, in their order."""
     cards = []
     for _, finding in found.iterrows():
         paragraphs = [f"**{markup.plain(finding['check_label'])}** · {texts.SUBJECT_KINDS[finding['subject_kind']]}："
