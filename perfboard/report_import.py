@@ -978,7 +978,8 @@ def score_lead_group(before_sentence: str) -> str | None:
 
 
 def clause_before(sentence: str, start: int) -> str:
-    """The words of a figure's clause before it: since the sentence's last break (，；：、) before `start`."""
+    """The words of a figure's clause before it: since the sentence's last break (，；：、 or an opening bracket:
+    52公里（目标50公里）) before `start`."""
     return sentence[max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0):start]
 
 
@@ -991,11 +992,12 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     last = next((f for f in reversed(earlier) if f.indicator_code), None)
     if figure.unit == "分":
         words = clause if clause.strip() else since_previous  # 自评得分：95分: the words before the colon
-        # the words before a bracket too: 预算执行15分（满分20分）, 产出指标（50分）：得分48分
-        bracketed = re.split(r"[，,；;：:、]", before_sentence)[-1]
-        bracketed_group = since_previous.endswith(("（", "(")) and next((g for g in LEVEL1_GROUPS if g in bracketed), None)
+        # the clause with the words before a bracket: 预算执行15分（满分20分）, 产出指标（50分）：得分48分
+        outer_clause = re.split(r"[，,；;：:、]", before_sentence)[-1]
+        bracketed_group = since_previous.endswith(("（", "(")) and next((g for g in LEVEL1_GROUPS if g in outer_clause),
+                                                                        None)
         if FULL_MARKS.search(since_previous) or bracketed_group:
-            group = next((g for g in LEVEL1_GROUPS if g in bracketed), TOTAL_ROW)
+            group = next((g for g in LEVEL1_GROUPS if g in outer_clause), TOTAL_ROW)
             return replace(figure, kind=MAX_SCORE, name=group)
         if words.strip().startswith(TOTAL_WORDS) and any(f.kind == SCORE for f in [*said_before, *earlier]):
             return replace(figure, kind=SCORE, name=TOTAL_ROW)  # …预算执行（10分）：得分9.8分。合计95.8分。
