@@ -33,7 +33,10 @@ def amount(value: object, unit: str = "", qualifier: object = None) -> str:
     text = f"{plain_number(value)}{unit}"
     if is_missing(qualifier) or not qualifier:
         return text
-    return f"{qualifier}{text}" if QUALIFIER_MEANINGS[qualifier][1] == "before" else f"{text}{qualifier}"
+    place = QUALIFIER_MEANINGS[qualifier][1]
+    if place == "between":
+        return f"{plain_number(value)}{qualifier}{unit}"
+    return f"{qualifier}{text}" if place == "before" else f"{text}{qualifier}"
 
 
 def money(value: object) -> str:

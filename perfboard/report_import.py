@@ -394,10 +394,16 @@ QUALIFIERS_BEFORE = ("超过", "突破", "不足", "近", "约")
 NOT_A_QUALIFIER = "签节履合预集制违邀公特"  # 签约15个, 节约20万元: 约 ends a word there, it qualifies nothing
 FIGURE = re.compile(
     rf"(?P<before>{'|'.join(q if q != '约' else f'(?<![{NOT_A_QUALIFIER}])约' for q in QUALIFIERS_BEFORE)})?"
-    rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
+    rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<between>余|多)?\s*"  # 2000余人次, 120多万人次
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"(?P<after>以上|以内|以下)?")
 NAME_AFTER = re.compile(r"^[\u4e00-\u9fff]")  # 5000万元以上项目: the figure names a class, it is no value
+
+
+def qualifier_of(figure: re.Match) -> str | None:
+    """The qualifier the report writes with a figure, before it (近), between it and its unit (余) or after (以上)."""
+    groups = figure.groupdict()  # a table's cell may hold a bare number, matched without these groups
+    return groups.get("before") or groups.get("between") or groups.get("after")
 SENTENCE_END = re.compile(r"(?<=[。！？])")
 CLAUSE_BREAK = re.compile(r"[，,；;：:、（(]")
 TARGET_CUES = ("目标", "任务", "计划", "力争", "拟")
@@ -785,7 +791,7 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
         for role, matched in figures.items():
             start = cell_start(cells, places[role]) + matched.start()
             figure_unit = "分" if role in ("weight", "score") else unit
-            qualifier = matched.groupdict().get("before") or matched.groupdict().get("after")
+            qualifier = qualifier_of(matched)
             found.append(Figure(section.key, section.ref, CELL_BREAK.join(cells), start,
                                 start + len(matched.group(0)), matched.group("number"), figure_unit, qualifier,
                                 kind=TABLE_KINDS[role] if indicator else UNCLASSIFIED,
@@ -895,7 +901,7 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
         clause = clause_before(sentence, matched.start())
         clause_end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, matched.end())), len(sentence))
         figure = Figure(section.key, section.ref, sentence, matched.start(), matched.end(), matched.group("number"),
-                        unit, matched.group("before") or matched.group("after"),
+                        unit, qualifier_of(matched),
                         period=period.group(0) if period and period.start() < matched.start() else None)
         figure = classified(figure, sentence[:matched.start()], clause, sentence[matched.end():clause_end],
                             sentence[previous_end:matched.start()], figures, said_before, catalogue, spending_section)
@@ -1018,7 +1024,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None \
             and "实际" not in clause:  # 普及率目标值90%，实际完成92.5%: the rate's actual, not how much of its target
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
-    if spending_section and amount_in_wan_yuan(figure) is not None:
+    if spending_section and amount_in_wan_yuan(figure) is not None and not figure.qualifier:  # not 500余万元
         # 基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元: the item named before the figure, else
         # the one the sentence spoke of last, else the whole, unless the sentence is about a project of its own
         spoken_of = next((f.name for f in reversed(earlier) if f.kind in SPENDING_COLUMNS),

@@ -88,12 +88,13 @@ class Bound(Enum):
     AT_MOST = "at_most"  # 控制在5.5%以内, 3起以下: this much or less
 
 
-# The qualifiers reports write before or after a figure, with their meaning and their place: "before" reads
-# 突破2亿美元, "after" reads 5个以上.
+# The qualifiers reports write with a figure, with their meaning and their place: "before" reads 突破2亿美元,
+# "between" 2000余人次 (the number, the qualifier, the unit), "after" 5个以上.
 QUALIFIER_MEANINGS: dict[str, tuple[Bound, str]] = {
     "近": (Bound.APPROXIMATE, "before"), "约": (Bound.APPROXIMATE, "before"),
     "超过": (Bound.AT_LEAST, "before"), "突破": (Bound.AT_LEAST, "before"), "以上": (Bound.AT_LEAST, "after"),
     "不足": (Bound.BELOW, "before"), "以内": (Bound.AT_MOST, "after"), "以下": (Bound.AT_MOST, "after"),
+    "余": (Bound.AT_LEAST, "between"), "多": (Bound.AT_LEAST, "between"),  # 2000余人次, 120多万人次
 }
 QUALIFIERS = tuple(QUALIFIER_MEANINGS)
 ACHIEVEMENT_TIERS = ("达成", "部分达成", "未达成")  # qualitative indicators, 财预〔2020〕10号

@@ -18,6 +18,8 @@ from perfboard import formatting
     (5000, "万元", "近", "近5,000万元"),           # 四.4 "贷款金额近5000万元"
     (50, "%", "以上", "50%以上"),                  # 四.4 "审批时长50%以上"
     (5.5, "%", "以内", "5.5%以内"),                # 控制在5.5%以内: an upper bound, after the figure
+    (2000, "人次", "余", "2,000余人次"),             # between the number and its unit, as reports write it
+    (120, "万人次", "多", "120多万人次"),
     (None, "个", None, "未报告"),
     (math.nan, "亿元", None, "未报告"),
 ])

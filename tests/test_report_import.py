@@ -63,6 +63,9 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
     # 四.4: qualifiers before and after; a figure that names a class (5000万元以上项目) is no value
     ("贷款金额近5000万元。", [("actual", "startup_loans", "5000", "万元", "近", False, None)]),
     ("大幅压缩工业投资项目审批时长50%以上。", [("actual", "approval_time_reduction", "50", "%", "以上", False, None)]),
+    # 余 and 多 between the number and its unit: at least that much (the figures were not read at all)
+    ("贷款金额2000余万元。", [("actual", "startup_loans", "2000", "万元", "余", False, None)]),
+    ("全年新增市场主体120多户。", [("unclassified", "", "120", "户", "多", False, None)]),
     # an upper bound as the report words it: not 3 exactly (it was drafted with no qualifier)
     ("全年重大安全生产事故控制在3起以内。", [("actual", "major_safety_accidents", "3", "起", "以内", False, None)]),
     ("亿元以上项目5个、5000万元以上项目5个。", [("actual", "projects_introduced_100m", "5", "个", None, False, None),
@@ -805,6 +808,7 @@ def test_a_word_file_without_numbering_definitions_is_read():
     ("项目支出：年初预算1,000万元，实际支出950万元。", [("project", "1000", None, "950")]),
     ("预算执行情况：年初预算数2,500万元，全年执行数2,801.22万元。", [("total", "2500", None, "2801.22")]),
     ("（1）农村公路建设项目：预算1,600万元，实际支出1,500万元，执行率93.75%。", []),
+    ("项目支出500余万元。", []),  # more than 500: spending.csv holds amounts, not bounds; left for a person
 ])
 def test_budgets_go_to_the_item_the_sentence_speaks_of(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
