@@ -495,6 +495,9 @@ def run_import(args: argparse.Namespace) -> int:
         print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=error), file=sys.stderr)
         return 1
     written = report_import.write_draft(staged, draft, args.out, args.unit, args.year)
+    if draft.stated_year not in (None, args.year):
+        print(texts.IMPORT_YEAR_DIFFERS.format(stated=draft.stated_year, title=draft.title, chosen=args.year),
+              file=sys.stderr)
     print(texts.IMPORT_DONE.format(figures=len(draft.figures), values=len(draft.indicator_values),
                                    new_indicators=len(draft.indicators),
                                    spending=len(draft.spending), scores=len(draft.evaluation),

@@ -1457,6 +1457,16 @@ class Draft:
     categories: list[dict[str, str]] = field(default_factory=list)
     title: str = ""  # the report's own title (2023年度部门整体支出绩效自评报告), "" when it states none
 
+    @property
+    def stated_year(self) -> int | None:
+        """The year the report's title names (2023年度…), None when it names none: a draft for another year than
+        the one chosen would put a year's figures under the next."""
+        named = TITLE_YEAR.search(self.title)
+        return int(named.group(1)) if named else None
+
+
+TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
 
 def refs_of(figures: list[Figure]) -> str:
     return "；".join(dict.fromkeys(f.ref for f in figures if f.ref))

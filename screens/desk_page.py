@@ -63,6 +63,8 @@ def import_section() -> None:
     draft = ui.imported(report.name, report.getvalue(), unit_code, int(year), files)
     if draft is None:
         return
+    if draft.stated_year not in (None, int(year)):
+        st.warning(markup.fill(texts.IMPORT_YEAR_DIFFERS, stated=draft.stated_year, title=draft.title, chosen=int(year)))
     kinds = {label: kind for kind, label in texts.IMPORT_KINDS.items()}
     review = pd.DataFrame([{**row, "used": number in draft.used,
                             "indicator_code": row["indicator_code"] or texts.IMPORT_NO_INDICATOR}

@@ -331,6 +331,7 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
     page.get_by_text(f"读出 {len(draft.figures)} 个数字").wait_for(timeout=60_000)  # 75 (test_report_import)
     page.wait_for_timeout(1500)
     shot(page, "7-import-review")
+    assert page.get_by_text("报告标题写的是").count() == 0  # 2024年度, imported as 2024
 
     grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
     for _ in range(3):  # the grid takes the focus only once it has drawn: try again until its editor opens

@@ -481,6 +481,26 @@ def test_the_draft_goes_through_the_data_desk_and_holds_the_report_figures(tmp_p
     assert desk.check(staged)[1] == []  # the workbook with its review sheet uploads as it is
 
 
+@pytest.mark.parametrize(("year", "warned"), [(2024, False), (2023, True)])
+def test_an_import_for_another_year_than_the_reports_title_names_is_questioned(tmp_path, capsys, year, warned):
+    """The seed's title says 2024年度: drafting it as 2023 would put 2024's figures under 2023. The draft is
+    still written (a person may mean it), with the question beside it."""
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    assert main(["import", str(SEED_REPORT), "--unit", "taojiang_hitech", "--year", str(year), "--out",
+                 str(tmp_path / "草稿"), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert ("报告标题写的是2024年度" in err and f"导入的年度是{year}年" in err) is warned
+
+
+@pytest.mark.parametrize(("title", "year"), [("2023年度部门整体支出绩效自评报告", 2023),
+                                             ("桃江县教育局2022 年部门整体支出绩效自评报告", 2022),
+                                             ("部门整体支出绩效自评报告", None)])
+def test_the_year_a_reports_title_names(title, year):
+    draft = report_import.import_report("r.txt", f"{title}\n一、基本情况\n正文。".encode(), "u", 2024, CATALOGUE)
+    assert draft.stated_year == year
+
+
 def test_the_review_takes_corrects_reassigns_and_rejects():
     """The person rejects the tax target, corrects the tax actual to 4.29, assigns the unclassified 2个 to
     新开工项目; the draft follows every decision and nothing else."""
