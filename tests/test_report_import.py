@@ -66,6 +66,13 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
     # 余 and 多 between the number and its unit: at least that much (the figures were not read at all)
     ("贷款金额2000余万元。", [("actual", "startup_loans", "2000", "万元", "余", False, None)]),
     ("全年新增市场主体120多户。", [("unclassified", "", "120", "户", "多", False, None)]),
+    # units county reports use that were not read at all: listed for a person now, in their own unit
+    ("全县人均预期寿命78.5岁，森林覆盖率较上年提高0.5个百分点。",
+     [("unclassified", "", "78.5", "岁", None, False, None), ("unclassified", "", "0.5", "个百分点", None, False, None)]),
+    ("全年植树12万棵，安装路灯300盏，办理时限压缩至30分钟。",
+     [("unclassified", "", "12", "万棵", None, False, None), ("unclassified", "", "300", "盏", None, False, None),
+      ("unclassified", "", "30", "分钟", None, False, None)]),
+    ("为3岁以下儿童免费体检。", []),  # 3岁以下 names a class of children, it is no value
     # an upper bound as the report words it: not 3 exactly (it was drafted with no qualifier)
     ("全年重大安全生产事故控制在3起以内。", [("actual", "major_safety_accidents", "3", "起", "以内", False, None)]),
     ("亿元以上项目5个、5000万元以上项目5个。", [("actual", "projects_introduced_100m", "5", "个", None, False, None),
