@@ -292,22 +292,27 @@ def materialize(con: duckdb.DuckDBPyConnection, views: list[str]) -> None:
         con.execute(f"alter table {name}__rows rename to {name}")
 
 
-# The audit's checks and the wording of its findings, stored with each build: after an upgrade that changes a
-# check, a build of the old code showed the old findings (一节没有内容 for a section with a sentence) while
-# `perfboard audit` ran the new one.
-AUDIT_SOURCES = (PROJECT_ROOT / "perfboard" / "audit.py", PROJECT_ROOT / "perfboard" / "texts.py")
+# The audit's checks, stored with each build as findings: after an upgrade that changes a check, a build of the
+# old code showed the old findings (一节没有内容 for a section with a sentence) while `perfboard audit` ran the new
+# one. Their wording counts too (`audit_wording`), but not the pages' own words: those need no rebuild.
+AUDIT_SOURCES = (PROJECT_ROOT / "perfboard" / "audit.py",)
+
+
+def audit_wording() -> str:
+    return repr((texts.CHECK_LABELS, texts.FINDING, texts.SEVERITIES, texts.SUBJECT_KINDS))
 
 
 @cache
 def build_format() -> str:
     """What the code makes a build of: the SQL of queries/, the rules' tables, the tables' columns and the audit
-    (AUDIT_SOURCES). A build made by other code (before an upgrade) may lack a view's column a page reads, or hold
+    (AUDIT_SOURCES and its wording). A build made by other code (before an upgrade) may lack a view's column a page reads, or hold
     findings the audit no longer makes: the app rebuilds it from its own files when it starts (`ensure_database`)."""
     digest = hashlib.sha256()
     for path in sorted(QUERIES_DIR.rglob("*.sql")):
         digest.update(path.relative_to(QUERIES_DIR).as_posix().encode() + path.read_bytes())
     for path in AUDIT_SOURCES:
         digest.update(path.read_bytes())
+    digest.update(audit_wording().encode())
     digest.update(repr(sorted(rules.reference_tables().items())).encode())
     digest.update("".join(table_ddl(table) for table in TABLES).encode())
     return digest.hexdigest()

@@ -242,20 +242,25 @@ def test_a_build_made_by_other_code_is_rebuilt_from_its_own_files_once(tmp_path,
         con.close()
 
 
-@pytest.mark.parametrize("source", [0, 1])  # audit.py, texts.py
-def test_a_changed_check_or_wording_of_the_audit_makes_another_build_format(tmp_path, monkeypatch, source):
+@pytest.mark.parametrize("change", ["check", "wording", "page"])
+def test_a_changed_check_or_wording_of_the_audit_makes_another_build_format(tmp_path, monkeypatch, change):
     """A build stores the audit's findings in the words of its day: a change to a check or to its wording is a
-    change of format, so the app rebuilds (above) rather than show findings the audit no longer makes."""
-    from perfboard import database
+    change of format, so the app rebuilds (above) rather than show findings the audit no longer makes. A page's
+    own words are no part of a build: changing them rebuilds nothing."""
+    from perfboard import database, texts
 
     before = database.build_format()
-    changed = list(database.AUDIT_SOURCES)
-    changed[source] = tmp_path / changed[source].name
-    changed[source].write_bytes(database.AUDIT_SOURCES[source].read_bytes() + b"\n# changed\n")
-    monkeypatch.setattr(database, "AUDIT_SOURCES", tuple(changed))
+    if change == "check":
+        changed = tmp_path / "audit.py"
+        changed.write_bytes(database.AUDIT_SOURCES[0].read_bytes() + b"\n# changed\n")
+        monkeypatch.setattr(database, "AUDIT_SOURCES", (changed,))
+    elif change == "wording":
+        monkeypatch.setitem(texts.FINDING, "TEXT_EMPTY_SECTION", "“{title}”一节为空。")
+    else:
+        monkeypatch.setattr(texts, "OVERVIEW_TITLE", "另一个标题")
     database.build_format.cache_clear()
     try:
-        assert database.build_format() != before
+        assert (database.build_format() != before) is (change != "page")
     finally:
         monkeypatch.undo()
         database.build_format.cache_clear()
