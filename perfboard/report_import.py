@@ -405,7 +405,8 @@ def qualifier_of(figure: re.Match) -> str | None:
     groups = figure.groupdict()  # a table's cell may hold a bare number, matched without these groups
     return groups.get("before") or groups.get("between") or groups.get("after")
 SENTENCE_END = re.compile(r"(?<=[。！？])")
-CLAUSE_BREAK = re.compile(r"[，,；;：:、（(]")
+CLAUSE_MARKS = "，,；;：:、"
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}（(]")  # an opening bracket too: 52公里（目标50公里）
 TARGET_CUES = ("目标", "任务", "计划", "力争", "拟")
 ACTUAL_OVERRIDES = ("预计", "已", "实际", "累计")
 ESTIMATE_CUES = ("预计",)
@@ -999,7 +1000,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     if figure.unit == "分":
         words = clause if clause.strip() else since_previous  # 自评得分：95分: the words before the colon
         # the clause with the words before a bracket: 预算执行15分（满分20分）, 产出指标（50分）：得分48分
-        outer_clause = re.split(r"[，,；;：:、]", before_sentence)[-1]
+        outer_clause = re.split(f"[{CLAUSE_MARKS}]", before_sentence)[-1]
         bracketed_group = since_previous.endswith(("（", "(")) and next((g for g in LEVEL1_GROUPS if g in outer_clause),
                                                                         None)
         if FULL_MARKS.search(since_previous) or bracketed_group:
