@@ -23,11 +23,11 @@ ITEM = re.compile(r"^(\d+)[.．、]")
 # A report may type its figures full-width (４．２８亿元, ４５％, １．加强预算管理): they are read as the figures they
 # are. One character stands for one, so a figure keeps its place in the text. A full-width comma is left alone:
 # 新建3，改建200 is two figures, not 3,200.
-FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％／", "0123456789.%/")
 
 
 def ascii_figures(text: str) -> str:
-    """The text with its full-width digits, points and percent signs as ASCII (４．２８％ → 4.28%)."""
+    """The text with its full-width digits, points, percent signs and slashes as ASCII (４．２８％ → 4.28%)."""
     return text.translate(FULL_WIDTH_FIGURES)
 
 

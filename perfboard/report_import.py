@@ -25,7 +25,8 @@ from perfboard import texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
-from perfboard.schema import BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, SELF_EVALUATION, TABLES_BY_NAME, TOTAL_ROW
+from perfboard.schema import (BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, RATE_UNITS, SELF_EVALUATION, TABLES_BY_NAME,
+                              TOTAL_ROW)
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
 # ---- reading the document -----------------------------------------------------------------------------
@@ -389,21 +390,33 @@ def with_refs(sections: list[Section]) -> list[Section]:
 # ---- figures ------------------------------------------------------------------------------------------
 
 UNIT_ALIASES = {"平米": "平方米", "万平米": "万平方米"}
-UNITS = sorted({*MEASURE_UNITS, *UNIT_ALIASES, "分"}, key=len, reverse=True)
+BETWEEN_QUALIFIERS = ("余", "多")  # 2000余人次, 120多万人次
+# 1.2万余亩, 3亿多元: the qualifier inside a unit of 万 or 亿, read as the unit with the qualifier between
+SPLIT_UNITS = {f"{unit[0]}{qualifier}{unit[1:]}": (unit, qualifier) for unit in (*MEASURE_UNITS, *UNIT_ALIASES)
+               if unit[0] in "万亿" and len(unit) > 1 for qualifier in BETWEEN_QUALIFIERS}
+UNITS = sorted({*MEASURE_UNITS, *UNIT_ALIASES, *SPLIT_UNITS, "分"}, key=len, reverse=True)
 QUALIFIERS_BEFORE = ("超过", "突破", "不足", "近", "约")
 NOT_A_QUALIFIER = "签节履合预集制违邀公特"  # 签约15个, 节约20万元: 约 ends a word there, it qualifies nothing
 FIGURE = re.compile(
     rf"(?P<before>{'|'.join(q if q != '约' else f'(?<![{NOT_A_QUALIFIER}])约' for q in QUALIFIERS_BEFORE)})?"
-    rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<between>余|多)?\s*"  # 2000余人次, 120多万人次
+    rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<between>{'|'.join(BETWEEN_QUALIFIERS)})?\s*"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"(?P<after>以上|以内|以下)?")
 NAME_AFTER = re.compile(r"^[\u4e00-\u9fff]")  # 5000万元以上项目: the figure names a class, it is no value
 
 
+def unit_of(figure: re.Match) -> str:
+    """The figure's unit as the indicators name it: 平米 is 平方米, 1.2万余亩's is 万亩."""
+    written = figure.group("unit")
+    return SPLIT_UNITS[written][0] if written in SPLIT_UNITS else UNIT_ALIASES.get(written, written)
+
+
 def qualifier_of(figure: re.Match) -> str | None:
-    """The qualifier the report writes with a figure, before it (近), between it and its unit (余) or after (以上)."""
+    """The qualifier the report writes with a figure, before it (近), between it and its unit (余, 万余) or after
+    (以上)."""
     groups = figure.groupdict()  # a table's cell may hold a bare number, matched without these groups
-    return groups.get("before") or groups.get("between") or groups.get("after")
+    split = SPLIT_UNITS.get(groups.get("unit") or "")
+    return groups.get("before") or groups.get("between") or (split[1] if split else None) or groups.get("after")
 SENTENCE_END = re.compile(r"(?<=[。！？])")
 CLAUSE_MARKS = "，,；;：:、"
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}（(]")  # an opening bracket too: 52公里（目标50公里）
@@ -780,9 +793,9 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
                 if matched:
                     figures[role] = matched
         unit_cell = cells[places["unit"]].strip() if "unit" in places else ""
-        unit = next((UNIT_ALIASES.get(m.group("unit"), m.group("unit")) for r, m in figures.items()
+        unit = next((unit_of(m) for r, m in figures.items()
                      if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")),
-                    UNIT_ALIASES.get(unit_cell, unit_cell) if unit_cell in UNITS else "")  # 架次: none we hold
+                    UNIT_ALIASES.get(unit_cell, unit_cell) if unit_cell in (*MEASURE_UNITS, *UNIT_ALIASES) else "")  # 架次: none we hold
         indicator = catalogue.match(name, "", unit) if unit else None
         proposed = None
         if indicator is None and unit and name and figures.keys() & {"target", "actual"}:
@@ -892,7 +905,7 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
     figures: list[Figure] = []
     previous_end = 0
     for matched in FIGURE.finditer(sentence):
-        unit = UNIT_ALIASES.get(matched.group("unit"), matched.group("unit"))
+        unit = unit_of(matched)
         after_text = sentence[matched.end():]
         if matched.group("after") and NAME_AFTER.match(after_text):
             continue  # 5000万元以上项目: part of a name
@@ -1099,9 +1112,9 @@ def statement_of(before: str) -> str:
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度|比例|水平)$")  # 居民健康素养水平
-RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?"
+RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:现|目前)?"
                        r"(?:(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)(?:为|是)?)?"  # 年度目标为培训农民
-                       r"(?:预计|已经|已)?(?:完成|实现|达到)?")  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
+                       r"(?:预计|已经|已)?(?:实际)?(?:完成|实现|达到)?")  # 现已实际到位资金: 到位资金  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
@@ -1123,7 +1136,7 @@ def rate_named(clause: str, after: str, unit: str) -> NewIndicator | None:
     """The indicator a percentage's clause names (家庭医生签约服务覆盖率达到45%); None when the words name no
     rate. Lower is better when the words linking name and figure, or those after it, say so (控制在10%以内), not
     the name (3岁以下儿童…)."""
-    if unit not in ("%", "‰"):  # 婴儿死亡率3.2‰
+    if unit not in RATE_UNITS:  # 婴儿死亡率3.2‰, 孕产妇死亡率10/10万
         return None
     name, link = named_by(clause)
     name = SURVEYED.sub("", name)  # 群众满意度调查结果为98.2%
@@ -1178,7 +1191,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     indicator by (内设股室8个); a target beside the count says the report measures it. The second clause may repeat
     the verb of the name (完成薄弱学校改造8所，计划改造8所)."""
     name_here, link = named_by(clause)
-    if figure.unit in SPENDING_UNITS or figure.unit in ("%", "分"):
+    if figure.unit in SPENDING_UNITS or figure.unit in (*RATE_UNITS, "分"):
         return None  # percentages are named as rates (rate_named), money and scores otherwise
     here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
     if not here_is_target and not PAIR_ACTUAL_LINK.search(clause) or passed_by(clause):
@@ -1251,7 +1264,7 @@ def in_a_list_of_parts(figure: Figure, before: list[Figure]) -> bool:
 def count_proposal(count: Figure) -> NewIndicator | None:
     """The indicator an unclassified count's clause names, proposed; None for a rate or a score, for words that
     name nothing and for money named as spending (支出, 经费)."""
-    if count.kind != UNCLASSIFIED or count.unit in ("%", "分"):
+    if count.kind != UNCLASSIFIED or count.unit in (*RATE_UNITS, "分"):
         return None
     clause = clause_before(count.sentence, count.start)
     name = count_named(clause)
@@ -1362,12 +1375,18 @@ def item_before(text: str, spoken_of: str | None) -> str | None:
     return None if NOT_SPENDING.search(last_clause(text)) else spoken_of
 
 
+# Money a department brings in rather than spends (争取上级资金, 招商引资到位资金, 融资): a result measured against
+# its target, as 税收 and 投资 are, not a spending item
+RAISED_MONEY = re.compile(r"争取|到位|引资|招商|融资|募集|筹集|引进")
+
+
 def spending_name(text: str) -> str | None:
-    """The item a spending figure is the amount of: 基本支出, 人员经费, 公务接待费, 园区各项考核奖励."""
+    """The item a spending figure is the amount of: 基本支出, 人员经费, 公务接待费, 园区各项考核奖励; none for
+    money raised (RAISED_MONEY)."""
     tail = last_clause(text)
     tail = re.sub(rf"^(其中|包括|主要(?:为|是|有|包括|用于)?|全年)?{LIST_NUMBER}?", "", tail)  # 主要为教师培训专项经费, 1.
     matched = SPENDING_NAME.search(tail)
-    if not matched:
+    if not matched or RAISED_MONEY.search(matched.group(1)):
         return None
     name = re.sub(r"^(其中|包括)", "", matched.group(1)).strip().lstrip("（(【[")  # （人员经费…）
     return name or None

@@ -62,16 +62,18 @@ class Table:
 
 # Measurement units an indicator may use: money, counts (small whole numbers that often coincide), and other
 # measures, as the departments of a county write their indicators (所 schools, 辆 vehicles, 吨, 公顷, 个工作日).
-# Every one but % and ‰ counts or measures something that cannot be negative.
+# Every one but the rates counts or measures something that cannot be negative.
 COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次", "名", "户", "项", "所", "栋", "座", "处", "条", "辆",
                        "台", "套", "场", "场次", "期", "批", "篇", "份", "宗", "张", "册", "株", "头", "只", "户次",
                        "家次", "学时", "课时", "棵", "盏", "间", "艘", "块")
 MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", *COUNT_MEASURE_UNITS, "万人", "万人次", "万户",
                  "万册", "万株", "万头", "万只", "万棵", "亩", "万亩", "公顷", "平方米", "万平方米", "平方公里", "公里",
                  "千米", "米", "立方米", "万立方米", "吨", "万吨", "公斤", "万公斤", "千瓦", "万千瓦", "千瓦时", "万千瓦时",
-                 "天", "个工作日", "小时", "分钟", "个月", "岁", "%", "‰", "个百分点")
+                 "天", "个工作日", "小时", "分钟", "个月", "岁", "%", "‰", "/10万", "个百分点")
+# rates: per hundred, per thousand (婴儿死亡率3.2‰), per hundred thousand (孕产妇死亡率10/10万)
+RATE_UNITS = ("%", "‰", "/10万")
 # a rate and a change of one (提高0.5个百分点) may be below zero
-SIGNED_MEASURE_UNITS = ("%", "‰", "个百分点")
+SIGNED_MEASURE_UNITS = (*RATE_UNITS, "个百分点")
 DIRECTIONS = ("higher", "lower", "equal")
 BUDGET_EXECUTION = "预算执行"  # the group scoring how the budget was spent
 LEVEL1_GROUPS = ("产出", "效益", "满意度", BUDGET_EXECUTION)

@@ -66,6 +66,9 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
     # 余 and 多 between the number and its unit: at least that much (the figures were not read at all)
     ("贷款金额2000余万元。", [("actual", "startup_loans", "2000", "万元", "余", False, None)]),
     ("全年新增市场主体120多户。", [("unclassified", "", "120", "户", "多", False, None)]),
+    # 测试数据: 余 or 多 inside a unit of 万 qualifies as it does before it (1.2万余亩 was not read at all)
+    ("完成造林绿化1.2万余亩，接待游客3万多人次。", [("unclassified", "", "1.2", "万亩", "余", False, None),
+                                      ("unclassified", "", "3", "万人次", "多", False, None)]),
     # units county reports use that were not read at all: listed for a person now, in their own unit
     ("全县人均预期寿命78.5岁，森林覆盖率较上年提高0.5个百分点。",
      [("unclassified", "", "78.5", "岁", None, False, None), ("unclassified", "", "0.5", "个百分点", None, False, None)]),
@@ -214,6 +217,8 @@ def test_a_groups_full_marks_go_beside_its_score():
     # a part of 基本支出 by a name of the report's own, in the list of 基本支出's sentence (800 + 150 + 50 = 1,000)
     ("基本支出1,000.00万元，其中：人员类支出800.00万元，公用支出150.00万元，资本性支出50.00万元。",
      [("basic", "1000.00"), ("basic_personnel", "800.00"), ("basic_public", "150.00"), ("basic_3", "50.00")]),
+    # money raised is no spending item, even in a section of spending (测试数据)
+    ("本年支出1,200.00万元，争取上级资金500.00万元。", [("total", "1200.00")]),
 ])
 def test_spending_items_by_the_names_and_units_reports_use(sentence, expected):
     figures = read(sentence, "（二）部门整体支出规模")
@@ -1236,8 +1241,8 @@ def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_thei
     """The seed read as a department's first report, with an empty catalogue: 一(三) lists the year's targets
     (重点工作目标有：实现税收入库4.28亿元；…), each proposes the indicator its clause names, and 四.1 and 四.2
     give the actuals of those they name again (入库税收 in 四.1 is 税收入库 in the other order); 四.1 states counts
-    with their change on last year, 四.5 what is planned (年内拟处置…), 四.6 a count with how much of its target it
-    is. Every value is the hand-made data's (data/indicator_values.csv)."""
+    with their change on last year, 四.5 what is planned (年内拟处置…) and money raised against its target (到位资金
+    is raised, not spent), 四.6 a count with how much of its target it is. Every value is the hand-made data's (data/indicator_values.csv)."""
     draft = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "u", 2024, report_import.Catalogue.of([], []))
     names = {row["indicator_code"]: row["indicator_name"] for row in draft.indicators}
     assert [(names[r["indicator_code"]], r.get("target"), r.get("actual"), r.get("stated_yoy"))
@@ -1249,8 +1254,9 @@ def test_a_list_of_targets_proposes_its_indicators_and_later_sentences_give_thei
         ("工业固投", None, "30.22", "13.21"),
         ("处置批而未供土地", "51.15", None, None), ("低效闲置土地", "262.8", None, None),  # 四.5 年内拟处置…
         ("报批土地", "250", None, None), ("“三地”整改", "313", None, None),
+        ("到位资金", "25", "12.96", None),  # 四.5 现已实际到位资金12.96亿元，完成年度25亿元任务的56.08%
         ("化解隐性债务", None, "1.11", None)]  # 四.6 累计化解隐性债务1.11亿元，已完成全年任务的103.3%
-    assert [r.get("stated_rate") for r in draft.indicator_values][-1] == "103.3"
+    assert [r.get("stated_rate") for r in draft.indicator_values][-2:] == ["56.08", "103.3"]
     # 一(三)'s list is the year's targets: those seven, as data/indicators.csv marks them, open 总览
     assert [row["indicator_name"] for row in draft.indicators if row["is_headline"] == "true"] == [
         "税收入库", "固定资产投资", "新开工项目", "新投产项目", "新引进项目", "亿元以上项目", "立项争资"]
@@ -1287,6 +1293,11 @@ def test_a_proposal_stays_when_the_review_rejects_the_figure_that_first_proposed
     ("全年共实现农业总产值45.6亿元，同比增长4.1%。",  # 共 before 实现 leads the name too
      [("actual", "农业总产值", "45.6"), ("growth", "农业总产值", "4.1")]),
     ("接待游客120万人次，其中境外游客增长3.5%。", [("unclassified", None, "120"), ("unclassified", None, "3.5")]),
+    # money raised is measured, not spent (资金 named it spending, and nothing was proposed)
+    ("全年争取上级资金1.5亿元，同比增长25%。", [("actual", "争取上级资金", "1.5"), ("growth", "争取上级资金", "25")]),
+    ("招商引资到位资金5.2亿元，完成年度目标的104%。",
+     [("actual", "招商引资到位资金", "5.2"), ("stated_rate", "招商引资到位资金", "104")]),
+    ("发放耕地地力保护补贴资金2856.3万元，同比增长3%。", [("unclassified", None, "2856.3"), ("unclassified", None, "3")]),
 ])
 def test_a_count_with_its_change_on_last_year_proposes_an_indicator(sentence, expected):
     section = Section("sec", 2, "1.主要工作完成情况", [sentence], ref="四.1")
@@ -1346,6 +1357,7 @@ def test_an_indicator_proposed_from_prose_takes_its_group_from_the_outline(title
     ("传染病报告率不低于95%。", "higher"),
     # or when its name is a rate of harm, whatever the words around the figure; ‰ as %
     ("婴儿死亡率3.2‰。", "lower"), ("城镇登记失业率3.1%。", "lower"),
+    ("孕产妇死亡率8.5/10万。", "lower"), ("孕产妇死亡率８．５／10万。", "lower"),  # per 100,000, typed full-width too
 ])
 def test_a_proposed_rate_is_lower_is_better_when_its_target_or_its_name_says_so(sentence, direction):
     section = Section("sec", 2, "（三）绩效目标设立情况", [sentence], ref="一(三)")
