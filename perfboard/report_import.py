@@ -1167,6 +1167,9 @@ PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()“”]{2,24}$")  # 完
 BEYOND_TARGET = re.compile(r"超出|超过|超额|多出|比[^，。；]*多|较[^，。；]*(?:增加|减少|多|少)")
 
 
+YEAR_ONLY = re.compile(r"^(?:年度|全年|年初|本年度?)$")
+
+
 def passed_by(clause: str) -> bool:
     return bool(BEYOND_TARGET.search(clause)) and not clause.rstrip().endswith(("（", "("))
 
@@ -1191,6 +1194,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     indicator by (内设股室8个); a target beside the count says the report measures it. The second clause may repeat
     the verb of the name (完成薄弱学校改造8所，计划改造8所)."""
     name_here, link = named_by(clause)
+    name_here = YEAR_ONLY.sub("", name_here)  # 完成年度任务2万亩: 年度 names no other thing
     if figure.unit in SPENDING_UNITS or figure.unit in (*RATE_UNITS, "分"):
         return None  # percentages are named as rates (rate_named), money and scores otherwise
     here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
