@@ -1157,7 +1157,7 @@ PAIR_ACTUAL_LINK = re.compile(r"实际|完成|达到?")
 TARGET_WORDING = re.compile("|".join((*TARGET_CUES, "以上", "以内", "不低于", "不少于", "不高于", "不超过", "稳定在",
                                       "保持在", "控制在", "[≥≤]")))
 # 计划新建校舍, 计划完成出口, 全年共办理案件: the lead words before the thing counted; 共 only before a verb (共青团员 keeps it)
-PAIR_NAME_LEAD = re.compile(r"^(?:(?:年内|今年)?(?:计划|目标|力争|拟)(?:完成|实现|达到)?|共计|累计|共(?=办理|完成|开展|举办|组织|召开|培训|接待|发放|新增|实施|"
+PAIR_NAME_LEAD = re.compile(r"^(?:(?:年内|今年|年度|全年)?(?:计划|目标|力争|拟)(?:完成|实现|达到)?|共计|累计|共(?=办理|完成|开展|举办|组织|召开|培训|接待|发放|新增|实施|"
                             r"受理|处理|查处|检查|建成|新建|实现|引进|争取|帮扶|救助|走访|调解))")
 PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()“”]{2,24}$")  # 完成“三地”整改
 
@@ -1209,7 +1209,8 @@ def stated_pair(figure: Figure, clause: str, after: str,
     other_clause = clause_before(other.sentence, other.start)
     name = count_named(other_clause)
     repeated = PAIR_NAME_LEAD.sub("", name_here)
-    if name_here and not (name and len(repeated) >= 2 and repeated in name and PAIR_NAME_LEAD.match(name_here)):
+    led = PAIR_NAME_LEAD.match(name_here) or clause.strip().startswith("实际")  # 计划改造8所, 实际新建12个
+    if name_here and not (name and len(repeated) >= 2 and repeated in name and led):
         return None
     # the name's own words do not count: 65岁以上老年人健康体检 says no 以上 of the count
     other_is_target = bool(TARGET_WORDING.search(other_clause.replace(name or "", "") + (other.qualifier or "")))

@@ -1183,6 +1183,9 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("target", "新建校舍", "3"), ("actual", "新建校舍", "3"), ("stated_rate", "新建校舍", "100")]),
     ("高标准农田建设年度目标2万亩，完成2.5万亩。", [("target", "高标准农田建设", "2"), ("actual", "高标准农田建设", "2.5")]),
     ("完成造林面积1.2万亩，为年度任务的120%。", [("actual", "造林面积", "1.2"), ("stated_rate", "造林面积", "120")]),
+    # the plan led by 年度, the count by 实际 and the verb of its name
+    ("数量指标：年度计划新建村级综合服务平台10个，实际新建12个。",
+     [("target", "新建村级综合服务平台", "10"), ("actual", "新建村级综合服务平台", "12")]),
     # 年度 alone before the target names nothing else (2.3 ÷ 2 = 115%)
     ("全年完成植树造林2.3万亩，完成年度任务2万亩的115%。",
      [("actual", "植树造林", "2.3"), ("target", "植树造林", "2"), ("stated_rate", "植树造林", "115")]),
