@@ -270,7 +270,10 @@ HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1.
 )
 REPORT_WORDS = ("报告", "总结")  # a report's title says what it is
 MAX_HEADING_CHARS = 30  # a numbered line longer than this is a list item or a paragraph, not a heading
-SENTENCE_ENDS = ("。", "；", ";", "！", "!")  # a numbered line ending as a sentence does is a paragraph
+# A numbered line ending as a sentence does is a paragraph; one ending in 。 only when it holds a figure or a
+# colon (3.补贴资金按时发放率100%。), since a report may close its titles so (1.综合实力稳步提升。)
+SENTENCE_ENDS = ("；", ";", "！", "!")
+STATEMENT = re.compile(r"[\d：:]")
 
 
 @dataclass
@@ -321,7 +324,9 @@ def is_heading(lines: list[str], number: int, found: tuple[int, str, str]) -> bo
         return False
     if level in (0, 1, 2):  # 第一部分, 一、 （一）: part, chapter and section titles, which may be long
         return len(lines[number]) <= 2 * MAX_HEADING_CHARS
-    if len(lines[number]) > MAX_HEADING_CHARS or title.rstrip().endswith(SENTENCE_ENDS) or "，" in title:
+    ending = title.rstrip()
+    if len(lines[number]) > MAX_HEADING_CHARS or ending.endswith(SENTENCE_ENDS) or "，" in title or \
+            ending.endswith("。") and STATEMENT.search(title):
         return False  # 2.质量指标：城镇调查失业率控制在5.5%以内； alone under its heading is a paragraph
     neighbours = [lines[i] for i in (number - 1, number + 1) if 0 <= i < len(lines)]
     return not any((other := numbered(line)) is not None and other[0] == level for line in neighbours)

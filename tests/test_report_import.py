@@ -797,7 +797,8 @@ def test_numbers_word_draws_itself_are_read_as_word_shows_them():
     ("1.预算编制情况", True), ("（1）产出指标完成情况：", True),
     # alone under its heading, but a sentence: its figures are read (they were lost as a heading's title)
     ("2.质量指标：城镇调查失业率控制在5.5%以内；", False), ("3.补贴资金按时发放率100%。", False),
-    ("1.新建校舍3所，年度目标3所", False),
+    ("1.新建校舍3所，年度目标3所", False), ("2.质量指标：验收合格率100%。", False),
+    ("1.综合实力稳步提升。", True),  # the seed's 四.1: a title closed by 。 (its figures went to 四)
 ])
 def test_a_numbered_line_alone_is_a_heading_unless_it_reads_as_a_sentence(line, heading):
     sections = report_import.outline(["某局2023年度部门整体支出绩效自评报告", "三、绩效情况", "（一）产出指标", line])
