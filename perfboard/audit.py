@@ -26,6 +26,7 @@ from perfboard.schema import COUNT_MEASURE_UNITS, QUALIFIER_MEANINGS, TOTAL_ROW,
 from perfboard.unit_year import Fetch, UnitYear
 
 RATE_TOLERANCE = 0.00015  # a stated percentage with two places and the views' 4-place rates: rounding only
+VIEW_RATE_ROUNDING = 0.00005  # the views give rates to 4 places (queries/indicator_progress.sql)
 APPROXIMATE_TOLERANCE = 0.05  # 约/近 figures: five points either way before a stated rate contradicts them
 KEY = ["unit_code", "year"]  # every frame's rows say whose year they are
 AUDITED_VIEWS = {"results": "indicator_results", "structure": "spending_structure", "scores": "evaluation_score",
@@ -259,16 +260,24 @@ def score_groups_present(data: Reports) -> Iterable[Finding]:
 
 # ---- stated rates against the report's own figures ----------------------------------------------
 
+def rounding_tolerance(stated: float) -> float:
+    """How far a stated rate may lie from the figures' by rounding alone: half a unit of the last place the report
+    writes (103.1% stands for 103.05–103.15%, 104% for 103.5–104.5%) and the views' own rounding; at least
+    RATE_TOLERANCE. 103.10% is stored as 103.1 and given the wider margin."""
+    places = len(f"{stated * 100:.6f}".rstrip("0").split(".")[1])
+    return max(RATE_TOLERANCE, 0.5 * 10 ** -(places + 2) + VIEW_RATE_ROUNDING)
+
+
 def rate_contradicts(stated: float, computed: float, qualifier: object) -> bool:
     """Whether a stated completion rate contradicts the one the figures give. A qualified actual is a bound or
     an approximation (schema.QUALIFIER_MEANINGS): "超过2亿" completes at least what 2 gives, "约2亿" about it."""
     bound = QUALIFIER_MEANINGS[qualifier][0] if isinstance(qualifier, str) and qualifier else None
+    rounding = rounding_tolerance(stated)
     if bound is Bound.AT_LEAST:
-        return stated < computed - RATE_TOLERANCE
+        return stated < computed - rounding
     if bound in (Bound.BELOW, Bound.AT_MOST):
-        return stated > computed + RATE_TOLERANCE
-    tolerance = APPROXIMATE_TOLERANCE if bound is Bound.APPROXIMATE else RATE_TOLERANCE
-    return abs(computed - stated) > tolerance
+        return stated > computed + rounding
+    return abs(computed - stated) > (APPROXIMATE_TOLERANCE if bound is Bound.APPROXIMATE else rounding)
 
 
 @check("RATE_MISMATCH", texts.SEVERITY_ERROR)

@@ -243,6 +243,10 @@ def test_run_on_the_seed_counts_each_check(seed):
     (1.10, 1.00, "以下", True),      # at most 100%, stated 110%: contradicts
     (0.97, 1.00, "约", False),       # about 100%: within five points
     (0.90, 1.00, "近", True),        # about 100%: ten points off
+    # a rate stated to fewer places stands for a range: 4.02 / 3.9 = 103.08% is 103.1% (测试数据, hand-calculated)
+    (1.031, 1.0308, None, False), (1.04, 1.0362, None, False),  # 104% stands for 103.5–104.5%
+    (1.031, 1.0290, None, True),   # 102.90% is not 103.1%
+    (1.0308, 1.0310, None, True),  # stated to two places: 103.08% against 103.10%
 ])
 def test_a_qualified_figure_is_compared_as_the_bound_it_states(stated, computed, qualifier, contradicts):
     assert audit.rate_contradicts(stated, computed, qualifier) is contradicts
