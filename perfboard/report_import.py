@@ -436,7 +436,8 @@ WHOLE_YEAR = re.compile(r"截至12月(?:底|末|31日)?")  # the year's end: no 
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 # said against last year (同比增长, 比上年下降), or right after the count it changes (…120万人次，增长3.5%), as
 # reports leave 同比 out
-ON_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$|^[，,]\s*(?:增长|下降|增加|减少)$")
+AGAINST_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$")
+ON_LAST_YEAR = re.compile(rf"{AGAINST_LAST_YEAR.pattern}|^[，,]\s*(?:增长|下降|增加|减少)$")
 # 为年度任务的120%, …35处，完成率100%: how much of the target
 STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$|^[，,]\s*(?:年度|全年)?(?:目标|任务|计划)?完成率(?:为|达到?)?$")
 
@@ -1250,16 +1251,19 @@ def stated_completion(figure: Figure, since_previous: str,
 def stated_growth(figure: Figure, since_previous: str, count: Figure) -> tuple[Figure, Figure] | None:
     """A count with its change on last year, as a proposed indicator with its actual and stated growth:
     预计完成规模工业总产值182.94亿元，同比增长0.21%, or 增长0.21% right after it (a change against last year says
-    the report measures the count year by year). None when the words name nothing, for money named as spending (支出, 经费) and for a
-    target (计划…同比增长10%)."""
-    if figure.unit != "%" or not ON_LAST_YEAR.search(since_previous.rstrip("为了达")):
+    the report measures the count year by year). A change by an amount in the count's unit (高考本科上线2,350人，
+    较上年增加120人) proposes the count too; the amount itself, which no column holds, stays for a person. None
+    when the words name nothing, for money named as spending (支出, 经费) and for a target (计划…同比增长10%)."""
+    by_amount = figure.unit == count.unit  # only when said against last year: …300人次，增加20人次 may be anything
+    if not (figure.unit == "%" or by_amount) or \
+            not (AGAINST_LAST_YEAR if by_amount else ON_LAST_YEAR).search(since_previous.rstrip("为了达")):
         return None
     proposed = count_proposal(count)
     if proposed is None or said_as_target(count.sentence[:count.start], clause_before(count.sentence, count.start),
                                           proposed.name):
         return None
     actual = proposed_as(count, ACTUAL, proposed)
-    return actual, as_growth(figure, since_previous, actual)
+    return actual, figure if by_amount else as_growth(figure, since_previous, actual)
 
 
 def in_a_list_of_parts(figure: Figure, before: list[Figure]) -> bool:

@@ -1234,7 +1234,9 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("unclassified", None, "5"), ("actual", "公办幼儿园", "3"), ("target", "公办幼儿园", "3")]),
     ("全年共完成农村公路建设86公里，年度目标80公里。", [("actual", "农村公路建设", "86"), ("target", "农村公路建设", "80")]),
     ("目标新建幼儿园3所，计划2所。", [("unclassified", None, "3"), ("unclassified", None, "2")]),
-    ("完成培训300人次，较上年增加20人次。", [("unclassified", None, "300"), ("unclassified", None, "20")]),
+    # a change on last year is no target: the count is measured year by year, the change left for a person
+    ("完成培训300人次，较上年增加20人次。", [("actual", "培训", "300"), ("unclassified", None, "20")]),
+    ("完成培训300人次，增加20人次。", [("unclassified", None, "300"), ("unclassified", None, "20")]),  # against what?
 ])
 def test_a_count_stated_beside_its_target_proposes_an_indicator(sentence, expected):
     section = Section("sec", 2, "（一）产出指标", [sentence], ref="三(一)")
@@ -1300,6 +1302,9 @@ def test_a_proposal_stays_when_the_review_rejects_the_figure_that_first_proposed
     ("全年共实现农业总产值45.6亿元，同比增长4.1%。",  # 共 before 实现 leads the name too
      [("actual", "农业总产值", "45.6"), ("growth", "农业总产值", "4.1")]),
     ("接待游客120万人次，其中境外游客增长3.5%。", [("unclassified", None, "120"), ("unclassified", None, "3.5")]),
+    # a change by an amount in the count's unit: the count is proposed, the amount (no column holds it) is not
+    ("高考本科上线2,350人，较上年增加120人。", [("actual", "高考本科上线", "2350"), ("unclassified", None, "120")]),
+    ("“三公”经费支出12.36万元，较上年减少3.21万元。", [("unclassified", None, "12.36"), ("unclassified", None, "3.21")]),
     # money raised is measured, not spent (资金 named it spending, and nothing was proposed)
     ("全年争取上级资金1.5亿元，同比增长25%。", [("actual", "争取上级资金", "1.5"), ("growth", "争取上级资金", "25")]),
     ("招商引资到位资金5.2亿元，完成年度目标的104%。",
