@@ -25,5 +25,8 @@ class ReportRef:
         return cls(unit_name, int(year), named)
 
     def cited(self) -> str:
-        """桃江高新技术产业开发区管理委员会《2024年度部门整体支出自评绩效报告》"""
+        """桃江高新技术产业开发区管理委员会《2024年度部门整体支出自评绩效报告》; a title that begins with the unit's
+        name (桃江县教育局2024年度…报告) is cited without saying the name twice."""
+        if self.title.startswith(self.unit_name):
+            return texts.REPORT_CITED_TITLE_ONLY.format(title=self.title)
         return texts.REPORT_CITED.format(unit_name=self.unit_name, title=self.title)

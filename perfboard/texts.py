@@ -155,6 +155,7 @@ PAGE_REPORT = "报告原文"
 SOURCE_LINE = "来源：{cited}"
 DEFAULT_REPORT_TITLE = "{year}年度部门整体支出自评绩效报告"  # when documents.csv names no title
 REPORT_CITED = "{unit_name}《{title}》"
+REPORT_CITED_TITLE_ONLY = "《{title}》"
 SOURCE_SECTIONS = "第{sections}部分"
 SOURCE_FLAGS = {
     "estimate": "含预计数",

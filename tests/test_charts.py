@@ -26,8 +26,8 @@ AGRICULTURE = ReportRef("某县农业农村局（测试数据）", 2023, "某县
      "来源：桃江高新技术产业开发区管理委员会<br>《2024年度部门整体支出自评绩效报告》；第一(三)、四.1部分"),
     (charts.Source(SEED_REPORT, (), has_estimate=True, has_derived=True),
      "来源：桃江高新技术产业开发区管理委员会<br>《2024年度部门整体支出自评绩效报告》；含预计数<br>〔推算〕为据报告数字推算"),
-    (charts.Source(AGRICULTURE, ("三(一)",)),
-     "来源：某县农业农村局（测试数据）<br>《某县农业农村局（测试数据）2023年度部门整体支出绩效自评报告》<br>第三(一)部分"),
+    # a title that begins with the unit's name: the name is not said twice
+    (charts.Source(AGRICULTURE, ("三(一)",)), "来源：《某县农业农村局（测试数据）2023年度部门整体支出绩效自评报告》<br>第三(一)部分"),
     (charts.Source(ReportRef("某局", 2023, "自评报告"), ("二",)), "来源：某局《自评报告》；第二部分"),  # short: one line
 ])
 def test_source_line_names_the_report_its_sections_and_marks(source, expected):
