@@ -260,19 +260,18 @@ def score_groups_present(data: Reports) -> Iterable[Finding]:
 
 # ---- stated rates against the report's own figures ----------------------------------------------
 
-def rounding_tolerance(stated: float) -> float:
-    """How far a stated rate may lie from the figures' by rounding alone: half a unit of the last place the report
-    writes (103.1% stands for 103.05–103.15%, 104% for 103.5–104.5%) and the views' own rounding; at least
-    RATE_TOLERANCE. 103.10% is stored as 103.1 and given the wider margin."""
-    places = len(f"{stated * 100:.6f}".rstrip("0").split(".")[1])
-    return max(RATE_TOLERANCE, 0.5 * 10 ** -(places + 2) + VIEW_RATE_ROUNDING)
+def stated_rate_tolerance(stated: float) -> float:
+    """How far a stated rate (a fraction) may lie from the figures' by rounding alone: half a unit of the last
+    place of the percentage the report writes (103.1% stands for 103.05–103.15%, 104% for 103.5–104.5%) and the
+    views' own rounding; at least RATE_TOLERANCE. 103.10% is stored as 103.1 and given the wider margin."""
+    return max(RATE_TOLERANCE, rounding_tolerance(stated * 100) / 100 + VIEW_RATE_ROUNDING)
 
 
 def rate_contradicts(stated: float, computed: float, qualifier: object) -> bool:
     """Whether a stated completion rate contradicts the one the figures give. A qualified actual is a bound or
     an approximation (schema.QUALIFIER_MEANINGS): "超过2亿" completes at least what 2 gives, "约2亿" about it."""
     bound = QUALIFIER_MEANINGS[qualifier][0] if isinstance(qualifier, str) and qualifier else None
-    rounding = rounding_tolerance(stated)
+    rounding = stated_rate_tolerance(stated)
     if bound is Bound.AT_LEAST:
         return stated < computed - rounding
     if bound in (Bound.BELOW, Bound.AT_MOST):
