@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 
 from perfboard import texts
@@ -38,7 +39,12 @@ def document_lines(name: str, raw: bytes) -> list[str]:
     """The report's paragraphs in order (a table's rows as cells joined by tabs), whatever the file type. A file
     that cannot be read raises ValueError naming what was wrong with it."""
     lowered = name.lower()
-    if lowered.endswith((".docx", ".pdf")):
+    if lowered.endswith(HTML_SUFFIXES):
+        text, problem, _ = decode(raw)
+        if text is None:
+            raise ValueError(problem)
+        lines = html_lines(text)
+    elif lowered.endswith((".docx", ".pdf")):
         read = docx_lines if lowered.endswith(".docx") else pdf_lines
         try:
             lines = read(raw)
@@ -71,6 +77,114 @@ def piped_row(line: str) -> str | None:
     if all(RULE_CELL.fullmatch(cell) for cell in cells):
         return None
     return "\t".join(cells)
+
+
+HTML_SUFFIXES = (".html", ".htm")  # a report as its web page was saved
+REPORT_SUFFIXES = ("docx", "txt", "pdf", *(suffix.lstrip(".") for suffix in HTML_SUFFIXES))  # what an editor uploads
+HTML_BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "tr", "section", "article",
+               "blockquote", "pre", "hr", "dd", "dt"}
+HTML_HIDDEN = {"script", "style", "head", "noscript", "template", "title"}
+
+
+class HtmlReport(HTMLParser):
+    """A web page's text as the report's lines: a block (p, div, br, h1…) ends a line, a table's row is its cells
+    joined by tabs, as a Word table's are. A cell merged down (rowspan) stands empty in the rows below, one merged
+    across (colspan) in each column, so that every cell keeps its header's place. Nothing of the page is run or
+    shown: only its text is read."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.text: list[str] = []
+        self.hidden = 0
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.span = (1, 1)
+        self.below: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HTML_HIDDEN:
+            self.hidden += 1
+        elif tag in ("td", "th") and self.row is not None:
+            self.end_cell()
+            values = dict(attrs)
+            self.cell, self.span = [], (whole_number(values.get("rowspan"), 1), whole_number(values.get("colspan"), 1))
+        elif tag == "tr":
+            self.end_row()
+            self.flush()
+            self.row = []
+        elif tag in HTML_BLOCKS and self.cell is None:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HTML_HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in ("td", "th"):
+            self.end_cell()
+        elif tag == "tr":
+            self.end_row()
+        elif tag == "table":
+            self.end_row()
+            self.below = {}
+        elif tag in HTML_BLOCKS and self.cell is None:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            (self.cell if self.cell is not None else self.text).append(data)
+
+    def flush(self) -> None:
+        line = page_text(self.text)
+        if line:
+            self.lines.append(line)
+        self.text = []
+
+    def covered(self) -> None:
+        """Empty cells for the columns a rowspan above still covers, up to the next free column."""
+        while self.below.get(len(self.row), 0) > 0:
+            self.below[len(self.row)] -= 1
+            self.row.append("")
+
+    def end_cell(self) -> None:
+        if self.cell is None or self.row is None:
+            return
+        self.covered()
+        rows, columns = self.span
+        text = page_text(self.cell)
+        for _ in range(min(columns, MAX_SPAN)):
+            if rows > 1:
+                self.below[len(self.row)] = min(rows, MAX_SPAN) - 1
+            self.row.append(text)
+        self.cell = None
+
+    def end_row(self) -> None:
+        self.end_cell()
+        if self.row is None:
+            return
+        self.covered()
+        if any(self.row):
+            self.lines.append("\t".join(self.row))
+        self.row = None
+
+
+MAX_SPAN = 50  # a rowspan or colspan past any form's size: a hostile page cannot make a cell fill memory
+WIDE = "\u2e80-\u9fff\uff00-\uffef"  # CJK characters and punctuation, full-width forms
+
+
+def page_text(pieces: list[str]) -> str:
+    """A web page's text as a browser shows it: runs of white space as one space, and none between Chinese
+    characters (a line break in the page's source inside 农村公路\n建设里程)."""
+    text = " ".join("".join(pieces).split())
+    return re.sub(f"(?<=[{WIDE}]) (?=[{WIDE}])", "", text)
+
+
+def html_lines(text: str) -> list[str]:
+    page = HtmlReport()
+    page.feed(text)
+    page.close()
+    page.end_row()
+    page.flush()
+    return page.lines
 
 
 def docx_lines(raw: bytes) -> list[str]:

@@ -615,7 +615,7 @@ IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比�
 IMPORT_REVIEW_HEADERS = {"used": "已采用", "kind": "类别", "indicator_code": "指标代码", "name": "依据的文字",
                          "value": "数值", "unit": "单位", "qualifier": "限定词", "ref": "章节",
                          "sentence": "原文（【】内为该数字）"}
-CLI_IMPORT = "读取自评报告（.docx、.txt 或文字版 PDF），生成该单位年度的数据草稿和核对清单（不发布）"
+CLI_IMPORT = "读取自评报告（.docx、.txt、网页 .html 或文字版 PDF），生成该单位年度的数据草稿和核对清单（不发布）"
 CLI_IMPORT_REPORT = "报告文件"
 CLI_IMPORT_OUT = "草稿：目录（data/ 格式的全部数据，另附 .review.csv 核对清单）或 .xlsx 工作簿（含导入核对表）"
 IMPORT_YEAR_DIFFERS = ("报告标题写的是{stated}年度（“{title}”），而导入的年度是{chosen}年。请确认年度无误；如选错了，"
@@ -625,7 +625,7 @@ IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行（其中�
                "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")
 IMPORT_UNREADABLE = "无法读取报告 {file}：{reason}。请另存为 .docx 或 UTF-8 的 .txt 后再试。"
 DESK_TAB_IMPORT = "导入报告"
-DESK_IMPORT_UPLOAD = "上传自评报告（.docx、.txt 或文字版 PDF）"
+DESK_IMPORT_UPLOAD = "上传自评报告（.docx、.txt、网页 .html 或文字版 PDF）"
 DESK_IMPORT_YEAR = "报告所属年度"
 DESK_IMPORT_FOR = "报告所属单位"
 DESK_IMPORT_FOR_SELECTED = "当前单位：{unit_name}"

@@ -55,7 +55,7 @@ def import_section() -> None:
         return
     year = st.number_input(texts.DESK_IMPORT_YEAR, min_value=2000, max_value=max(selection.years) + 1,
                            value=selection.year, step=1, key="desk_import_year")
-    report = st.file_uploader(texts.DESK_IMPORT_UPLOAD, type=["docx", "txt", "pdf"],
+    report = st.file_uploader(texts.DESK_IMPORT_UPLOAD, type=list(report_import.REPORT_SUFFIXES),
                               key=f"desk_import_{ui.publishes()}")
     if report is None:
         st.caption(texts.DESK_IMPORT_INTRO)

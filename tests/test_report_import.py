@@ -548,6 +548,40 @@ def test_a_text_pdf_gives_the_same_indicator_values_as_the_txt():
     assert as_pdf.indicator_values == as_text.indicator_values
 
 
+def test_a_saved_web_page_gives_the_same_indicator_values_as_the_txt():
+    """The report as a government site publishes it (测试数据: the seed's lines as the paragraphs of a page, with a
+    menu, a script and a style the reader must not take for text), saved as .html, in UTF-8 and in GB18030."""
+    import html
+
+    page = ("<html><head><meta charset='gbk'><title>桃江县人民政府</title><style>p{text-indent:2em}</style>"
+            "<script>document.write('<p>完成投资99亿元</p>')</script></head><body><div class='nav'>首页 &gt; 政务公开"
+            "</div><div class='article'>" + "".join(f"<p>　　{html.escape(line)}</p>\n" for line in
+                                                  SEED_REPORT.read_text(encoding="utf-8").splitlines()) + "</div></body></html>")
+    as_text = report_import.import_report("r.txt", SEED_REPORT.read_bytes(), "taojiang_hitech", 2024, CATALOGUE)
+    for raw in (page.encode("utf-8"), page.encode("gb18030")):
+        as_page = report_import.import_report("r.html", raw, "taojiang_hitech", 2024, CATALOGUE)
+        assert as_page.indicator_values == as_text.indicator_values
+        assert as_page.spending == as_text.spending and as_page.evaluation == as_text.evaluation
+
+
+@pytest.mark.parametrize(("page", "lines"), [
+    # a table's rows as a Word table's: cells joined by tabs, a cell merged down empty below it, one merged
+    # across in each of its columns (测试数据)
+    ("<table><tr><th>一级指标</th><th>三级指标</th><th>指标值</th></tr>"
+     "<tr><td rowspan='2'>产出指标</td><td>农村公路<br>\n建设里程</td><td>≥50公里</td></tr>"
+     "<tr><td>验收合格率</td><td>100%</td></tr><tr><td colspan='2'>总分</td><td>95.5</td></tr></table>",
+     ["一级指标\t三级指标\t指标值", "产出指标\t农村公路建设里程\t≥50公里", "\t验收合格率\t100%", "总分\t总分\t95.5"]),
+    # blocks end lines; a line break in the source between Chinese characters is no space; entities read
+    ("<h2>一、部门概况</h2><p>本局内设\n股室6个，在编&nbsp;58人。</p>正文<br>续&lt;完&gt;",
+     ["一、部门概况", "本局内设股室6个，在编 58人。", "正文", "续<完>"]),
+    ("<p>未闭合的<b>段落<table><tr><td>甲<td>乙", ["未闭合的段落", "甲\t乙"]),  # broken markup still reads
+    ("<table><tr><td rowspan='99999999' colspan='99999999'>大</td></tr></table>",  # a hostile span is capped
+     ["\t".join(["大"] * report_import.MAX_SPAN)]),
+])
+def test_a_web_pages_text_is_read_as_its_paragraphs_and_table_rows(page, lines):
+    assert report_import.document_lines("报告.htm", page.encode("utf-8")) == lines
+
+
 @pytest.mark.parametrize(("page", "kept"), [
     ("一、概况\n完成投资35.44\n- 3 -", ["一、概况", "完成投资35.44"]),  # else 35.44 and 3 would read 35.443
     ("第 2 页 共 10 页\n亿元，同比增长10.63%。", ["亿元，同比增长10.63%。"]),
