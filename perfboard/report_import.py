@@ -545,8 +545,9 @@ ESTIMATE_CUES = ("预计",)
 SCORE_WORDS = ("得分", "评分", "总分")  # 满分 and 扣分 are not what a unit scored
 FULL_MARKS = re.compile(r"满分(?:值)?(?:为|是)?$")
 WHOLE_SCORE_CUES = ("自评", "综合", "整体", "总体")
-PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)")
-WHOLE_YEAR = re.compile(r"截至12月(?:底|末|31日)?")  # the year's end: no part-year mark
+# The part of the year a figure covers: 截至10月, 截至目前, or months counted from January (1-10月, 1至11月, 1—9月)
+PERIOD = re.compile(r"截至(\d{1,2}月(?:底|末)?|目前|\d{1,2}月\d{1,2}日)|(?<![\d.])1\s*[-—–－~～至到]\s*\d{1,2}\s*月(?:份)?")
+WHOLE_YEAR = re.compile(r"截至12月(?:底|末|31日)?|1\s*[-—–－~～至到]\s*12\s*月(?:份)?")  # the year's end: no part-year mark
 GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 # said against last year (同比增长, 比上年下降), or right after the count it changes (…120万人次，增长3.5%), as
 # reports leave 同比 out

@@ -36,7 +36,8 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     # 四.1
-    ("1-12月，已实现入库税收4.28亿元。", [("actual", "tax_revenue", "4.28", "亿元", None, False, None)]),
+    ("1-12月，已实现入库税收4.28亿元。", [("actual", "tax_revenue", "4.28", "亿元", None, False, "1-12月")]),  # the whole
+    # year: its row is not marked (test_a_figure_to_the_years_end_is_not_marked_as_part_of_the_year)
     ("预计完成固定资产投资35.44亿元，同比增长10.63%。",
      [("actual", "fixed_asset_investment", "35.44", "亿元", None, True, None),
       ("growth", "fixed_asset_investment", "10.63", "%", None, False, None)]),
@@ -86,7 +87,7 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
     ("设置副处级岗位2个。", [("unclassified", "", "2", "个", None, False, None)]),
     ("根据桃编办发〔2024〕40号文件精神，2023年12月园区更名。", []),  # years, months and document numbers
     # 四.1 and 四.4 typed full-width, as a report may be: the same figures (４．２８ was read as 28, ％ not at all)
-    ("1-12月，已实现入库税收４．２８亿元。", [("actual", "tax_revenue", "4.28", "亿元", None, False, None)]),
+    ("1-12月，已实现入库税收４．２８亿元。", [("actual", "tax_revenue", "4.28", "亿元", None, False, "1-12月")]),
     ("预计完成固定资产投资３５．４４亿元，同比增长１０．６３％。",
      [("actual", "fixed_asset_investment", "35.44", "亿元", None, True, None),
       ("growth", "fixed_asset_investment", "10.63", "%", None, False, None)]),
@@ -908,6 +909,8 @@ def test_a_subsection_of_the_spending_chapter_speaks_of_spending(title, expected
 @pytest.mark.parametrize(("period", "marked"), [
     ("截至10月", "截至10月"), ("截至目前", "截至目前"),
     ("截至12月", ""), ("截至12月底", ""), ("截至12月末", ""), ("截至12月31日", ""),  # the year's end: the whole year
+    # months counted from January (测试数据; 1-10月 was drafted as the whole year's actual, unmarked)
+    ("1-10月", "1-10月"), ("1至11月", "1至11月"), ("1—9月份", "1—9月份"), ("1-12月", ""), ("1至12月", ""),
 ])
 def test_a_figure_to_the_years_end_is_not_marked_as_part_of_the_year(period, marked):
     section = Section("sec", 2, "1.主要工作完成情况", [f"{period}，新引进项目20个。"], ref="四.2")
