@@ -1239,7 +1239,8 @@ RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低�
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
-GENERIC_COMPLETION = ("目标完成率", "任务完成率")  # 各项工作目标完成率: how far the targets were met, no indicator
+# 各项工作目标完成率, 综合得分率: how far the targets were met or the score reached, no indicator
+GENERIC_COMPLETION = ("目标完成率", "任务完成率", "得分率")
 
 
 def named_by(clause: str) -> tuple[str, str]:

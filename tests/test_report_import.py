@@ -1193,6 +1193,7 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
     ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
     ("预算执行率为98.65%。", [("unclassified", None, "98.65")]),
     ("各项工作目标完成率100%。", [("unclassified", None, "100")]),
+    ("自评结论为“优”，综合得分率96%。", [("unclassified", None, "96")]),  # the score's share of full marks
     # a target cue inside the indicator's own name does not make its figure a target
     ("计划生育服务覆盖率95%。", [("actual", "计划生育服务覆盖率", "95")]),
     ("年初设定目标：计划生育服务覆盖率达到95%。", [("target", "计划生育服务覆盖率", "95")]),
