@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from perfboard import texts
-from perfboard.schema import QUALIFIER_MEANINGS
+from perfboard.schema import QUALIFIER_MEANINGS, UNIT_SCALES
 
 
 def is_missing(value: object) -> bool:
@@ -35,6 +35,9 @@ def amount(value: object, unit: str = "", qualifier: object = None) -> str:
         return text
     place = QUALIFIER_MEANINGS[qualifier][1]
     if place == "between":
+        if unit[:1] in UNIT_SCALES and len(unit) > 1 and float(value) != int(float(value)):
+            # 1.2万余亩: a decimal takes 余 after its 万, as reports write it; 120余万人次 keeps it before
+            return f"{plain_number(value)}{unit[0]}{qualifier}{unit[1:]}"
         return f"{plain_number(value)}{qualifier}{unit}"
     return f"{qualifier}{text}" if place == "before" else f"{text}{qualifier}"
 

@@ -27,7 +27,7 @@ from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
 from perfboard.schema import (BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, RATE_UNITS, SELF_EVALUATION, TABLES_BY_NAME,
-                              TOTAL_ROW)
+                              TOTAL_ROW, UNIT_SCALES)
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
 # ---- reading the document -----------------------------------------------------------------------------
@@ -512,7 +512,7 @@ UNIT_ALIASES = {"平米": "平方米", "万平米": "万平方米"}
 BETWEEN_QUALIFIERS = ("余", "多")  # 2000余人次, 120多万人次
 # 1.2万余亩, 3亿多元: the qualifier inside a unit of 万 or 亿, read as the unit with the qualifier between
 SPLIT_UNITS = {f"{unit[0]}{qualifier}{unit[1:]}": (unit, qualifier) for unit in (*MEASURE_UNITS, *UNIT_ALIASES)
-               if unit[0] in "万亿" and len(unit) > 1 for qualifier in BETWEEN_QUALIFIERS}
+               if unit[0] in UNIT_SCALES and len(unit) > 1 for qualifier in BETWEEN_QUALIFIERS}
 UNITS = sorted({*MEASURE_UNITS, *UNIT_ALIASES, *SPLIT_UNITS, "分"}, key=len, reverse=True)
 QUALIFIERS_BEFORE = ("超过", "突破", "不足", "近", "约")
 NOT_A_QUALIFIER = "签节履合预集制违邀公特"  # 签约15个, 节约20万元: 约 ends a word there, it qualifies nothing

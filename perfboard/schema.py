@@ -70,6 +70,7 @@ MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", 
                  "万册", "万株", "万头", "万只", "万棵", "亩", "万亩", "公顷", "平方米", "万平方米", "平方公里", "公里",
                  "千米", "米", "立方米", "万立方米", "吨", "万吨", "公斤", "万公斤", "千瓦", "万千瓦", "千瓦时", "万千瓦时",
                  "天", "个工作日", "小时", "分钟", "个月", "岁", "%", "‰", "/10万", "个百分点")
+UNIT_SCALES = ("万", "亿")  # the scale a unit may begin with (万亩, 亿元): 1.2万余亩 qualifies inside it
 # rates: per hundred, per thousand (婴儿死亡率3.2‰), per hundred thousand (孕产妇死亡率10/10万)
 RATE_UNITS = ("%", "‰", "/10万")
 # a rate and a change of one (提高0.5个百分点) may be below zero

@@ -20,6 +20,7 @@ from perfboard import formatting
     (5.5, "%", "以内", "5.5%以内"),                # 控制在5.5%以内: an upper bound, after the figure
     (2000, "人次", "余", "2,000余人次"),             # between the number and its unit, as reports write it
     (120, "万人次", "多", "120多万人次"),
+    (1.2, "万亩", "余", "1.2万余亩"),               # a decimal takes it after its 万 (测试数据: 1.2余万亩 is not said)
     (None, "个", None, "未报告"),
     (math.nan, "亿元", None, "未报告"),
 ])
