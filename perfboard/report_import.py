@@ -554,7 +554,7 @@ GROWTH = re.compile(r"(同比)?(增长|下降|增加|减少)$")
 AGAINST_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|增加|减少)$")
 ON_LAST_YEAR = re.compile(rf"{AGAINST_LAST_YEAR.pattern}|^[，,]\s*(?:增长|下降|增加|减少)$")
 # 为年度任务的120%, …35处，完成率100%: how much of the target
-STATED_COMPLETION = re.compile(r"(?:目标|任务|计划)[^，。；：]*的$|^[，,]\s*(?:年度|全年)?(?:目标|任务|计划)?完成率(?:为|达到?)?$")
+STATED_COMPLETION = re.compile(r"(?:目标|任务|计划|预算)[^，。；：]*的$|^[，,]\s*(?:年度|全年)?(?:目标|任务|计划)?完成率(?:为|达到?)?$")
 
 EXCERPT_CHARS = 24  # words shown either side of a figure in the review
 
@@ -1236,7 +1236,7 @@ RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度
 RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:现|目前)?"
                        r"(?:(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)(?:为|是)?)?"  # 年度目标为培训农民
                        r"(?:预计|已经|已)?(?:实际)?(?:完成|实现|达到)?")  # 现已实际到位资金: 到位资金  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
-RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
+RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|完成|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
                        r"不超过|以上|以内|[≥≤><=＞＜（(])*$")
 GENERIC_RATES = ("完成率", "执行率", "预算执行率", "增长率", "增速", "占比", "比率")
 # 各项工作目标完成率, 综合得分率: how far the targets were met or the score reached, no indicator

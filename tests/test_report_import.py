@@ -1225,6 +1225,10 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     # the plan led by 年度, the count by 实际 and the verb of its name
     ("数量指标：年度计划新建村级综合服务平台10个，实际新建12个。",
      [("target", "新建村级综合服务平台", "10"), ("actual", "新建村级综合服务平台", "12")]),
+    # revenue against its budget (a finance bureau's); 完成 after the name links, it names nothing
+    ("全年一般公共预算收入完成3.2亿元，为预算的102.5%。",
+     [("actual", "一般公共预算收入", "3.2"), ("stated_rate", "一般公共预算收入", "102.5")]),
+    ("农村公路建设完成86公里，年度目标80公里。", [("actual", "农村公路建设", "86"), ("target", "农村公路建设", "80")]),
     # 年度 alone before the target names nothing else (2.3 ÷ 2 = 115%)
     ("全年完成植树造林2.3万亩，完成年度任务2万亩的115%。",
      [("actual", "植树造林", "2.3"), ("target", "植树造林", "2"), ("stated_rate", "植树造林", "115")]),
