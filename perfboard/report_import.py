@@ -22,7 +22,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
-from perfboard import texts
+from perfboard import pdf_tables, texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
@@ -338,14 +338,26 @@ def without_page_number(text: str) -> list[str]:
 
 def pdf_lines(raw: bytes) -> list[str]:
     """The PDF's text with its paragraphs joined again: a PDF breaks lines where the page is full. A line that
-    ends a sentence, or is a heading, ends its paragraph."""
+    ends a sentence, or is a heading, ends its paragraph. A page with ruled tables is read from where it draws
+    its text (`pdf_tables`), so that a cell whose text wraps stays one cell, and a row the page's end cuts is
+    joined with its rest."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(raw))
-    physical = [RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line)
-                .translate(SUPPLEMENT_RADICALS).strip()
-                for page in reader.pages for line in without_page_number(page.extract_text() or "")]
-    return paragraphs_of([line for line in physical if line])
+    pages = [pdf_page(page) for page in PdfReader(io.BytesIO(raw)).pages]
+    physical = [RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line).translate(SUPPLEMENT_RADICALS)
+                for line in pdf_tables.rejoined(pages)]
+    # a table row keeps its tabs: its first cell may be one merged down from the row above, empty
+    return paragraphs_of([line if "\t" in line else line.strip() for line in physical if line.strip()])
+
+
+def pdf_page(page) -> pdf_tables.PageText | str:
+    """A page's lines without its number: read from its drawing when it holds a ruled table, else pypdf's text."""
+    drawing = pdf_tables.PageDrawing()
+    text = page.extract_text(visitor_operand_before=drawing.operator, visitor_text=drawing.text) or ""
+    read = pdf_tables.page_text(drawing)
+    if read is None:
+        return "\n".join(without_page_number(text))
+    return replace(read, lines=without_page_number("\n".join(read.lines)))
 
 
 def paragraphs_of(physical: list[str]) -> list[str]:
@@ -357,8 +369,8 @@ def paragraphs_of(physical: list[str]) -> list[str]:
     for line in physical:
         # a table's rows are lines of their own: the header of a form's table, and the lines of three cells or
         # more after it (`spaced_tables` reads them)
-        cells = line.split()
-        in_table = is_table_header(cells) or in_table and len(cells) >= 3
+        cells = line.split()  # a row of a ruled table (`pdf_tables`) comes as cells between tabs
+        in_table = "\t" in line or is_table_header(cells) or in_table and len(cells) >= 3
         previous = paragraphs[-1] if paragraphs else ""
         # a line that ran to the edge ends its paragraph with a sentence; a colon there (…等级为"优"。其中：) only
         # leads on, unless a numbered list follows

@@ -115,7 +115,7 @@ def test_cited_sections_come_with_their_subsections_in_reading_order(seed_year, 
 # The flow of docs/architecture.md, lowest first: a module imports only from its own layer or lower ones.
 LAYERS = (
     {"texts", "schema", "markup", "rules", "narrative", "formatting", "reports"},  # words and rules
-    {"loader", "workbook", "precheck"},  # files → validation
+    {"loader", "workbook", "precheck", "pdf_tables"},  # files → validation
     {"database", "desk", "accounts", "report_import"},  # the store, its versions, who may change it, imports
     {"unit_year"},  # the one read object
     {"charts", "summary", "tables", "catalogue", "audit", "county"},  # pure: frames in, figures and words out
