@@ -10,8 +10,10 @@ from functools import cached_property
 
 THIN = 2.0  # points: a drawn line or a filled rectangle this thin is a rule of a table
 SNAP = 2.0  # points: rules this close are one (a cell's border and its neighbour's)
-MIN_RULES = 2  # horizontal and vertical rules a table has at least: a box around a single line of text is none
+MIN_RULES = 2  # horizontal rules a table has at least
+MIN_COLUMNS = 2  # a box around text (a frame, a boxed note) has one column: it is no table
 GAP = 4.0  # points: a column narrower than this lies between two cells' own borders (HTML's border-spacing)
+SKEW = 1e-3  # text drawn turned (a diagonal watermark) is left out of the page's lines
 PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
 MAX_PATH_POINTS = 100_000  # a page that draws more is read as pypdf reads it: no table is worth the time
 
@@ -90,7 +92,7 @@ class PageDrawing:
             self.paths = []
 
     def text(self, text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
+        if text.strip() and abs(tm[1]) < SKEW and abs(tm[2]) < SKEW:  # a watermark across the page is no cell's
             x, y = apply(cm, tm[4], tm[5])
             scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
             self.pieces.append(Piece(x, y, float(size or 10) * scale, text))
@@ -219,6 +221,8 @@ def tables_of(rules: list[Box]) -> list[Table]:
     found = []
     for group in clusters(rules):
         ys = snapped([(rule.top + rule.bottom) / 2 for rule in group if rule.horizontal])[::-1]
+        if len(ys) < MIN_RULES:
+            continue
         starts, previous = [0], None
         for band, (top, bottom) in enumerate(zip(ys, ys[1:])):
             if top - bottom < GAP:
@@ -232,7 +236,7 @@ def tables_of(rules: list[Box]) -> list[Table]:
         for start, end in parts:
             xs = snapped([x for top, bottom in zip(ys[start:end], ys[start + 1:end + 1]) if top - bottom >= GAP
                           for x in crossing(group, top, bottom)])
-            if len(xs) < MIN_RULES:
+            if sum(right - left >= GAP for left, right in zip(xs, xs[1:])) < MIN_COLUMNS:
                 continue
             edges = ys[start:end + 1]
             # a row cut by the page's end has its side borders but no rule below it (or above, on the next page)

@@ -122,3 +122,18 @@ def test_a_path_with_operands_that_are_no_numbers_is_no_rule():
     drawing.operator(b"re", [0, 0, 100, 0.5], identity, identity)
     drawing.operator(b"f", [], identity, identity)
     assert drawing.rules == [Box(0, 0, 100, 0.5)]
+
+
+def test_a_box_around_text_is_no_table():
+    """A frame round the page or a boxed note: one column, its text left to pypdf (joined as one cell, a page's
+    paragraphs would run together)."""
+    assert pdf_tables.tables_of(ruled([800, 40], [30, 560])) == []
+    assert pdf_tables.tables_of(ruled([700, 680, 660], [50, 300])) == []
+
+
+def test_text_drawn_turned_is_no_cells_text():
+    """A diagonal watermark (内部资料) over a table: upright text only (测试数据)."""
+    drawing, identity = pdf_tables.PageDrawing(), [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    drawing.text("指标", identity, [1.0, 0.0, 0.0, 1.0, 55.0, 690.0], None, 10)
+    drawing.text("内部资料", identity, [0.7, 0.7, -0.7, 0.7, 60.0, 690.0], None, 40)
+    assert [piece.text for piece in drawing.pieces] == ["指标"]
