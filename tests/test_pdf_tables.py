@@ -1,6 +1,8 @@
 """Ruled tables read from where a PDF page draws them (perfboard/pdf_tables.py). The rules and pieces below are
 hand-made (测试数据): a rule is a thin box, as a page fills or strokes a cell's border."""
 
+import html
+
 import pytest
 
 from perfboard import pdf_tables, report_import
@@ -137,3 +139,28 @@ def test_text_drawn_turned_is_no_cells_text():
     drawing.text("指标", identity, [1.0, 0.0, 0.0, 1.0, 55.0, 690.0], None, 10)
     drawing.text("内部资料", identity, [0.7, 0.7, -0.7, 0.7, 60.0, 690.0], None, 40)
     assert [piece.text for piece in drawing.pieces] == ["指标"]
+
+
+def test_the_seed_with_a_form_table_amid_its_text_reads_as_its_text_does():
+    """The seed printed to PDF with a form's table (测试数据) between 四.1 and 四.2: the pages that hold the table
+    are read from their drawing, their paragraphs too, and give what the text file gives (39 indicator rows)."""
+    from perfboard.database import DEFAULT_DATA_DIR, data_files
+    from perfboard.export import pdf_from_html
+
+    seed = (DEFAULT_DATA_DIR / "reports" / "taojiang_hitech" / "2024.txt").read_text(encoding="utf-8").splitlines()
+    table = ["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因",
+             "产出指标\t数量指标\t新开工项目\t14个\t15个\t20\t20\t无",
+             "满意度指标\t服务对象满意度\t企业满意度\t≥90%\t95%\t10\t10\t无"]
+    at = next(i for i, line in enumerate(seed) if line.startswith("2.招商引资"))
+    lines = seed[:at] + table + seed[at:]
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row.split("\t")) + "</tr>" for row in table)
+    page = ("<html><head><meta charset='utf-8'><style>body{font-family:'Noto Sans CJK SC';font-size:11pt}"
+            "table{border-collapse:collapse} td{border:0.5pt solid #000}</style></head><body>" +
+            "".join(f"<p>{html.escape(line)}</p>" for line in seed[:at]) + f"<table>{rows}</table>" +
+            "".join(f"<p>{html.escape(line)}</p>" for line in seed[at:]) + "</body></html>")
+    catalogue = report_import.catalogue_of(data_files(DEFAULT_DATA_DIR))
+    as_text = report_import.import_report("r.txt", "\n".join(lines).encode(), "taojiang_hitech", 2024, catalogue)
+    as_pdf = report_import.import_report("r.pdf", pdf_from_html(page), "taojiang_hitech", 2024, catalogue)
+    assert len(as_pdf.indicator_values) == 39
+    assert (as_pdf.indicator_values, as_pdf.spending, as_pdf.evaluation) == \
+        (as_text.indicator_values, as_text.spending, as_text.evaluation)
