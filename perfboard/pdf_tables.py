@@ -1,7 +1,7 @@
 """The ruled tables of a PDF page, read from where the page draws its text and its rules (docs/architecture.md,
 "Importing a report"). pypdf's text of a table whose cells wrap runs their lines into each other (完成农村公 /
 路建设及危 / ≥50公里 52公里 20 20 无); the rules say which cell each piece of text is in. A page without
-ruled tables is left to pypdf's own text (`page_lines` gives None)."""
+ruled tables is left to pypdf's own text (`page_text` gives None)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ MIN_RULES = 2  # horizontal rules a table has at least
 MIN_COLUMNS = 2  # a box around text (a frame, a boxed note) has one column: it is no table
 GAP = 4.0  # points: a column narrower than this lies between two cells' own borders (HTML's border-spacing)
 SKEW = 1e-3  # text drawn turned (a diagonal watermark) is left out of the page's lines
+PATH_OPERATORS = {b"re", b"m", b"l"}  # the parts of a path whose points are read (curves are no rules)
 PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
 MAX_PATH_POINTS = 100_000  # a page that draws more is read as pypdf reads it: no table is worth the time
 
@@ -76,7 +77,7 @@ class PageDrawing:
         self.points = 0
 
     def operator(self, operator: bytes, operands: list, cm: list[float], tm: list[float]) -> None:
-        values = numbers(operands)
+        values = numbers(operands) if operator in PATH_OPERATORS else None
         if operator == b"re" and values is not None and len(values) == 4:
             x, y, width, height = values
             self.paths.append([apply(cm, x, y), apply(cm, x + width, y + height)])
