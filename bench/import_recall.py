@@ -119,6 +119,15 @@ def first_report(report: Path, gold_files: dict[str, bytes], gold_values: set) -
           f"recall {ratio(len(gold_values & named), len(gold_values))}   "
           f"precision {ratio(len(gold_values & named), len(named))}; under other names: {len(facts - named)}")
     print("  wrong:", sorted(named - gold_values, key=str))
+    suggested_figures = [f for f in draft.figures if f.kind == report_import.SUGGESTED]
+    gold_actuals = {value for _, column, value in gold_values if column == "actual"}
+    suggested_facts = {(gold_code.get(report_import.normalised(f.name)), "actual", Decimal(f.value))
+                       for f in suggested_figures}
+    print(f"  suggested (drafted only when a person ticks them): {len(suggested_figures)}; their value a hand-made "
+          f"actual {ratio(sum(Decimal(f.value) in gold_actuals for f in suggested_figures), len(suggested_figures))}; "
+          f"named as the hand-made data names them and right {sum(1 for fact in suggested_facts if fact in gold_values)}; "
+          f"values recall with every suggestion ticked, by value "
+          f"{ratio(len(gold_values & named) + sum(Decimal(f.value) in gold_actuals for f in suggested_figures), len(gold_values))}")
     gold_headline = {r["indicator_code"] for r in csv.DictReader(io.StringIO(gold_files["indicators.csv"].decode()))
                      if r["is_headline"] == "true"}
     proposed_headline = {code_of.get(row["indicator_code"]) for row in draft.indicators if row["is_headline"] == "true"}

@@ -501,6 +501,7 @@ def run_import(args: argparse.Namespace) -> int:
     print(texts.IMPORT_DONE.format(figures=len(draft.figures), values=len(draft.indicator_values),
                                    new_indicators=len(draft.indicators),
                                    spending=len(draft.spending), scores=len(draft.evaluation),
+                                   suggested=sum(f.kind == report_import.SUGGESTED for f in draft.figures),
                                    unclassified=sum(f.kind == report_import.UNCLASSIFIED for f in draft.figures),
                                    paths="、".join(map(str, written))))
     return 0

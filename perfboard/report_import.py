@@ -573,6 +573,7 @@ EXCERPT_CHARS = 24  # words shown either side of a figure in the review
 # Kinds of figure, as the review table names them
 TARGET, ACTUAL, GROWTH_RATE, STATED, SPENDING, SCORE, WEIGHT, INDICATOR_SCORE, UNCLASSIFIED = (
     "target", "actual", "growth", "stated_rate", "spending", "score", "weight", "indicator_score", "unclassified")
+SUGGESTED = "suggested"  # a count the indicator its words name may measure: drafted as its actual once a person ticks it
 MAX_SCORE = "max_score"  # a group's full marks: 预算执行15分（满分20分）
 BUDGET, ADJUSTED_BUDGET = "budget", "adjusted_budget"  # a spending item's budget, as it stood at the start and after
 
@@ -707,17 +708,47 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
         chapter = section if section.level <= 1 or chapter is None else chapter
         spending_section = is_spending_section(section) or \
             is_spending_section(chapter) and "绩效" not in section.title  # 二、…支出管理 （三）预算执行情况
+        results = not spending_section and reports_results(section, chapter)
         table_rows = [line for line in section.body if "\t" in line]
         # the form's order: 预算执行情况, then the indicators, then their 总分
         read = [budget_table_figures(section) + table_figures(section, table_rows, catalogue) +
                 total_row_figures(section, table_rows)]
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
-            catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
+            catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator and f.kind != SUGGESTED)
             said_before = [figure for figures in read for figure in figures]
-            read.append(sentence_figures(section, sentence, catalogue, spending_section, said_before))
-        catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator)
+            figures = sentence_figures(section, sentence, catalogue, spending_section, said_before)
+            read.append([suggested(figure) for figure in figures] if results else figures)
+        catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator and f.kind != SUGGESTED)
         found += [figure for figures in read for figure in figures]
     return found
+
+
+# Sections that report what was done (四、部门整体支出绩效情况分析, （二）产出指标完成情况) and not what was planned,
+# how the evaluation went or what is to be done: a count there that no target or change accompanies (提供帮办代办
+#服务286次) is suggested as the actual of the indicator its words name. A suggestion is not drafted, nor does it
+# join the catalogue, until a person ticks it in the review: words before a count alone are loose (内设股室8个).
+RESULTS_TITLE = re.compile(r"绩效|完成情况|产出|效益|成效|主要工作")
+NOT_RESULTS_TITLE = re.compile(r"目标设立|目标设定|评价工作|问题|措施|建议|概况|基本情况|职能")
+
+
+def reports_results(section: Section, chapter: Section) -> bool:
+    titles = (section.title, chapter.title)
+    return any(RESULTS_TITLE.search(t) for t in titles) and not any(NOT_RESULTS_TITLE.search(t) for t in titles)
+
+
+CLAUSE_ENDS = re.compile(f"$|[{CLAUSE_MARKS}。！？）)]")
+
+
+def suggested(figure: Figure) -> Figure:
+    """An unclassified count that ends its clause as a suggestion of the indicator its words name
+    (`count_proposal`). None for what was planned (计划新建校舍3所, 完成年度25亿元任务的…) or by how much a target
+    was passed (超出年度目标6公里)."""
+    clause, after = clause_before(figure.sentence, figure.start), figure.sentence[figure.end:]
+    if figure.kind != UNCLASSIFIED or passed_by(clause) or said_as_target(figure.sentence[:figure.start], clause) \
+            or not CLAUSE_ENDS.match(after):  # 植之源10万吨竹纤维（粉）建设项目: a figure inside a name
+        return figure
+    proposed = count_proposal(figure)
+    return figure if proposed is None or YEAR_ONLY.match(proposed.name) else proposed_as(figure, SUGGESTED, proposed)
 
 
 # The indicator table of a self-evaluation form: 一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分
@@ -1245,7 +1276,7 @@ def statement_of(before: str) -> str:
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
 RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度|比例|水平)$")  # 居民健康素养水平
-RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:现|目前)?"
+RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:现|目前|预计)?"
                        r"(?:(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)(?:为|是)?)?"  # 年度目标为培训农民
                        r"(?:预计|已经|已)?(?:实际)?(?:完成|实现|达到)?")  # 现已实际到位资金: 到位资金  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target
 RATE_LINK = re.compile(r"(?:年度目标值|年度目标|目标值|目标|任务|计划|实际完成值|实际值|实际|完成|为|达到|达|控制在|保持在|稳定在|不低于|不高于|"
@@ -1797,8 +1828,8 @@ class Decision:
 
 def decided(draft: Draft, decisions: list[Decision], unit_code: str, year: int) -> Draft:
     """The draft after the review: only the figures taken, with the kind, indicator and value the person set."""
-    chosen = [replace(figure, kind=decision.kind, indicator_code=decision.indicator_code or None,
-                      number=decision.value.strip())
+    chosen = [replace(figure, kind=ACTUAL if decision.kind == SUGGESTED else decision.kind,  # a suggestion taken
+                      indicator_code=decision.indicator_code or None, number=decision.value.strip())
               for figure, decision in zip(draft.figures, decisions) if decision.use]
     return replace(draft_of(chosen, draft.narrative, unit_code, year), title=draft.title)
 

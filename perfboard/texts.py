@@ -611,7 +611,7 @@ IMPORT_NO_INDICATOR = "（无）"  # the review's 指标代码 of a figure that 
 IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",
                 "spending": "支出", "budget": "年初预算（支出）", "adjusted_budget": "调整后预算（支出）",
                 "score": "自评得分", "max_score": "满分（自评得分）", "weight": "指标分值", "indicator_score": "指标得分",
-                "unclassified": "未归类"}
+                "suggested": "建议指标（勾选即作完成值）", "unclassified": "未归类"}
 IMPORT_REVIEW_HEADERS = {"used": "已采用", "kind": "类别", "indicator_code": "指标代码", "name": "依据的文字",
                          "value": "数值", "unit": "单位", "qualifier": "限定词", "ref": "章节",
                          "sentence": "原文（【】内为该数字）"}
@@ -621,7 +621,7 @@ CLI_IMPORT_OUT = "草稿：目录（data/ 格式的全部数据，另附 .review
 IMPORT_YEAR_DIFFERS = ("报告标题写的是{stated}年度（“{title}”），而导入的年度是{chosen}年。请确认年度无误；如选错了，"
                        "请改选{stated}年后重新导入。")
 IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行（其中新指标 {new_indicators} 个）、支出 {spending} 项、"
-               "自评得分 {scores} 项，未归类 {unclassified} 个。"
+               "自评得分 {scores} 项，建议指标 {suggested} 个（未采用，核对清单中可见），未归类 {unclassified} 个。"
                "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")
 IMPORT_UNREADABLE = "无法读取报告 {file}：{reason}。请另存为 .docx 或 UTF-8 的 .txt 后再试。"
 DESK_TAB_IMPORT = "导入报告"
@@ -639,7 +639,8 @@ DESK_NEW_UNIT_TAKEN = "单位代码“{code}”已是“{unit_name}”的代码�
 DESK_NEW_UNIT_PROMPT = "填写新单位的名称和代码后上传报告；发布时单位与报告的数据一并写入。"
 DESK_IMPORT_INTRO = "系统会找出报告中的每个数字，按所在句子判断它是目标、完成值、增长率、支出还是得分，并对应到指标；请逐条核对后再发布。"
 DESK_IMPORTING = "正在读取报告……"
-DESK_IMPORT_SUMMARY = "读出 {figures} 个数字，其中 {used} 个已放入草稿，{unclassified} 个未采用（未归类或重复，请核对）。在表中勾选、改正或改派指标后，打开“检查并预览”。"
+DESK_IMPORT_SUMMARY = ("读出 {figures} 个数字，其中 {used} 个已放入草稿，{unclassified} 个未采用（建议指标、未归类或重复，"
+                       "请核对；建议指标勾选即作为完成值采用）。在表中勾选、改正或改派指标后，打开“检查并预览”。")
 DESK_IMPORT_CHECK = "检查并预览"
 DESK_IMPORT_COMMENT = "从报告 {file} 导入"
 CLI_IMPORT_UNKNOWN_UNIT = ("单位代码“{unit}”还没有登记。现有单位：{units}。"

@@ -72,8 +72,8 @@ def import_section() -> None:
     st.caption(texts.DESK_IMPORT_SUMMARY.format(figures=len(draft.figures), used=len(draft.used),
                                                unclassified=len(draft.figures) - len(draft.used)))
     catalogued = workbook.csv_rows(files["indicators.csv"])
-    codes = [texts.IMPORT_NO_INDICATOR, *(row["indicator_code"] for row in catalogued),
-             *(row["indicator_code"] for row in draft.indicators)]
+    codes = list(dict.fromkeys([texts.IMPORT_NO_INDICATOR, *(row["indicator_code"] for row in catalogued),
+                                *(figure.new_indicator.code for figure in draft.figures if figure.new_indicator)]))
     edited = st.data_editor(
         review[list(report_import.REVIEW_COLUMNS)], hide_index=True, width="stretch", height=560,
         key=f"desk_import_review_{ui.publishes()}",
