@@ -611,7 +611,7 @@ IMPORT_NO_INDICATOR = "（无）"  # the review's 指标代码 of a figure that 
 IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",
                 "spending": "支出", "budget": "年初预算（支出）", "adjusted_budget": "调整后预算（支出）",
                 "score": "自评得分", "max_score": "满分（自评得分）", "weight": "指标分值", "indicator_score": "指标得分",
-                "suggested": "建议指标（勾选即作完成值）", "unclassified": "未归类"}
+                "suggested": "建议指标（采用即作完成值）", "unclassified": "未归类"}
 IMPORT_REVIEW_HEADERS = {"used": "已采用", "kind": "类别", "indicator_code": "指标代码", "name": "依据的文字",
                          "value": "数值", "unit": "单位", "qualifier": "限定词", "ref": "章节",
                          "sentence": "原文（【】内为该数字）"}
