@@ -134,7 +134,7 @@ class HtmlReport(HTMLParser):
             (self.cell if self.cell is not None else self.text).append(data)
 
     def flush(self) -> None:
-        line = page_text(self.text)
+        line = web_text(self.text)
         if line:
             self.lines.append(line)
         self.text = []
@@ -150,7 +150,7 @@ class HtmlReport(HTMLParser):
             return
         self.covered()
         rows, columns = self.span
-        text = page_text(self.cell)
+        text = web_text(self.cell)
         for _ in range(min(columns, MAX_SPAN)):
             if rows > 1:
                 self.below[len(self.row)] = min(rows, MAX_SPAN) - 1
@@ -171,7 +171,7 @@ MAX_SPAN = 50  # a rowspan or colspan past any form's size: a hostile page canno
 WIDE = "\u2e80-\u9fff\uff00-\uffef"  # CJK characters and punctuation, full-width forms
 
 
-def page_text(pieces: list[str]) -> str:
+def web_text(pieces: list[str]) -> str:
     """A web page's text as a browser shows it: runs of white space as one space, and none between Chinese
     characters (a line break in the page's source inside 农村公路\n建设里程)."""
     text = " ".join("".join(pieces).split())
