@@ -87,7 +87,7 @@ def printed(rows: str, style: str = "") -> bytes:
 @pytest.mark.parametrize("style", ["", "table{border-collapse:collapse} td{border:0.5pt solid black}"])
 def test_a_form_whose_cells_wrap_gives_every_indicator_of_its_table(style):
     """The national form printed to PDF by Chromium, cells separate or collapsed: pypdf's text ran the wrapped
-    cells' lines into each other and no indicator was read (测试数据; 20 + 10 + 14 + 10 + … = 97 by the form)."""
+    cells' lines into each other and no indicator was read (测试数据: the total row states 97 of 100 itself)."""
     draft = report_import.import_report("r.pdf", printed(FORM_ROWS, style), "u", 2023,
                                         report_import.Catalogue.of([], []))
     names = {row["indicator_code"]: (row["indicator_name"], row["level1"]) for row in draft.indicators}
