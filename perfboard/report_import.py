@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -32,6 +33,7 @@ from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_wor
 
 # ---- reading the document -----------------------------------------------------------------------------
 
+LOG = logging.getLogger("perfboard")
 WORD_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")  # left in text exported from Word
 
 
@@ -354,7 +356,11 @@ def pdf_page(page) -> pdf_tables.PageText | str:
     """A page's lines without its number: read from its drawing when it holds a ruled table, else pypdf's text."""
     drawing = pdf_tables.PageDrawing()
     text = page.extract_text(visitor_operand_before=drawing.operator, visitor_text=drawing.text) or ""
-    read = pdf_tables.page_text(drawing)
+    try:
+        read = pdf_tables.page_text(drawing)
+    except (ArithmeticError, LookupError, ValueError):  # a page drawn as no one foresaw: its text still reads
+        LOG.exception("a PDF page's ruled tables could not be read; pypdf's text is used")
+        read = None
     if read is None:
         return "\n".join(without_page_number(text))
     return replace(read, lines=without_page_number("\n".join(read.lines)))

@@ -164,3 +164,15 @@ def test_the_seed_with_a_form_table_amid_its_text_reads_as_its_text_does():
     assert len(as_pdf.indicator_values) == 39
     assert (as_pdf.indicator_values, as_pdf.spending, as_pdf.evaluation) == \
         (as_text.indicator_values, as_text.spending, as_text.evaluation)
+
+
+def test_a_page_whose_tables_cannot_be_read_keeps_pypdfs_text(monkeypatch, caplog):
+    """A page drawn as no one foresaw: the failure is logged and the page read as pypdf reads it, so the report
+    still imports (its table's cells then as pypdf runs them)."""
+    def unforeseen(drawing):
+        raise IndexError("测试数据")
+
+    monkeypatch.setattr(pdf_tables, "page_text", unforeseen)
+    lines = report_import.document_lines("r.pdf", printed(FORM_ROWS))
+    assert "某局2023年度部门整体支出绩效自评报告（测试数据）" in lines and "正文一段。" in lines
+    assert "ruled tables could not be read" in caplog.text
