@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -233,7 +232,7 @@ def markup_width(text: str, size: float) -> float:
 def text_width(text: str, size: float) -> float:
     """A text's width in px at a font size: Chinese characters and full-width signs take a full em, the rest
     about 0.6 of one."""
-    return sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.6 * size for ch in text)
+    return sum(size if formatting.is_wide(ch) else 0.6 * size for ch in text)
 
 
 def figure_label(row: pd.Series) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from perfboard import accounts, audit, deck, desk, export, report_import, tables, texts, workbook
+from perfboard import accounts, audit, deck, desk, export, formatting, report_import, tables, texts, workbook
 from perfboard.accounts import DEFAULT_ACCOUNTS_PATH, ROLES, VIEWER
 from perfboard.database import (DEFAULT_DATA_DIR, DEFAULT_DB_PATH, LoadError, StaleVersionError, StoreError, connect,
                                 current_build, current_version, fetch, fetch_df, load, progress_line, versions,
@@ -326,17 +326,12 @@ def write_table(columns: list[str], rows: list[tuple], out) -> None:
         out.write(texts.CLI_NO_ROWS + "\n")
         return
     cells = [columns] + [[cell_text(v) for v in row] for row in rows]
-    widths = [max(display_width(row[i]) for row in cells) for i in range(len(columns))]
+    widths = [max(formatting.display_width(row[i]) for row in cells) for i in range(len(columns))]
     for number, row in enumerate(cells):
-        out.write("  ".join(cell + " " * (width - display_width(cell)) for cell, width in zip(row, widths)).rstrip())
+        out.write("  ".join(cell + " " * (width - formatting.display_width(cell)) for cell, width in zip(row, widths)).rstrip())
         out.write("\n")
         if number == 0:
             out.write("  ".join("-" * width for width in widths) + "\n")
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: a CJK character takes two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 # ---- the data desk from the command line (docs/architecture.md, "The data desk") ---------------------

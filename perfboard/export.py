@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from perfboard import texts
+from perfboard import formatting, texts
 from perfboard.reports import ReportRef
 
 CHROMIUM = "/usr/bin/chromium"
@@ -132,7 +132,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
             if pd.api.types.is_float_dtype(series):
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                     cell.number_format = "#,##0.00##"
-            width = max([_display_width(str(column))] + [_display_width(str(v)) for v in series.head(200)])
+            width = max([formatting.display_width(str(column))] + [formatting.display_width(str(v)) for v in series.head(200)])
             sheet.column_dimensions[letter].width = min(60, width + 2)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -150,10 +150,6 @@ def _plain(value: object) -> object:
     if type(value).__name__ == "Decimal":
         return float(value)
     return value
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 # ---- PDF ----------------------------------------------------------------------------------------

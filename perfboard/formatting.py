@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import pandas as pd
 
 from perfboard import texts
 from perfboard.schema import QUALIFIER_MEANINGS, UNIT_SCALES
+
+
+def is_wide(character: str) -> bool:
+    """A Chinese character or a full-width sign: it takes the room of two digits or Latin letters, in a terminal,
+    a spreadsheet's column, a chart or a printed line."""
+    return unicodedata.east_asian_width(character) in "WF"
+
+
+def display_width(text: str) -> int:
+    """A text's width in digits' room (terminal columns): a wide character counts two."""
+    return sum(2 if is_wide(character) else 1 for character in text)
 
 
 def is_missing(value: object) -> bool:

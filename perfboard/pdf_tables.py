@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from perfboard import formatting
+
 THIN = 2.0  # points: a drawn line or a filled rectangle this thin is a rule of a table
 SNAP = 2.0  # points: rules this close are one (a cell's border and its neighbour's)
 MIN_RULES = 2  # horizontal rules a table has at least
@@ -267,7 +269,7 @@ def joined(line: list[Piece]) -> str:
         if end is not None and piece.x - end > piece.size:
             text += " "
         text += piece.text
-        end = piece.x + sum(piece.size if ord(c) > 0x2E7F else piece.size * 0.55 for c in piece.text)
+        end = piece.x + sum(piece.size if formatting.is_wide(c) else piece.size * 0.55 for c in piece.text)
     return text
 
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
-from perfboard import pdf_tables, texts
+from perfboard import formatting, pdf_tables, texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
@@ -170,14 +170,16 @@ class HtmlReport(HTMLParser):
 
 
 MAX_SPAN = 50  # a rowspan or colspan past any form's size: a hostile page cannot make a cell fill memory
-WIDE = "\u2e80-\u9fff\uff00-\uffef"  # CJK characters and punctuation, full-width forms
 
 
 def web_text(pieces: list[str]) -> str:
     """A web page's text as a browser shows it: runs of white space as one space, and none between Chinese
     characters (a line break in the page's source inside 农村公路\n建设里程)."""
-    text = " ".join("".join(pieces).split())
-    return re.sub(f"(?<=[{WIDE}]) (?=[{WIDE}])", "", text)
+    words = "".join(pieces).split()
+    joined = words[:1]
+    for before, word in zip(words, words[1:]):
+        joined.append(word if formatting.is_wide(before[-1]) and formatting.is_wide(word[0]) else f" {word}")
+    return "".join(joined)
 
 
 def html_lines(text: str) -> list[str]:
@@ -317,11 +319,6 @@ PARAGRAPH_END = ("。", "！", "？", "：", "；", "”", "」", "）")
 FULL_LINE = 0.8  # a line this long (of the longest) ran to the page's edge: its paragraph goes on
 
 
-def printed_width(line: str) -> int:
-    """How wide a line prints: a Chinese character takes about twice the room of a digit or a Latin letter."""
-    return sum(2 if ord(character) > 0x2E7F else 1 for character in line)
-
-
 # A page's number as printed above or below its text: 3, - 3 -, —3—, 第3页, 第 3 页 共 10 页, 3/10
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?$|"
                          r"^\d{1,4}\s*/\s*\d{1,4}$")
@@ -369,7 +366,7 @@ def pdf_page(page) -> pdf_tables.PageText | str:
 def paragraphs_of(physical: list[str]) -> list[str]:
     """A PDF's lines as paragraphs: a line that ran to the page's edge goes on in the next, a table's rows stay
     lines of their own."""
-    full = FULL_LINE * max((printed_width(line) for line in physical), default=0)
+    full = FULL_LINE * max((formatting.display_width(line) for line in physical), default=0)
     paragraphs: list[str] = []
     in_table = after_table = False
     for line in physical:
@@ -380,7 +377,7 @@ def paragraphs_of(physical: list[str]) -> list[str]:
         previous = paragraphs[-1] if paragraphs else ""
         # a line that ran to the edge ends its paragraph with a sentence; a colon there (…等级为"优"。其中：) only
         # leads on, unless a numbered list follows
-        if not (in_table or after_table) and printed_width(previous) >= full and \
+        if not (in_table or after_table) and formatting.display_width(previous) >= full and \
                 not (previous.endswith(PARAGRAPH_END) and not previous.endswith("：")) and not numbered(line):
             paragraphs[-1] = previous + line
         else:

@@ -60,3 +60,12 @@ def test_markers(estimate, period, derived, expected):
 
 def test_a_computed_change_is_written_to_one_place():
     assert formatting.change_rate(1.6359, 1) == "+163.6%"  # as the growth chart and the report write it
+
+
+@pytest.mark.parametrize(("text", "width"), [
+    ("税收入库", 8), ("4.28亿元", 8),  # 4 digits' room for "4.28", 2 each for 亿 and 元
+    ("（预计）", 8), ("ABC", 3), ("", 0),  # full-width brackets are wide
+])
+def test_a_chinese_character_takes_the_room_of_two_digits(text, width):
+    """The one rule a terminal table, a spreadsheet's column, a PDF's line and a web page's spaces share."""
+    assert formatting.display_width(text) == width
