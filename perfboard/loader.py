@@ -35,6 +35,7 @@ from perfboard.schema import (
     Kind,
     LoadedTable,
     Table,
+    is_unit,
 )
 
 TRUE_WORDS = {"true", "1", "是", "y", "yes"}
@@ -150,6 +151,8 @@ def normalise_cell(column: Column, raw: str) -> tuple[str | None, str | None]:
     fields = {"value": value, "label": column.label}
     if column.kind is Kind.CODE and not CODE_PATTERN.match(value):
         return None, texts.BAD_CODE.format(**fields)
+    if column.kind is Kind.UNIT and not is_unit(value):
+        return None, texts.BAD_UNIT.format(**fields)
     if column.choices and value not in column.choices:
         return None, texts.NOT_A_CHOICE.format(choices="、".join(column.choices), **fields)
     if column.kind is Kind.BOOLEAN:

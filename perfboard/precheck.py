@@ -37,6 +37,8 @@ from perfboard.schema import (
     MAX_SPENDING_DEPTH,
     SIGNED_MEASURE_UNITS,
     TABLES,
+    UNIT_PATTERN,
+    UNIT_SCALES,
     Column,
     Kind,
     LoadedTable,
@@ -155,6 +157,9 @@ def kind_holds(column: Column, value: str) -> str:
     conditions = []
     if column.kind is Kind.CODE:
         conditions.append(f"regexp_full_match({value}, '{CODE_PATTERN.pattern}')")
+    if column.kind is Kind.UNIT:
+        conditions.append(f"regexp_full_match({value}, '{UNIT_PATTERN.pattern}') "  # schema.is_unit
+                          f"and {value} not in ({quoted_list(UNIT_SCALES)})")
     if column.choices:
         conditions.append(f"{value} in ({quoted_list(column.choices)})")
     if column.kind is Kind.BOOLEAN:

@@ -28,7 +28,7 @@ from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
 from perfboard.schema import (BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, RATE_UNITS, SELF_EVALUATION, TABLES_BY_NAME,
-                              TOTAL_ROW, UNIT_SCALES)
+                              TOTAL_ROW, UNIT_SCALES, is_unit)
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
 # ---- reading the document -----------------------------------------------------------------------------
@@ -962,7 +962,7 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
         unit_cell = cells[places["unit"]].strip() if "unit" in places else ""
         unit = next((unit_of(m) for r, m in figures.items()
                      if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")),
-                    UNIT_ALIASES.get(unit_cell, unit_cell) if unit_cell in (*MEASURE_UNITS, *UNIT_ALIASES) else "")  # 架次: none we hold
+                    UNIT_ALIASES.get(unit_cell, unit_cell) if is_unit(unit_cell) else "")  # 架次, 元/人
         indicator = catalogue.match(name, "", unit) if unit else None
         proposed = None
         if indicator is None and unit and name and figures.keys() & {"target", "actual"}:
@@ -1202,8 +1202,10 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None and \
             earlier[-1] is last and last.kind != TARGET:  # the change of the actual just before it
         return as_growth(figure, since_previous, last)
+    # 普及率目标值90%，实际完成92.5%: the rate's actual, not how much of its target. The count just before must be the
+    # indicator's: after 体检2.15万人 (named by no indicator yet), 完成年度任务的107.5% is its own (stated_completion).
     if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None \
-            and "实际" not in clause:  # 普及率目标值90%，实际完成92.5%: the rate's actual, not how much of its target
+            and earlier[-1] is last and "实际" not in clause:
         return replace(figure, kind=STATED, indicator_code=last.indicator_code, name=last.name)
     if spending_section and amount_in_wan_yuan(figure) is not None and not figure.qualifier:  # not 500余万元
         # 基本支出年初预算1000万元，调整后预算1100万元，实际支出1050万元: the item named before the figure, else

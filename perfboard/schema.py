@@ -6,6 +6,7 @@ data/README.md (which documents the same columns for finance staff).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -21,6 +22,7 @@ class Kind(Enum):
     NUMBER = ("number", "DOUBLE")
     MONEY = ("money", "DECIMAL(18,2)")  # 万元 to the cent, so parts add up to totals exactly
     BOOLEAN = ("boolean", "BOOLEAN")
+    UNIT = ("unit", "VARCHAR")  # a unit of measure: UNIT_PATTERN
 
     @property
     def sql_type(self) -> str:
@@ -64,13 +66,30 @@ class Table:
 # measures, as the departments of a county write their indicators (所 schools, 辆 vehicles, 吨, 公顷, 个工作日).
 # Every one but the rates counts or measures something that cannot be negative.
 COUNT_MEASURE_UNITS = ("个", "家", "件", "起", "人", "人次", "次", "名", "户", "项", "所", "栋", "座", "处", "条", "辆",
-                       "台", "套", "场", "场次", "期", "批", "篇", "份", "宗", "张", "册", "株", "头", "只", "户次",
-                       "家次", "学时", "课时", "棵", "盏", "间", "艘", "块")
-MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", *COUNT_MEASURE_UNITS, "万人", "万人次", "万户",
-                 "万册", "万株", "万头", "万只", "万棵", "亩", "万亩", "公顷", "平方米", "万平方米", "平方公里", "公里",
-                 "千米", "米", "立方米", "万立方米", "吨", "万吨", "公斤", "万公斤", "千瓦", "万千瓦", "千瓦时", "万千瓦时",
-                 "天", "个工作日", "小时", "分钟", "个月", "岁", "%", "‰", "/10万", "个百分点")
+                       "台", "套", "场", "场次", "期", "批", "批次", "篇", "份", "宗", "张", "册", "株", "头", "只",
+                       "户次", "家次", "学时", "课时", "棵", "盏", "间", "艘", "块", "剂次", "例", "床", "台次", "车次",
+                       "架次", "辆次", "种", "类", "门", "部", "本", "首", "位", "支", "组", "队", "口", "眼", "节",
+                       "堂", "轮", "届")
 UNIT_SCALES = ("万", "亿")  # the scale a unit may begin with (万亩, 亿元): 1.2万余亩 qualifies inside it
+# counts in ten thousands as reports write them (4.2万剂次, 1.5万件)
+SCALED_COUNT_UNITS = tuple(f"万{unit}" for unit in ("人", "人次", "户", "册", "株", "头", "只", "棵", "剂次", "例",
+                                                   "件", "次", "份", "张", "辆", "台", "套", "户次", "名"))
+MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", *COUNT_MEASURE_UNITS, *SCALED_COUNT_UNITS, "亩",
+                 "万亩", "公顷", "平方米", "万平方米", "平方公里", "公里", "千米", "米", "立方米", "万立方米", "吨", "万吨",
+                 "公斤", "万公斤", "千瓦", "万千瓦", "千瓦时", "万千瓦时", "天", "个工作日", "小时", "分钟", "个月", "岁",
+                 "%", "‰", "/10万", "个百分点")
+# The units an indicator may use: every one above, and any other a department writes as a short word (人日
+# for 护林巡查, 元/人, 人/万人). The report reader finds figures in prose by the list above only (a table's
+# unit column may name any); the catalogue takes either. The characters 一-鿿 are the CJK block (U+4E00 to
+# U+9FFF), written out so that Python and DuckDB's RE2 read the same pattern. A scale alone (亿 for 亿元) is
+# no unit.
+UNIT_PATTERN = re.compile(r"^(?:[%‰]|/10万|[A-Za-z一-鿿]{1,6}(?:/[A-Za-z一-鿿]{1,4})?)$")
+
+
+def is_unit(value: str) -> bool:
+    return bool(UNIT_PATTERN.match(value)) and value not in UNIT_SCALES
+
+
 # rates: per hundred, per thousand (婴儿死亡率3.2‰), per hundred thousand (孕产妇死亡率10/10万)
 RATE_UNITS = ("%", "‰", "/10万")
 # a rate and a change of one (提高0.5个百分点) may be below zero
@@ -142,7 +161,7 @@ TABLES: tuple[Table, ...] = (
         Column("is_headline", "是否总览指标", Kind.BOOLEAN),
         Column("level1", "一级指标", choices=LEVEL1_GROUPS),
         Column("level2", "二级指标"),
-        Column("unit", "计量单位", required=True, choices=MEASURE_UNITS),
+        Column("unit", "计量单位", Kind.UNIT, required=True),
         Column("direction", "指标方向", required=True, choices=DIRECTIONS),
         Column("sort_order", "排序", Kind.INTEGER),
         _NOTE,

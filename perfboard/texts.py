@@ -46,6 +46,8 @@ NEGATIVE = "值“{value}”为负数，而{label}不能为负。请检查是否
 BAD_YEAR = "年度“{value}”不合理。应为 {first} 到 {last} 之间的四位年份（不晚于明年），如 2024。"
 NOT_A_BOOLEAN = "值“{value}”不是“是/否”。请填写 true/false、是/否 或 1/0；留空表示否。"
 BAD_CODE = "代码“{value}”只能由英文字母、数字和下划线组成，且以字母开头，如 tax_revenue。"
+BAD_UNIT = ("计量单位“{value}”无法识别：请填写常用单位（如 万元、个、人次、%），或不超过六个字的单位"
+            "（如 人日、元/人），不带数字和空格。")
 NOT_A_CHOICE = "值“{value}”不在可选范围内。可选：{choices}。"
 UNKNOWN_REFERENCE = "{label}“{value}”在 {ref_file} 中没有登记。请先在 {ref_file} 中加上它，或改正代码。"
 DUPLICATE_KEY = "与第{first_line}行重复：{key}。同一组合只能有一行，请合并或删去其中一行。"
@@ -457,7 +459,8 @@ VIEW_COLUMN_LABELS = {
 
 # ---- the data desk: workbook, upload, preview, versions (docs/architecture.md, "The data desk") ----------
 KIND_WORDS = {"TEXT": "文字", "CODE": "代码（英文字母、数字、下划线）", "YEAR": "年份（四位数字）", "INTEGER": "整数",
-              "NUMBER": "数字", "MONEY": "金额（万元，两位小数）", "BOOLEAN": "是 / 否"}
+              "NUMBER": "数字", "MONEY": "金额（万元，两位小数）", "BOOLEAN": "是 / 否",
+              "UNIT": "计量单位（列表中的常用单位，或不超过六个字的单位，如 人日、元/人）"}
 WORKBOOK_INTRO = ("绩效看板数据填报工作簿：每张工作表对应一个数据文件，第一行是列名，请从第二行起逐行填写；"
                   "带下拉箭头的列请从列表中选择。上传后系统会逐格检查，问题会指明工作表、行和列。")
 WORKBOOK_INSTRUCTION_COLUMNS = ("工作表", "列名", "代码", "填写内容", "必填", "可选值", "示例")
@@ -467,6 +470,7 @@ WORKBOOK_NARRATIVE_HELP = ("每个单位、每个年度的自评报告全文，M
                            "超过三万字时分几行填写，段号 1、2、3 依次接续。")
 WORKBOOK_LIST_TITLE = "请从列表中选择"
 WORKBOOK_LIST_ERROR = "“{label}”只能填写列表中的值。"
+WORKBOOK_OPEN_LIST_WARNING = "“{label}”不在常用列表中。列表外的单位也可以用（不超过六个字，如 人日、元/人），确认无误请点“是”。"
 UPLOAD_KIND = "无法识别的文件类型：请上传 .xlsx 工作簿、数据文件的 .zip 压缩包或 .csv 数据文件。"
 UPLOAD_UNREADABLE = "文件无法打开（{reason}）：请确认它是用 Excel 或 WPS 保存的 .xlsx，或完好的 .zip / .csv 文件。"
 UPLOAD_SHEET = "{file} 工作表「{sheet}」"

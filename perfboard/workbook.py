@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from perfboard import texts
 from perfboard.loader import Problem, decode
-from perfboard.schema import MAX_FILE_BYTES, NARRATIVE_DIR, TABLES, TABLES_BY_NAME, Column, Kind, Table
+from perfboard.schema import MAX_FILE_BYTES, MEASURE_UNITS, NARRATIVE_DIR, TABLES, TABLES_BY_NAME, Column, Kind, Table
 
 NARRATIVE_SHEET = "报告原文"
 INSTRUCTIONS_SHEET = "填写说明"
@@ -144,6 +144,8 @@ def list_values(column: Column, rows: dict[str, list[dict[str, str]]]) -> tuple[
         return BOOLEAN_CHOICES
     if column.choices:
         return column.choices
+    if column.kind is Kind.UNIT:
+        return MEASURE_UNITS  # offered, not required: another short unit passes too (UNIT_PATTERN)
     if column.references:
         table, referred = column.references.split(".")
         return tuple(dict.fromkeys(r[referred] for r in rows[table] if r.get(referred)))
@@ -202,9 +204,12 @@ def write_table_sheet(sheet, table: Table, rows: list[dict[str, str]], list_rang
             for (cell,) in sheet.iter_rows(min_row=2, max_row=last_row, min_col=index, max_col=index):
                 cell.number_format = NUMBER_FORMATS[column.kind]
         if (table.name, column.name) in list_ranges:
+            open_list = column.kind is Kind.UNIT
             rule = DataValidation(type="list", formula1=list_ranges[(table.name, column.name)], allow_blank=True,
-                                  showErrorMessage=True, errorTitle=texts.WORKBOOK_LIST_TITLE,
-                                  error=texts.WORKBOOK_LIST_ERROR.format(label=column.label))
+                                  showErrorMessage=True, errorStyle="warning" if open_list else "stop",
+                                  errorTitle=texts.WORKBOOK_LIST_TITLE,
+                                  error=(texts.WORKBOOK_OPEN_LIST_WARNING if open_list else
+                                         texts.WORKBOOK_LIST_ERROR).format(label=column.label))
             rule.add(f"{letter}2:{letter}{last_row}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
@@ -233,9 +238,8 @@ def write_instructions(sheet, rows: dict[str, list[dict[str, str]]]) -> None:
     for table in TABLES:
         example = next(iter(rows[table.name]), {})
         for column in table.columns:
-            allowed = "、".join(list_values(column, rows)[:12]) if column.choices or column.kind is Kind.BOOLEAN \
-                else (texts.WORKBOOK_FROM_SHEET.format(sheet=TABLES_BY_NAME[column.references.split(".")[0]].label)
-                      if column.references else "")
+            allowed = texts.WORKBOOK_FROM_SHEET.format(sheet=TABLES_BY_NAME[column.references.split(".")[0]].label) \
+                if column.references else "、".join(list_values(column, rows)[:12])
             sheet.append([table.label, column.label, column.name, texts.KIND_WORDS[column.kind.name],
                           texts.WORKBOOK_REQUIRED if column.required else "", allowed,
                           cell_value(column, example.get(column.name))])

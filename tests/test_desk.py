@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from perfboard import audit, desk, workbook
 from perfboard.cli import main
@@ -134,6 +135,10 @@ def test_the_workbook_has_lists_formats_instructions_and_chinese_headers(tmp_pat
     lists = {str(rule.sqref): rule.formula1 for rule in values.data_validations.dataValidation}
     assert any(ref.startswith("A2:") for ref in lists)  # 单位代码 from the list of units
     assert any(ref.startswith("G2:") for ref in lists)  # 限定词 from its closed list
+    # 计量单位 offers the common units and, past them, warns without refusing: 人日 is a unit too (schema.is_unit)
+    styles = {str(rule.sqref)[0]: rule.errorStyle for rule in book["指标目录"].data_validations.dataValidation}
+    unit_column = get_column_letter([c.value for c in book["指标目录"][1]].index("计量单位") + 1)
+    assert styles.pop(unit_column) == "warning" and set(styles.values()) == {"stop"}
     spending = book["支出"]
     amount_column = [c.value for c in spending[1]].index("实际支出（万元）") + 1
     assert spending.cell(2, amount_column).number_format == "#,##0.00"

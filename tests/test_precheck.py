@@ -66,6 +66,8 @@ CELLS = [
      [{**DEFAULTS["indicator_values"][0], "stated_rate": "125%"}], True),
     ("a percentage that fell", "indicator_values",
      [{**DEFAULTS["indicator_values"][0], "stated_yoy": "-3.5"}], True),
+    ("a unit no list holds", "indicators", [{**DEFAULTS["indicators"][0], "unit": "人日"}], True),
+    ("a unit per another", "indicators", [{**DEFAULTS["indicators"][0], "unit": "元/人"}], True),
     # valid, in a form the pre-check leaves to the loader
     ("padding", "spending", spending_with(actual=" 300 "), False),
     ("an ideographic space after a name", "spending", spending_with(item_name="部门整体支出\u3000"), False),
@@ -89,6 +91,8 @@ CELLS = [
     ("a control character", "spending", spending_with(item_name="部门\x07整体支出"), False),
     ("a number too large", "indicator_values", [{**DEFAULTS["indicator_values"][0], "actual": "1" + "0" * 15}], False),
     ("a negative count", "indicator_values", [{**DEFAULTS["indicator_values"][0], "actual": "-2"}], False),
+    ("a unit with a figure in it", "indicators", [{**DEFAULTS["indicators"][0], "unit": "10万元"}], False),
+    ("a scale alone as a unit", "indicators", [{**DEFAULTS["indicators"][0], "unit": "万"}], False),
     ("an unknown unit", "spending", spending_with(unit_code="nobody"), False),
     ("a key given twice", "spending", [*DEFAULTS["spending"], DEFAULTS["spending"][1]], False),
     ("a parent that is not there", "spending", spending_with(parent_code="nowhere"), False),

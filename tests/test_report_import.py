@@ -407,18 +407,23 @@ def test_the_forms_tables_printed_to_pdf_give_what_their_text_gives():
 
 def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
     """测试数据 in the form of a 绩效目标表 that writes 指标性质 (≥/≤) and 度量单位 beside a bare 指标值: the unit
-    comes from its column, the direction from the sign, and a unit we do not hold (架次) leaves the row to a person."""
+    comes from its column, the direction from the sign. A unit the report reader does not list (人·日) but
+    written as a unit is the row's; a cell that is no unit (—) leaves the row to a person."""
     rows = ["一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分",
             "产出指标\t数量指标\t巡查飞行\t≥\t30\t架次\t32\t10\t10",
             "产出指标\t数量指标\t新开工项目\t≥\t14\t个\t12\t10\t8.57",
+            "产出指标\t数量指标\t护林巡查\t≥\t900\t人日\t960\t10\t10",
+            "产出指标\t数量指标\t群众来访接待\t≥\t50\t—\t64\t10\t10",
             "效益指标\t社会效益\t校园安全事故\t≤\t1\t起\t0\t10\t10"]
     figures = report_import.figures_of([Section("sec", 2, "（一）绩效指标完成情况", rows, ref="三(一)")], CATALOGUE)
     values, _ = report_import.indicator_rows("u", 2024, figures)
     proposed = {f.new_indicator.name: f.new_indicator for f in figures if f.new_indicator is not None}
     assert [(r["indicator_code"], r["target"], r["actual"]) for r in values] == [
-        ("projects_started", "14", "12"), (proposed["校园安全事故"].code, "1", "0")]
-    assert (proposed["校园安全事故"].unit, proposed["校园安全事故"].direction) == ("起", "lower")
-    assert {f.kind for f in figures if f.name == "巡查飞行"} == {"unclassified"}
+        (proposed["巡查飞行"].code, "30", "32"), ("projects_started", "14", "12"), (proposed["护林巡查"].code, "900", "960"),
+        (proposed["校园安全事故"].code, "1", "0")]
+    assert [(p.unit, p.direction) for p in proposed.values()] == [("架次", "higher"), ("人日", "higher"), ("起", "lower")]
+    assert {f.kind for f in figures if f.name == "群众来访接待"} == {"unclassified"}
+
 
 def seed_docx() -> bytes:
     from docx import Document
@@ -1280,6 +1285,11 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     # a change on last year is no target: the count is measured year by year, the change left for a person
     ("完成培训300人次，较上年增加20人次。", [("actual", "培训", "300"), ("unclassified", None, "20")]),
     ("完成培训300人次，增加20人次。", [("suggested", "培训", "300"), ("unclassified", None, "20")]),  # against what?
+    # counts in ten thousands of a unit the reader lists (万剂次); a rate of its target after a count named by no
+    # indicator yet is that count's, not the last indicator's of the sentence (测试数据, a health bureau's form)
+    ("全年完成免疫规划疫苗接种4.2万剂次，目标值为4万剂次；开展老年人健康体检2.15万人，完成年度任务的107.5%。",
+     [("actual", "免疫规划疫苗接种", "4.2"), ("target", "免疫规划疫苗接种", "4"), ("actual", "开展老年人健康体检", "2.15"),
+      ("stated_rate", "开展老年人健康体检", "107.5")]),
 ])
 def test_a_count_stated_beside_its_target_proposes_an_indicator(sentence, expected):
     section = Section("sec", 2, "（一）产出指标", [sentence], ref="三(一)")
