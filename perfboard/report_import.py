@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from difflib import SequenceMatcher
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -723,7 +724,41 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
             read.append([suggested(figure) for figure in figures] if results else figures)
         catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator and f.kind != SUGGESTED)
         found += [figure for figures in read for figure in figures]
-    return found
+    return one_proposal_each(found)
+
+
+SHARED_NAME_CHARS = 4  # 免疫规划疫苗接种 in 适龄儿童免疫规划疫苗接种 and in 免疫规划疫苗接种剂次
+
+
+def one_proposal_each(figures: list[Figure]) -> list[Figure]:
+    """An indicator the prose proposes (适龄儿童免疫规划疫苗接种 4.2万剂次) and one an indicator table's row proposes
+    for the same count (免疫规划疫苗接种剂次 4.2万剂次): the same unit, the same actual, names sharing
+    SHARED_NAME_CHARS characters in a row. The row's proposal, in the form's own words and groups, stands for
+    both, so that the draft holds one indicator and not two for a person to merge."""
+    proposals = {f.new_indicator.code: f.new_indicator for f in figures if f.new_indicator is not None}
+    in_tables = {f.indicator_code for f in figures if f.new_indicator is not None and CELL_BREAK in f.sentence}
+    actuals: dict[str, set[Decimal]] = {}
+    for f in figures:
+        if f.kind in (ACTUAL, SUGGESTED) and f.indicator_code in proposals:
+            actuals.setdefault(f.indicator_code, set()).add(Decimal(f.value))
+    same: dict[str, NewIndicator] = {}
+    for code in proposals.keys() - in_tables:
+        prose = proposals[code]
+        row = next((proposals[other] for other in sorted(in_tables) if proposals[other].unit == prose.unit and
+                    actuals.get(code, set()) & actuals.get(other, set()) and
+                    shared_run(prose.name, proposals[other].name) >= SHARED_NAME_CHARS), None)
+        if row is not None:
+            same[code] = replace(row, is_headline=row.is_headline or prose.is_headline)
+    headlined = {p.code: p for p in same.values()}
+    return [replace(f, indicator_code=same[f.indicator_code].code, name=same[f.indicator_code].name,
+                    new_indicator=same[f.indicator_code]) if f.indicator_code in same else
+            replace(f, new_indicator=headlined[f.indicator_code]) if f.indicator_code in headlined else f
+            for f in figures]
+
+
+def shared_run(one: str, other: str) -> int:
+    """How many characters the two names share in a row, at the longest."""
+    return SequenceMatcher(None, one, other, autojunk=False).find_longest_match().size
 
 
 # Sections that report what was done (四、部门整体支出绩效情况分析, （二）产出指标完成情况) and not what was planned,

@@ -425,6 +425,38 @@ def test_a_table_with_the_unit_and_the_sign_in_columns_of_their_own():
     assert {f.kind for f in figures if f.name == "群众来访接待"} == {"unclassified"}
 
 
+HEALTH_PROSE = Section("prose", 2, "（一）产出指标", [
+    "全年完成适龄儿童免疫规划疫苗接种4.2万剂次，目标值为4万剂次；开展65岁及以上老年人健康体检2.15万人，完成年度任务的107.5%。"],
+    ref="三.一(一)")
+HEALTH_TABLE = ["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+                "产出指标\t数量指标\t免疫规划疫苗接种剂次\t≥4万剂次\t4.2万剂次\t10\t10",
+                "\t\t老年人健康体检人数\t≥2万人\t{checkups}万人\t10\t10"]
+
+
+@pytest.mark.parametrize("table_first", [False, True], ids=["prose first", "table first"])
+@pytest.mark.parametrize(("checkups", "indicators"), [
+    ("2.15", ["免疫规划疫苗接种剂次", "老年人健康体检人数"]),
+    # another actual: another count, whatever the names share (2.15 万人 in the prose, 2.3 in the table)
+    ("2.3", ["免疫规划疫苗接种剂次", "开展65岁及以上老年人健康体检", "老年人健康体检人数"]),
+])
+def test_the_prose_and_the_table_naming_one_count_propose_one_indicator(table_first, checkups, indicators):
+    """测试数据 of a health bureau (no catalogue): the prose and the form's table name the same counts in other
+    words (适龄儿童免疫规划疫苗接种, 免疫规划疫苗接种剂次). With the same unit and actual they are one indicator, in
+    the table's name, holding the prose's stated rate (107.5%) and the table's weight and score."""
+    table = Section("table", 2, "（二）绩效指标完成情况表", [line.format(checkups=checkups) for line in HEALTH_TABLE],
+                    ref="三.二")
+    sections = [table, HEALTH_PROSE] if table_first else [HEALTH_PROSE, table]
+    figures = report_import.figures_of(sections, report_import.Catalogue.of([], []))
+    proposed = {f.new_indicator.code: f.new_indicator.name for f in figures if f.new_indicator is not None}
+    assert sorted(proposed.values()) == sorted(indicators)
+    values, _ = report_import.indicator_rows("u", 2023, figures)
+    by_name = {proposed[r["indicator_code"]]: r for r in values}
+    assert (by_name["免疫规划疫苗接种剂次"]["target"], by_name["免疫规划疫苗接种剂次"]["actual"]) == ("4", "4.2")
+    if checkups == "2.15":
+        assert {k: by_name["老年人健康体检人数"].get(k) for k in ("target", "actual", "stated_rate", "weight", "score")} == \
+            {"target": "2", "actual": "2.15", "stated_rate": "107.5", "weight": "10", "score": "10"}
+
+
 def seed_docx() -> bytes:
     from docx import Document
 
