@@ -1056,9 +1056,10 @@ def budget_columns(cells: list[str]) -> dict[str, int] | None:
 
 
 def budget_table_figures(section: Section) -> list[Figure]:
-    """The whole's budget, adjusted budget and spending from the form's 预算执行情况 table, and 预算执行's score and
-    full marks, when the table or the lines before it state 万元 (a figure without its unit is no amount)."""
-    found, places, in_wan_yuan = [], None, False
+    """The budget, adjusted budget and spending of the whole (年度资金总额, 合计) and of the template's items (基本支出,
+    项目支出) from a 预算执行情况 table, and 预算执行's score and full marks from the whole's row, when the section's
+    title, the table or the lines before it state 万元 (a figure without its unit is no amount)."""
+    found, places, in_wan_yuan = [], None, bool(WAN_YUAN_STATED.search(section.title))
     for line in section.body:
         cells = [cell.strip() for cell in line.split("\t")]
         named = budget_columns(cells)
@@ -1069,16 +1070,27 @@ def budget_table_figures(section: Section) -> list[Figure]:
             in_wan_yuan = bool(WAN_YUAN_STATED.search(line))  # 单位：万元, the line before the table
             places = None
             continue
-        row_names = {HEADER_NOISE.sub("", cell) for cell in cells[:min(places.values())]} if places else set()
-        if not row_names & set(WHOLE_FUNDS):  # its name in any column before the figures (the first is merged)
-            continue
-        for kind, place in places.items():
+        # its name in any column before the figures (the first is merged)
+        item = budget_row_item(cells[:min(places.values())]) if places else None
+        for kind, place in places.items() if item else ():
             number = ascii_figures(cells[place]).replace(",", "") if place < len(cells) else ""
             is_score = kind in (SCORE, MAX_SCORE)
-            if NUMBER_CELL.match(number) and (is_score or in_wan_yuan):
+            if NUMBER_CELL.match(number) and (is_score and item == TOTAL_SPENDING or not is_score and in_wan_yuan):
                 found.append(cell_figure(section, cells, place, number, "分" if is_score else "万元", kind,
-                                         BUDGET_EXECUTION if is_score else TOTAL_SPENDING))
+                                         BUDGET_EXECUTION if is_score else item))
     return found
+
+
+def budget_row_item(names: list[str]) -> str | None:
+    """The spending item a row of the 预算执行情况 table is: the whole (年度资金总额, 合计), an item of the template
+    (基本支出, 其中：项目支出), or none (其中：当年财政拨款 says where money came from)."""
+    for name in names:
+        plain = re.sub(r"^其中[：:]?", "", HEADER_NOISE.sub("", name))
+        if plain in WHOLE_FUNDS or plain in TOTAL_WORDS:
+            return TOTAL_SPENDING
+        if plain and template_item(plain) is not None:
+            return plain
+    return None
 
 
 def new_indicator(name: str, unit: str, levels: dict[str, str], target_cell: str) -> NewIndicator:
