@@ -32,13 +32,20 @@ def spending_totals(structure: pd.DataFrame) -> pd.DataFrame:
 
 
 def card_rows(headline: pd.DataFrame, per_row: int = 4) -> list[pd.DataFrame]:
-    """Headline cards in rows: the categories with a single indicator together first, then each
-    category with several indicators (新开工, 新投产, 新引进…) on rows of its own."""
+    """Headline cards in rows: the categories with a single indicator together first, then each category with
+    several indicators (新开工, 新投产, 新引进…) kept together, on the row before when it fits there whole (a
+    report's own categories of two: 数量指标, 质量指标 share a row rather than leave half of each empty), else
+    starting a row."""
     sizes = headline.groupby("category_code", sort=False).size()
     singles = headline[headline["category_code"].isin(sizes[sizes == 1].index)]
     groups = [group for code, group in headline.groupby("category_code", sort=False) if sizes[code] > 1]
-    rows = [frame for frame in [singles, *groups] if not frame.empty]
-    return [row.iloc[start:start + per_row] for row in rows for start in range(0, len(row), per_row)]
+    rows: list[pd.DataFrame] = []
+    for group in [frame for frame in [singles, *groups] if not frame.empty]:
+        if rows and len(rows[-1]) + len(group) <= per_row:
+            rows[-1] = pd.concat([rows[-1], group])
+        else:
+            rows += [group.iloc[start:start + per_row] for start in range(0, len(group), per_row)]
+    return rows
 
 
 def score_table(scores: pd.DataFrame) -> pd.DataFrame:

@@ -47,6 +47,19 @@ def test_card_rows_keep_multi_indicator_categories_together(seed_con):
                     ["projects_started", "projects_in_production", "projects_introduced", "projects_introduced_100m"]]
 
 
+@pytest.mark.parametrize(("categories", "rows"), [
+    # a health bureau's imported categories (测试数据): 满意度 alone, then 数量, 质量, 效益 of two each
+    ("a bb cc dd", ["a b b", "c c d d"]),
+    ("a e bbb", ["a e", "b b b"]),  # a category does not split to fill the row before
+    ("a bbbbb cc", ["a", "b b b b", "b c c"]),  # one longer than a row takes rows, its last shared
+    ("", []),
+])
+def test_card_rows_share_a_row_between_small_categories(categories, rows):
+    codes = categories.replace(" ", "")
+    headline = pd.DataFrame({"category_code": list(codes), "indicator_code": [f"{c}{i}" for i, c in enumerate(codes)]})
+    assert [" ".join(code[0] for code in row["indicator_code"]) for row in tables.card_rows(headline)] == rows
+
+
 def test_pick_keeps_everything_for_an_empty_choice(seed_con):
     projects = fetch_df(seed_con, "project_list", SEED_UNIT, SEED_YEAR)
     assert len(tables.pick(projects, status=[])) == 16
