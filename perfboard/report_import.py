@@ -707,9 +707,13 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
     rate) joins the catalogue as it is read, so that a later sentence naming it gives its figures to it."""
     found: list[Figure] = []
     chapter: Section | None = None
+    open_titles: dict[int, str] = {}  # the title of the section open at each level of the outline
     for section in sections:
         section = replace(section, body=spaced_tables(stacked_tables([ascii_figures(line) for line in section.body])))
         chapter = section if section.level <= 1 or chapter is None else chapter
+        open_titles = {level: title for level, title in open_titles.items() if level < section.level}
+        open_titles[section.level] = section.title
+        titles = [open_titles[level] for level in sorted(open_titles, reverse=True)]
         spending_section = is_spending_section(section) or \
             is_spending_section(chapter) and "绩效" not in section.title  # 二、…支出管理 （三）预算执行情况
         results = not spending_section and reports_results(section, chapter)
@@ -720,7 +724,7 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
             catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator and f.kind != SUGGESTED)
             said_before = [figure for figures in read for figure in figures]
-            figures = sentence_figures(section, sentence, catalogue, spending_section, said_before)
+            figures = sentence_figures(section, titles, sentence, catalogue, spending_section, said_before)
             read.append([suggested(figure) for figure in figures] if results else figures)
         catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator and f.kind != SUGGESTED)
         found += [figure for figures in read for figure in figures]
@@ -731,28 +735,29 @@ SHARED_NAME_CHARS = 4  # 免疫规划疫苗接种 in 适龄儿童免疫规划疫
 
 
 def one_proposal_each(figures: list[Figure]) -> list[Figure]:
-    """An indicator the prose proposes (适龄儿童免疫规划疫苗接种 4.2万剂次) and one an indicator table's row proposes
-    for the same count (免疫规划疫苗接种剂次 4.2万剂次): the same unit, the same actual, names sharing
-    SHARED_NAME_CHARS characters in a row. The row's proposal, in the form's own words and groups, stands for
-    both, so that the draft holds one indicator and not two for a person to merge."""
+    """One proposal for each indicator an indicator table names, in the form's own words and groups. The prose
+    may name the row's indicator alike (孕产妇系统管理率 in 2.质量指标 and in the table's row under 产出指标): the
+    row's groups stand. It may name it in other words (适龄儿童免疫规划疫苗接种 4.2万剂次, and the row
+    免疫规划疫苗接种剂次 4.2万剂次): with the same unit, the same actual and SHARED_NAME_CHARS characters in a row
+    shared, the row's proposal stands for both, so that the draft holds one indicator and not two."""
     proposals = {f.new_indicator.code: f.new_indicator for f in figures if f.new_indicator is not None}
-    in_tables = {f.indicator_code for f in figures if f.new_indicator is not None and CELL_BREAK in f.sentence}
+    rows = {f.indicator_code: f.new_indicator for f in figures if f.new_indicator is not None and CELL_BREAK in f.sentence}
     actuals: dict[str, set[Decimal]] = {}
     for f in figures:
         if f.kind in (ACTUAL, SUGGESTED) and f.indicator_code in proposals:
             actuals.setdefault(f.indicator_code, set()).add(Decimal(f.value))
-    same: dict[str, NewIndicator] = {}
-    for code in proposals.keys() - in_tables:
+    standing = dict(rows)  # code -> the proposal its figures carry
+    for code in proposals.keys() - rows.keys():
         prose = proposals[code]
-        row = next((proposals[other] for other in sorted(in_tables) if proposals[other].unit == prose.unit and
+        row = next((rows[other] for other in sorted(rows) if rows[other].unit == prose.unit and
                     actuals.get(code, set()) & actuals.get(other, set()) and
-                    shared_run(prose.name, proposals[other].name) >= SHARED_NAME_CHARS), None)
+                    shared_run(prose.name, rows[other].name) >= SHARED_NAME_CHARS), None)
         if row is not None:
-            same[code] = replace(row, is_headline=row.is_headline or prose.is_headline)
-    headlined = {p.code: p for p in same.values()}
-    return [replace(f, indicator_code=same[f.indicator_code].code, name=same[f.indicator_code].name,
-                    new_indicator=same[f.indicator_code]) if f.indicator_code in same else
-            replace(f, new_indicator=headlined[f.indicator_code]) if f.indicator_code in headlined else f
+            standing[code] = row
+    headlined = {p.code for code, p in standing.items() if proposals[code].is_headline}  # a listed target
+    standing = {code: replace(p, is_headline=p.is_headline or p.code in headlined) for code, p in standing.items()}
+    return [replace(f, indicator_code=standing[f.indicator_code].code, name=standing[f.indicator_code].name,
+                    new_indicator=standing[f.indicator_code]) if f.indicator_code in standing else f
             for f in figures]
 
 
@@ -999,11 +1004,16 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
                      if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")),
                     UNIT_ALIASES.get(unit_cell, unit_cell) if is_unit(unit_cell) else "")  # 架次, 元/人
         indicator = catalogue.match(name, "", unit) if unit else None
+        relation = cells[places["relation"]] if "relation" in places else ""
         proposed = None
         if indicator is None and unit and name and figures.keys() & {"target", "actual"}:
-            relation = cells[places["relation"]] if "relation" in places else ""
             proposed = new_indicator(name, unit, levels, relation + cells[places["target"]])
             indicator = (proposed.code, name)
+        elif indicator is not None and indicator[0] in catalogue.proposals:  # the prose's before: the form's groups,
+            own = new_indicator(name, unit, levels, relation + cells[places["target"]])  # and its ≤ if it says so
+            prose = catalogue.proposals[indicator[0]]
+            proposed = replace(prose, level1=own.level1, level2=own.level2,
+                               direction="lower" if "lower" in (own.direction, prose.direction) else prose.direction)
         for role, matched in figures.items():
             start = cell_start(cells, places[role]) + matched.start()
             figure_unit = "分" if role in ("weight", "score") else unit
@@ -1112,7 +1122,7 @@ def is_spending_section(section: Section) -> bool:
     return any(word in section.title for word in SPENDING_TITLE_WORDS) and "绩效" not in section.title
 
 
-def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spending_section: bool,
+def sentence_figures(section: Section, titles: list[str], sentence: str, catalogue: Catalogue, spending_section: bool,
                      said_before: list[Figure]) -> list[Figure]:
     """The figures of one sentence, classified; `said_before` are those of the section's sentences before it."""
     period = PERIOD.search(sentence)
@@ -1150,7 +1160,7 @@ def sentence_figures(section: Section, sentence: str, catalogue: Catalogue, spen
                 figures[-1], figure = grown
         figures.append(figure)
         previous_end = matched.end()
-    levels = prose_levels(section.title, sentence)
+    levels = prose_levels(titles, sentence)
     return [replace(f, new_indicator=replace(f.new_indicator, **levels))
             if f.new_indicator is not None and any(levels.values()) else f
             for f in without_partial_groups(bounds_before_actuals(figures))]
@@ -1190,15 +1200,15 @@ def without_partial_groups(figures: list[Figure]) -> list[Figure]:
 LEVEL2_LEAD = re.compile(rf"^{LIST_NUMBER}?\s*([\u4e00-\u9fff]{{2,8}}(?:指标|效益))[：:]")
 
 
-def prose_levels(title: str, sentence: str) -> dict[str, str]:
+def prose_levels(titles: list[str], sentence: str) -> dict[str, str]:
     """An indicator proposed from prose takes its group and category from where the report states it, as a
     table row does from 一级指标 and 二级指标: the sentence's lead (1.数量指标：) or its section's title ((三)
-    满意度指标), and the group (产出, 效益, 满意度) those or the title name."""
-    heading = numbered(title)
-    title = heading[2].strip() if heading else title  # （三）满意度指标 → 满意度指标
+    满意度指标), and the group (产出, 效益, 满意度) those name or, failing them, the nearest section around it
+    names (2.质量指标 inside （一）产出指标). `titles`: the section's own, then those enclosing it outwards."""
+    plain = [heading[2].strip() if (heading := numbered(title)) else title for title in titles]  # （三）满意度指标 → 满意度指标
     lead = LEVEL2_LEAD.match(sentence)
-    level2 = lead.group(1) if lead else title if re.search(r"(?:指标|效益|满意度)$", title) else ""
-    level1 = next((group for group in LEVEL1_GROUPS if group in title or group in level2), "")
+    level2 = lead.group(1) if lead else plain[0] if re.search(r"(?:指标|效益|满意度)$", plain[0]) else ""
+    level1 = next((group for text in (plain[0], level2, *plain[1:]) for group in LEVEL1_GROUPS if group in text), "")
     return {"level1": level1, "level2": level2}
 
 

@@ -462,6 +462,31 @@ def test_the_prose_and_the_table_naming_one_count_propose_one_indicator(table_fi
             {"target": "2", "actual": "2.15", "stated_rate": "107.5", "weight": "10", "score": "10"}
 
 
+HEALTH_OUTLINE = [Section("out", 2, "（一）产出指标", [], ref="三.一(一)"),
+                  Section("quality", 3, "2.质量指标", ["孕产妇系统管理率为93.6%，较上年提高1.2个百分点。"], ref="三.一(一).2"),
+                  Section("benefit", 2, "（二）效益指标", ["全县居民健康素养水平达到24.5%。"], ref="三.一(二)")]
+HEALTH_GROUPS_TABLE = Section("table", 2, "（三）绩效指标完成情况表", [
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+    "产出指标\t质量指标\t孕产妇系统管理率\t≥90%\t93.6%\t10\t10",
+    "效益指标\t社会效益指标\t居民健康素养水平\t≥22%\t24.5%\t20\t20"], ref="三.一(三)")
+
+
+@pytest.mark.parametrize(("sections", "groups"), [
+    # prose alone: 2.质量指标 names no group, the section around it does (产出指标)
+    (HEALTH_OUTLINE, {"孕产妇系统管理率": ("产出", "质量指标"), "居民健康素养水平": ("效益", "效益指标")}),
+    # the form's table after: its 一级指标 and 二级指标 stand (社会效益指标, not the prose's 效益指标)
+    ([*HEALTH_OUTLINE, HEALTH_GROUPS_TABLE],
+     {"孕产妇系统管理率": ("产出", "质量指标"), "居民健康素养水平": ("效益", "社会效益指标")}),
+    ([HEALTH_GROUPS_TABLE, *HEALTH_OUTLINE],
+     {"孕产妇系统管理率": ("产出", "质量指标"), "居民健康素养水平": ("效益", "社会效益指标")}),
+], ids=["prose", "prose then table", "table then prose"])
+def test_an_indicator_proposed_from_prose_takes_its_groups_from_the_outline_or_the_forms_table(sections, groups):
+    """测试数据 of a health bureau, its catalogue empty: every figure of an indicator carries the one proposal."""
+    figures = report_import.figures_of(sections, report_import.Catalogue.of([], []))
+    carried = {(f.new_indicator.name, f.new_indicator.level1, f.new_indicator.level2) for f in figures if f.new_indicator}
+    assert carried == {(name, *levels) for name, levels in groups.items()}
+
+
 def seed_docx() -> bytes:
     from docx import Document
 
