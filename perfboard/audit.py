@@ -258,6 +258,24 @@ def score_groups_present(data: Reports) -> Iterable[Finding]:
                       sources[0] if sources else None)
 
 
+@check("INDICATOR_WEIGHTS", texts.SEVERITY_WARNING)
+def indicator_weights_add_up(data: Reports) -> Iterable[Finding]:
+    """A group whose every indicator carries its 分值 (the form's table), the 分值 summing to other than the
+    group's weight: the group's computed score can never reach its weight, or could pass it."""
+    indicators = data.scores[(data.scores["row_type"] == "indicator") & data.scores["level1"].notna()]
+    sums = indicators.groupby([*KEY, "level1"]).agg(
+        weights=("weight", "sum"), given=("weight", "count"), listed=("weight", "size"),
+        source=("source", "first")).reset_index()
+    groups = stated_groups(data).drop(columns="source").merge(sums[sums["given"] == sums["listed"]], on=[*KEY, "level1"])
+    for group in records(groups[(groups["weights"] - groups["weight"]).round(2) != 0]):
+        yield finding("INDICATOR_WEIGHTS", group, "score", group["level1"], group["level1"],
+                      texts.FINDING["INDICATOR_WEIGHTS"].format(
+                          level1=group["level1"], count=group["listed"], weights=formatting.plain_number(group["weights"]),
+                          weight=formatting.plain_number(group["weight"]),
+                          default_note=texts.FINDING["SCORE_OVER_WEIGHT_DEFAULT"] if group["weight_is_default"] else ""),
+                      group["source"])
+
+
 # ---- stated rates against the report's own figures ----------------------------------------------
 
 def stated_rate_tolerance(stated: float) -> float:

@@ -360,6 +360,7 @@ CHECK_LABELS = {
     "SCORE_PARTS": "分组得分与总分不符",
     "SCORE_OVER_WEIGHT": "分组得分超过权重",
     "SCORE_GROUP_MISSING": "一级指标缺少得分",
+    "INDICATOR_WEIGHTS": "指标分值合计与分组权重不符",
     "RATE_MISMATCH": "所述完成率与数字不符",
     "RATE_UNVERIFIABLE": "所述完成率无法核对",
     "YOY_MISMATCH": "所述同比增速与数字不符",
@@ -385,6 +386,8 @@ FINDING = {
     "SCORE_OVER_WEIGHT": "{level1}自评{score}分，超过该组权重{weight}分{default_note}。",
     "SCORE_OVER_WEIGHT_DEFAULT": "（报告未给出各组分值，按默认权重）",
     "SCORE_GROUP_MISSING": "报告未给出{level1}的得分（默认权重{weight}分）；总分{total}分只由{parts}构成。",
+    "INDICATOR_WEIGHTS": ("{level1}的{count}项指标分值合计{weights}分，而该组权重为{weight}分{default_note}，"
+                          "按规则计算的{level1}得分最高只能是{weights}分。请核对各指标分值或该组分值。"),
     "RATE_MISMATCH": "{name}：报告称完成{stated}，按报告数字 {actual} ÷ {target} = {computed}。",
     "RATE_UNVERIFIABLE": "{name}：报告称完成{stated}（{actual}），但未给出目标（任务）数，无法核对。",
     "YOY_MISMATCH": "{name}：报告称同比{stated}，按{previous_year}年数据 {previous} → {actual}，实为{computed}。",

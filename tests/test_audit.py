@@ -80,6 +80,22 @@ def test_score_group_missing(seed):
     assert fired(changed(seed, "evaluation_score", "level1", "预算执行", stated_score=10.0), "SCORE_GROUP_MISSING") == []
 
 
+@pytest.mark.parametrize(("weights", "fires"), [
+    ([10.0] * 4, True),   # 测试数据: a form's 产出 of four indicators at 10 each, 40 against the group's 50
+    ([12.5] * 4, False),  # 4 × 12.5 = 50
+    ([10.0, 10.0, 10.0, None], False),  # one indicator without its 分值: the form does not give them all
+])
+def test_indicator_weights(seed, weights, fires):
+    assert fired(seed, "INDICATOR_WEIGHTS") == []  # the seed's report gives no indicator its 分值
+    scores = seed.view("evaluation_score").copy()
+    output = ["tax_revenue", "fixed_asset_investment", "projects_started", "fundraising"]
+    scores.loc[scores["indicator_code"].isin(output), "level1"] = "产出"
+    scores.loc[scores["indicator_code"].isin(output), "weight"] = [float("nan") if w is None else w for w in weights]
+    found = fired(held(seed, evaluation_score=scores), "INDICATOR_WEIGHTS")
+    assert [(f.subject, "4项指标分值合计40分" in f.message, "权重为50分" in f.message) for f in found] == \
+        ([("产出", True, True)] if fires else [])
+
+
 def test_rate_mismatch(seed):
     (found,) = fired(seed, "RATE_MISMATCH")  # 四.5: 12.96 / 25 = 51.84%, the report says 56.08%
     assert found.subject == "financing_raised" and "56.08%" in found.message and "51.84%" in found.message
