@@ -267,7 +267,7 @@ def indicator_weights_add_up(data: Reports) -> Iterable[Finding]:
         weights=("weight", "sum"), given=("weight", "count"), listed=("weight", "size"),
         source=("source", "first")).reset_index()
     groups = stated_groups(data).drop(columns="source").merge(sums[sums["given"] == sums["listed"]], on=[*KEY, "level1"])
-    for group in records(groups[(groups["weights"] - groups["weight"]).round(2) != 0]):
+    for group in records(groups[groups["weight"].notna() & ((groups["weights"] - groups["weight"]).round(2) != 0)]):
         yield finding("INDICATOR_WEIGHTS", group, "score", group["level1"], group["level1"],
                       texts.FINDING["INDICATOR_WEIGHTS"].format(
                           level1=group["level1"], count=group["listed"], weights=formatting.plain_number(group["weights"]),

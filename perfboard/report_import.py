@@ -28,8 +28,8 @@ from perfboard import formatting, pdf_tables, texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
-from perfboard.schema import (BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, RATE_UNITS, SELF_EVALUATION, TABLES_BY_NAME,
-                              TOTAL_ROW, UNIT_SCALES, is_unit)
+from perfboard.schema import (ALL_LEVEL1_GROUPS, BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, OTHER_LEVEL1_GROUPS,
+                              RATE_UNITS, SELF_EVALUATION, TABLES_BY_NAME, TOTAL_ROW, UNIT_SCALES, is_unit)
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
 # ---- reading the document -----------------------------------------------------------------------------
@@ -589,7 +589,7 @@ class NewIndicator:
 
     name: str
     unit: str
-    level1: str  # one of schema.LEVEL1_GROUPS, or "" when the table's 一级指标 is none of them
+    level1: str  # one of schema.ALL_LEVEL1_GROUPS, or "" when the table's 一级指标 is none of them
     level2: str  # the table's 二级指标 (数量指标, 社会效益指标 …): the proposed category
     direction: str
     is_headline: bool = False  # listed among the year's targets (重点工作目标有：…): shown on 总览
@@ -1107,7 +1107,7 @@ def new_indicator(name: str, unit: str, levels: dict[str, str], target_cell: str
     """The indicator a table row names, as the catalogue would hold it: its group from 一级指标 (产出指标 → 产出),
     its category from 二级指标, lower-is-better when its target says so (≤5%, 控制在3起以内)."""
     level1 = levels["level1"].removesuffix("指标")
-    return NewIndicator(name, unit, level1 if level1 in LEVEL1_GROUPS else "", levels["level2"],
+    return NewIndicator(name, unit, level1 if level1 in ALL_LEVEL1_GROUPS else "", levels["level2"],
                         "lower" if LOWER_IS_BETTER.search(target_cell) else "higher")
 
 
@@ -1163,7 +1163,7 @@ def sentence_figures(section: Section, titles: list[str], sentence: str, catalog
     levels = prose_levels(titles, sentence)
     return [replace(f, new_indicator=replace(f.new_indicator, **levels))
             if f.new_indicator is not None and any(levels.values()) else f
-            for f in without_partial_groups(bounds_before_actuals(figures))]
+            for f in bounds_before_actuals(figures)]
 
 
 def bounds_before_actuals(figures: list[Figure]) -> list[Figure]:
@@ -1180,20 +1180,16 @@ def bounds_before_actuals(figures: list[Figure]) -> list[Figure]:
     return read
 
 
-# First-level groups of other frameworks (投入, 过程, 决策 and 管理 beside 产出 and 效益), which evaluation.csv
-# does not hold (schema.LEVEL1_GROUPS)
-OTHER_GROUPS = re.compile(r"(?:投入|过程|决策|管理)(?:指标)?(?:得分)?(?:为|是)?$")
+# A group of another framework leads the words that name it (其中投入指标18分, 过程类指标（20分）): within them it
+# is a part (预算管理得分8分 is part of 过程, 项目决策 of 决策)
+OTHER_GROUP_LEAD = re.compile(rf"^(?:其中)?[：:]?\s*{LIST_NUMBER}?\s*({'|'.join(OTHER_LEVEL1_GROUPS)})类?(?:指标)?")
 
 
-def without_partial_groups(figures: list[Figure]) -> list[Figure]:
-    """A sentence's group scores when it names no group evaluation.csv lacks. 其中：投入指标18分，过程指标19分，产出
-    指标28分 read as 产出 alone would have the groups fall short of the total, and the audit call the report's
-    sums wrong: its groups are left for a person, its total stands."""
-    if not any(f.unit == "分" and f.kind == UNCLASSIFIED and OTHER_GROUPS.search(clause_before(f.sentence, f.start))
-               for f in figures):
-        return figures
-    return [replace(f, kind=UNCLASSIFIED, name="") if f.kind in (SCORE, MAX_SCORE) and f.name != TOTAL_ROW else f
-            for f in figures]
+def group_named(words: str) -> str | None:
+    """The first-level group the words name: one of the self-evaluation's anywhere in them (产出指标得分,
+    预算执行情况), one of another framework's (投入, 过程, 决策 …) only as their lead."""
+    lead = OTHER_GROUP_LEAD.match(words.strip())
+    return lead.group(1) if lead else next((group for group in LEVEL1_GROUPS if group in words), None)
 
 
 # 1.数量指标：…, （2）社会效益：…: the group a sentence of a report's 产出指标 or 效益指标 section speaks of
@@ -1208,7 +1204,7 @@ def prose_levels(titles: list[str], sentence: str) -> dict[str, str]:
     plain = [heading[2].strip() if (heading := numbered(title)) else title for title in titles]  # （三）满意度指标 → 满意度指标
     lead = LEVEL2_LEAD.match(sentence)
     level2 = lead.group(1) if lead else plain[0] if re.search(r"(?:指标|效益|满意度)$", plain[0]) else ""
-    level1 = next((group for text in (plain[0], level2, *plain[1:]) for group in LEVEL1_GROUPS if group in text), "")
+    level1 = next((group for text in (plain[0], level2, *plain[1:]) if (group := group_named(text))), "")
     return {"level1": level1, "level2": level2}
 
 
@@ -1218,7 +1214,7 @@ TOTAL_WORDS = ("合计", "总计")  # after the groups' scores: their sum, the w
 def score_lead_group(before_sentence: str) -> str | None:
     """The group a statement's lead names before its colon: 效益指标（30分）：得分28.5分 is 效益's score."""
     lead, colon, _ = before_sentence.rsplit("；", 1)[-1].partition("：")
-    return next((g for g in LEVEL1_GROUPS if g in lead), None) if colon else None
+    return group_named(lead) if colon else None
 
 
 def clause_before(sentence: str, start: int) -> str:
@@ -1238,15 +1234,16 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
         words = clause if clause.strip() else since_previous  # 自评得分：95分: the words before the colon
         # the clause with the words before a bracket: 预算执行15分（满分20分）, 产出指标（50分）：得分48分
         outer_clause = re.split(f"[{CLAUSE_MARKS}]", before_sentence)[-1]
-        bracketed_group = since_previous.endswith(("（", "(")) and next((g for g in LEVEL1_GROUPS if g in outer_clause),
-                                                                        None)
+        bracketed_group = since_previous.endswith(("（", "(")) and group_named(outer_clause)
         if FULL_MARKS.search(since_previous) or bracketed_group:
-            group = next((g for g in LEVEL1_GROUPS if g in outer_clause), TOTAL_ROW)
-            return replace(figure, kind=MAX_SCORE, name=group)
+            return replace(figure, kind=MAX_SCORE, name=group_named(outer_clause) or TOTAL_ROW)
         if words.strip().startswith(TOTAL_WORDS) and any(f.kind == SCORE for f in [*said_before, *earlier]):
             return replace(figure, kind=SCORE, name=TOTAL_ROW)  # …预算执行（10分）：得分9.8分。合计95.8分。
-        group = next((g for g in (*LEVEL1_GROUPS, "总") if g in words), None) or \
-            (score_lead_group(before_sentence) if any(word in words for word in SCORE_WORDS) else None)
+        # 产出指标（50分）：得分48分 is the lead's group; …，其中数量指标得分20分 names a part of it, no group
+        names_a_part = re.sub("|".join(SCORE_WORDS) + r"|[为是：:\s]", "", words)
+        group = group_named(words) or ("总" if "总" in words else None) or \
+            (score_lead_group(before_sentence) if any(word in words for word in SCORE_WORDS) and not names_a_part
+             else None)
         said_whole = any(cue in words for cue in WHOLE_SCORE_CUES) or not any(f.kind == SCORE for f in earlier) \
             and any(cue in before_sentence for cue in WHOLE_SCORE_CUES)  # 自评结果：得分96分, not 其中数量指标得分20分
         if group is None and said_whole and any(word in words for word in SCORE_WORDS):

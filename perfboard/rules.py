@@ -6,7 +6,7 @@ pages and the wording in texts.py read them here. Changing a band or a weight is
 
 from __future__ import annotations
 
-from perfboard.schema import LEVEL1_GROUPS, PROJECT_STATUSES, TOTAL_ROW
+from perfboard.schema import ALL_LEVEL1_GROUPS, LEVEL1_GROUPS, PROJECT_STATUSES, TOTAL_ROW
 from perfboard.texts import SEVERITIES
 
 # 评价等级: the lowest total score of each grade, best first.
@@ -35,9 +35,10 @@ def reference_tables() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     """Each rule table's columns and rows, as the database build writes them."""
     return {
         "rule_grades": (("grade", "lowest"), list(GRADE_BANDS)),
+        # every group a report may state, in display order; a weight for those of the default framework only
         "rule_weights": (("level1", "default_weight", "level1_order"),
-                         [(group, float(weight), order) for order, (group, weight) in
-                          enumerate(DEFAULT_WEIGHTS.items(), start=1)] + [(TOTAL_ROW, None, len(DEFAULT_WEIGHTS) + 1)]),
+                         [(group, float(DEFAULT_WEIGHTS[group]) if group in DEFAULT_WEIGHTS else None, order)
+                          for order, group in enumerate((*ALL_LEVEL1_GROUPS, TOTAL_ROW), start=1)]),
         "rule_tiers": (("achievement", "low_share", "high_share"),
                        [(tier, low, high) for tier, (low, high) in TIER_SHARES.items()]),
         "rule_thresholds": (("name", "value"), [("far_above_target", FAR_ABOVE_TARGET),

@@ -96,9 +96,14 @@ RATE_UNITS = ("%", "‰", "/10万")
 SIGNED_MEASURE_UNITS = (*RATE_UNITS, "个百分点")
 DIRECTIONS = ("higher", "lower", "equal")
 BUDGET_EXECUTION = "预算执行"  # the group scoring how the budget was spent
-LEVEL1_GROUPS = ("产出", "效益", "满意度", BUDGET_EXECUTION)
+LEVEL1_GROUPS = ("产出", "效益", "满意度", BUDGET_EXECUTION)  # the self-evaluation's groups (财预〔2020〕10号)
+# The first-level groups of the other frameworks departments are evaluated in: 投入, 过程, 产出, 效果 (部门整体支出
+# 绩效评价共性指标体系) and 决策, 过程, 产出, 效益 (项目支出绩效评价); a report scored in one of them states its
+# own groups, and is scored in those alone (docs/architecture.md, Domain rules).
+ALL_LEVEL1_GROUPS = ("决策", "投入", "过程", "管理", "产出", "效益", "效果", "满意度", BUDGET_EXECUTION)  # in this order
+OTHER_LEVEL1_GROUPS = tuple(group for group in ALL_LEVEL1_GROUPS if group not in LEVEL1_GROUPS)
 TOTAL_ROW = "总分"  # evaluation.csv's row for the total score
-SCORE_ROWS = LEVEL1_GROUPS + (TOTAL_ROW,)
+SCORE_ROWS = ALL_LEVEL1_GROUPS + (TOTAL_ROW,)
 
 
 
@@ -159,7 +164,7 @@ TABLES: tuple[Table, ...] = (
         Column("indicator_name", "指标名称", required=True),
         Column("category", "类别代码", Kind.CODE, required=True, references="categories.category_code"),
         Column("is_headline", "是否总览指标", Kind.BOOLEAN),
-        Column("level1", "一级指标", choices=LEVEL1_GROUPS),
+        Column("level1", "一级指标", choices=ALL_LEVEL1_GROUPS),
         Column("level2", "二级指标"),
         Column("unit", "计量单位", Kind.UNIT, required=True),
         Column("direction", "指标方向", required=True, choices=DIRECTIONS),

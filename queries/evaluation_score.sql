@@ -15,16 +15,35 @@ unit_years as (  -- the years of a report: figures from other sources are not sc
     select unit_code, year from spending
 ),
 
-group_weights as (
-    select
-        u.unit_code, u.year, d.level1, d.level1_order,
-        coalesce(e.max_score, d.default_weight) as weight,
-        e.max_score is null as weight_is_default,
-        e.score as stated_score,
-        e.source
+own_framework as (  -- reports that state a group of another framework (投入, 过程 …, schema.OTHER_LEVEL1_GROUPS)
+    select distinct e.unit_code, e.year
+    from evaluation as e
+    join rule_weights as w on w.level1 = e.level1
+    where w.default_weight is null and e.level1 <> (select level1 from rule_total_row)
+),
+
+framework_groups as (  -- the default groups with their weights, or the groups a report of its own framework states
+    select u.unit_code, u.year, d.level1, d.level1_order, d.default_weight
     from unit_years as u
     cross join default_weights as d
-    left join evaluation as e on e.unit_code = u.unit_code and e.year = u.year and e.level1 = d.level1
+    where not exists (select 1 from own_framework as o where o.unit_code = u.unit_code and o.year = u.year)
+    union all
+    select e.unit_code, e.year, e.level1, w.level1_order, null as default_weight
+    from evaluation as e
+    join own_framework as o on o.unit_code = e.unit_code and o.year = e.year
+    join rule_weights as w on w.level1 = e.level1
+    where e.level1 <> (select level1 from rule_total_row)
+),
+
+group_weights as (
+    select
+        g.unit_code, g.year, g.level1, g.level1_order,
+        coalesce(e.max_score, g.default_weight) as weight,
+        e.max_score is null and g.default_weight is not null as weight_is_default,
+        e.score as stated_score,
+        e.source
+    from framework_groups as g
+    left join evaluation as e on e.unit_code = g.unit_code and e.year = g.year and e.level1 = g.level1
 ),
 
 indicator_rows as (
@@ -104,7 +123,7 @@ group_scores as (
 total_score as (
     select
         g.unit_code, g.year,
-        sum(g.weight) as weight,
+        case when count(g.weight) = count(*) then sum(g.weight) end as weight,  -- unknown when a group's is
         case when count(g.computed_score) = count(*) then round(sum(g.computed_score), 2) end as computed_score,
         case when count(g.computed_score) = count(*) then 'computed' else 'incomplete' end as basis,
         max(e.score) as stated_score,

@@ -147,11 +147,15 @@ def test_the_figure_grammar(sentence, expected):
                   "效益指标29分，满意度指标10分。",
      [("score", "总分", "94.5"), ("score", "预算执行", "18.5"), ("score", "产出", "37"), ("score", "效益", "29"),
       ("score", "满意度", "10")]),
-    # groups of another framework (投入, 过程) evaluation.csv does not hold: 产出 and 效益 alone would fall short of
-    # the total (28 + 27 ≠ 92) and the audit would call the report's sums wrong; the groups stay for a person
+    # the groups of another framework (投入, 过程 beside 产出, 效益): 18 + 19 + 28 + 27 = 92
     ("（二）评价结论", "自评得分92分，其中：投入指标18分，过程指标19分，产出指标28分，效益指标27分。",
-     [("score", "总分", "92"), ("unclassified", "", "18"), ("unclassified", "", "19"), ("unclassified", "", "28"),
-      ("unclassified", "", "27")]),
+     [("score", "总分", "92"), ("score", "投入", "18"), ("score", "过程", "19"), ("score", "产出", "28"),
+      ("score", "效益", "27")]),
+    ("（二）评价结论", "决策类指标（20分）：得分18分；过程指标（20分）：得分19分，其中预算管理得分8分。",  # 8: a part
+     [("max_score", "决策", "20"), ("score", "决策", "18"), ("max_score", "过程", "20"), ("score", "过程", "19"),
+      ("unclassified", "", "8")]),
+    ("（二）评价结论", "产出指标（50分）：得分48分，其中数量指标得分20分。",  # 20: a part of 产出, not 产出 again
+     [("max_score", "产出", "50"), ("score", "产出", "48"), ("unclassified", "", "20")]),
     ("（四）自评结论", "其中：预算执行情况18.5分，产出指标37分。",  # no score stated before: parts of what?
      [("unclassified", "", "18.5"), ("unclassified", "", "37")]),
     # each group's full marks in brackets after its name, its score after the colon, their sum after 合计

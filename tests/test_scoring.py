@@ -81,10 +81,10 @@ def scored_db(tmp_path_factory):
     return db_path
 
 
-def score_rows(db_path):
+def score_rows(db_path, unit: str = SEED_UNIT, year: int = SEED_YEAR):
     con = connect(db_path)
     try:
-        columns, rows = fetch(con, "evaluation_score", SEED_UNIT, SEED_YEAR)
+        columns, rows = fetch(con, "evaluation_score", unit, year)
     finally:
         con.close()
     records = [dict(zip(columns, row)) for row in rows]
@@ -154,3 +154,27 @@ def test_the_seed_report_cannot_be_scored_and_says_why(seed_db):
     assert rows[("group", "预算执行")]["basis"] == "no_budget"      # the report gives no budget
     assert rows[("group", "效益")]["weight"] == 30                  # default weight: the report gives none
     assert rows[("indicator", "tax_revenue")]["basis"] == "no_level1"
+
+
+@pytest.mark.parametrize(("stated", "weights", "total_weight"), [
+    # 测试数据 in the 投入, 过程, 产出, 效益 framework, each group's 分值 given: 20 + 20 + 40 + 20 = 100
+    ([("投入", 20, 18), ("过程", 20, 19), ("产出", 40, 38), ("效益", 20, 19)],
+     {"投入": 20, "过程": 20, "产出": 40, "效益": 20}, 100),
+    # its 分值 not given: the groups as stated, no default weight, and so no total weight
+    ([("决策", None, 18), ("过程", None, 19), ("产出", None, 38), ("效益", None, 19)],
+     {"决策": None, "过程": None, "产出": None, "效益": None}, None),
+    # the self-evaluation's own groups keep the default ones, stated or not: 50 + 30 + 10 + 10 = 100
+    ([("产出", None, 48), ("效益", None, 28)], {"产出": 50, "效益": 30, "满意度": 10, "预算执行": 10}, 100),
+])
+def test_a_report_of_another_framework_is_scored_in_its_own_groups(tmp_path, stated, weights, total_weight):
+    from tests.datasets import UNIT, YEAR, write_dataset
+
+    evaluation = [{"unit_code": UNIT, "year": YEAR, "level1": "总分", "score": 94, "source": "五"}] + [
+        {"unit_code": UNIT, "year": YEAR, "level1": group, "max_score": weight, "score": score, "source": "五"}
+        for group, weight, score in stated]
+    load(write_dataset(tmp_path / "data", evaluation=evaluation), tmp_path / "p.duckdb")
+    rows = score_rows(tmp_path / "p.duckdb", UNIT, YEAR)
+    assert {level1: row["weight"] for (kind, level1), row in rows.items() if kind == "group"} == weights
+    assert [level1 for kind, level1 in rows if kind == "group"] == list(weights)  # in the rules' order
+    total = rows[("total", "total")]
+    assert (total["weight"], total["stated_score"], total["computed_score"]) == (total_weight, 94, None)
