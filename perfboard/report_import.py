@@ -535,7 +535,7 @@ NOT_A_QUALIFIER = "签节履合预集制违邀公特"  # 签约15个, 节约20�
 FIGURE = re.compile(
     rf"(?P<before>{'|'.join(q if q != '约' else f'(?<![{NOT_A_QUALIFIER}])约' for q in QUALIFIERS_BEFORE)})?"
     rf"(?<![\d.,])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<between>{'|'.join(BETWEEN_QUALIFIERS)})?\s*"
-    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})(?!次)"  # 15.6万亩次 is none of 万亩: a unit we do not list
     rf"(?P<after>以上|以内|以下)?")
 NAME_AFTER = re.compile(r"^[\u4e00-\u9fff]")  # 5000万元以上项目: the figure names a class, it is no value
 

@@ -111,6 +111,8 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
     ("完成立项争资2200.15万元，超出年度目标100.15万元。",
      [("actual", "fundraising", "2200.15", "万元", None, False, None),
       ("unclassified", "", "100.15", "万元", None, False, None)]),
+    # 测试数据: a unit and 次 are another unit (万亩次, listed); 吨次 is not listed and no figure, never 10吨
+    ("完成统防统治15.6万亩次，转运垃圾10吨次。", [("unclassified", "", "15.6", "万亩次", None, False, None)]),
 ])
 def test_the_figure_grammar(sentence, expected):
     assert read(sentence) == expected
