@@ -605,9 +605,10 @@ def score_bars(groups: pd.DataFrame, title: str, source: Source) -> go.Figure:
                                  # by the weight's marker (产出 48分 of 50)
                                  textposition="inside", insidetextanchor="end", textangle=0,
                                  textfont={"color": "white"}))
-    fig.add_trace(go.Scatter(x=groups["level1"], y=groups["weight"], mode="markers", name=texts.LEGEND_WEIGHT,
-                             marker={"symbol": "line-ew", "size": 48, "line": {"width": 4, "color": INK}},
-                             hovertemplate="%{x}：" + texts.LEGEND_WEIGHT + " %{y}<extra></extra>"))
+    if groups["weight"].notna().any():  # a report of another framework may state no group's 分值
+        fig.add_trace(go.Scatter(x=groups["level1"], y=groups["weight"], mode="markers", name=texts.LEGEND_WEIGHT,
+                                 marker={"symbol": "line-ew", "size": 48, "line": {"width": 4, "color": INK}},
+                                 hovertemplate="%{x}：" + texts.LEGEND_WEIGHT + " %{y}<extra></extra>"))
     top = float(pd.concat([groups["stated_score"], groups["computed_score"], groups["weight"]]).max())
     fig.update_yaxes(title=texts.AXIS_SCORE, range=[0, top * 1.25])
     fig.update_layout(barmode="group", uniformtext={"minsize": FONT_SIZE - 2, "mode": "show"})

@@ -121,6 +121,17 @@ def test_score_bars_write_each_score_inside_its_bar_clear_of_the_weight_marker()
     assert {(bar.textposition, bar.insidetextanchor) for bar in bars} == {("inside", "end")}
 
 
+@pytest.mark.parametrize(("weights", "legend"), [
+    ([20.0, 20.0], ["报告自评", "权重"]),
+    ([None, None], ["报告自评"]),  # 测试数据 of another framework stating no 分值: no marker, no legend for one
+])
+def test_score_bars_show_the_weight_only_where_there_is_one(weights, legend):
+    groups = pd.DataFrame({"level1": ["投入", "过程"], "stated_score": [18.5, 18.0], "computed_score": [None, None],
+                           "weight": weights})
+    figure = charts.score_bars(groups, "自评得分", charts.Source(SEED_REPORT))
+    assert [trace.name for trace in figure.data] == legend
+
+
 def test_the_growth_chart_speaks_of_no_derived_figure_it_does_not_draw(seed_year):
     """四.1's rates are stated (同比增长10.63%); the previous years they imply are derived, but this chart draws
     the rates only, so its source line does not say 〔推算〕 (it did, with nothing marked), and no axis title
