@@ -1629,7 +1629,8 @@ def spending_name(text: str) -> str | None:
 # The spending items of the 部门整体支出 template (财预〔2020〕10号's 部门整体支出 outline): their codes and
 # parents. A report that writes 工资福利支出 for 人员经费 names the same item.
 SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
-    "部门整体支出": ("total", None, False), "年度支出": ("total", None, False), "支出": ("total", None, False),
+    "部门整体支出": ("total", None, False), "整体支出": ("total", None, False), "年度支出": ("total", None, False),
+    "支出": ("total", None, False),
     "基本支出": ("basic", "total", False), "项目支出": ("project", "total", False),
     "人员经费": ("basic_personnel", "basic", False), "工资福利支出": ("basic_personnel", "basic", False),
     "人员支出": ("basic_personnel", "basic", False), "人员类支出": ("basic_personnel", "basic", False),
@@ -1655,7 +1656,8 @@ SPENDING_ITEMS = {  # name -> (code, parent code, is_memo)
 
 
 YEAR_WORDS = re.compile(r"^(\d{4}年度?|本年度|本年|全年)")  # 2024年度支出, 本年度支出: the year's 支出
-SUBJECT_WORDS = re.compile(r"^(?:我|本)(?:单位|部门|局|委|办|院|中心)")  # 我单位2023年度总支出: the unit's own
+# 我单位2023年度总支出, 2023年度部门支出: the unit's own
+SUBJECT_WORDS = re.compile(r"^(?:(?:我|本)(?:单位|部门|局|委|办|院|中心)|部门)")
 
 
 def template_item(name: str) -> tuple[str, str | None, bool] | None:
