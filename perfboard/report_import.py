@@ -897,6 +897,11 @@ def stacked_tables(body: list[str]) -> list[str]:
     out: list[str] = []
     at = 0
     while at < len(body):
+        budget = stacked_budget_table(body, at)
+        if budget is not None:
+            rows, at = budget
+            out += rows
+            continue
         header, end = [], at
         while end < len(body) and "\t" not in body[end]:
             if header and not HEADER_NOISE.sub("", body[end]):
@@ -915,6 +920,30 @@ def stacked_tables(body: list[str]) -> list[str]:
         rows, at = stacked_rows(body, end, places, header)
         out += rows
     return out
+
+
+BUDGET_RATE_HEADERS = ("执行率", "预算执行率")  # a column of the 预算执行情况 table no figure is read from
+NO_VALUE = ("—", "-", "/", "／")  # a cell the form leaves without a figure (其中：当年财政拨款 has no 分值)
+
+
+def stacked_budget_table(body: list[str], at: int) -> tuple[list[str], int] | None:
+    """The form's 预算执行情况 table one cell to a line, as `stacked_tables` reads the indicator table: the name
+    column's header (年度预算执行情况（万元）), the columns `budget_columns` knows and 执行率, then rows of a name
+    and a value (or —) for each column. Its rows joined between tabs, and the line where it ends; None when no
+    such table begins at `at`."""
+    names = {name for headers in BUDGET_TABLE_HEADERS.values() for name in headers} | set(BUDGET_RATE_HEADERS)
+    end = at + 1
+    while end < len(body) and HEADER_NOISE.sub("", body[end]) in names:
+        end += 1
+    header = body[at:end]
+    if "\t" in "".join(header) or budget_columns(header) is None:
+        return None
+    rows, width = [], len(header)
+    while end + width <= len(body) and not VALUE_CELL.match(body[end]) and \
+            all(VALUE_CELL.match(cell) or cell.strip() in NO_VALUE for cell in body[end + 1:end + width]):
+        rows.append("\t".join(body[end:end + width]))
+        end += width
+    return (["\t".join(header), *rows], end) if rows else None
 
 
 def stacked_rows(body: list[str], at: int, places: dict[str, int], header: list[str]) -> tuple[list[str], int]:

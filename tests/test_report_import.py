@@ -338,6 +338,9 @@ BUDGET_TABLE = ["年度预算执行情况（万元）\t年初预算数\t全年�
 @pytest.mark.parametrize(("body", "spending", "scores"), [
     # 2,345.67 ÷ 2,400.00 = 97.74%, × 10 = 9.77: the form's own figures
     (BUDGET_TABLE, [("total", "2100.00", "2400.00", "2345.67")], [("预算执行", "10", "9.77")]),
+    # one cell to a line, as some tools take a Word table's text, the indicator table's header after it
+    ([cell for line in BUDGET_TABLE for cell in line.split("\t")] + ["一级指标", "二级指标", "三级指标"],
+     [("total", "2100.00", "2400.00", "2345.67")], [("预算执行", "10", "9.77")]),
     # no 万元 said: the amounts are no amounts, the score is still the score
     ([BUDGET_TABLE[0].replace("（万元）", ""), *BUDGET_TABLE[1:]], [], [("预算执行", "10", "9.77")]),
     (["单位：万元", BUDGET_TABLE[0].replace("（万元）", ""), *BUDGET_TABLE[1:]],
