@@ -754,7 +754,8 @@ def one_proposal_each(figures: list[Figure]) -> list[Figure]:
                     shared_run(prose.name, rows[other].name) >= SHARED_NAME_CHARS), None)
         if row is not None:
             standing[code] = row
-    headlined = {p.code for code, p in standing.items() if proposals[code].is_headline}  # a listed target
+    headlined = {standing[f.indicator_code].code for f in figures  # a listed target, whichever figure says so
+                 if f.new_indicator is not None and f.new_indicator.is_headline and f.indicator_code in standing}
     standing = {code: replace(p, is_headline=p.is_headline or p.code in headlined) for code, p in standing.items()}
     return [replace(f, indicator_code=standing[f.indicator_code].code, name=standing[f.indicator_code].name,
                     new_indicator=standing[f.indicator_code]) if f.indicator_code in standing else f

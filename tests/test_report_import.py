@@ -476,6 +476,18 @@ def test_the_prose_and_the_table_naming_one_count_propose_one_indicator(table_fi
             {"target": "2", "actual": "2.15", "stated_rate": "107.5", "weight": "10", "score": "10"}
 
 
+def test_a_listed_target_stays_on_the_overview_when_the_table_names_its_indicator_in_other_words():
+    """测试数据: the year's targets list 适龄儿童免疫规划疫苗接种 (shown on 总览); the form's row
+    免疫规划疫苗接种剂次 with the same actual stands for it, and keeps it on 总览."""
+    targets = Section("targets", 2, "（三）年度工作目标", ["重点工作目标有：完成适龄儿童免疫规划疫苗接种4万剂次。"],
+                      ref="一(三)")
+    prose = Section("prose", 2, "（一）产出指标", ["全年完成适龄儿童免疫规划疫苗接种4.2万剂次。"], ref="三(一)")
+    table = Section("table", 2, "（二）绩效指标完成情况表", [HEALTH_TABLE[0], HEALTH_TABLE[1]], ref="三(二)")
+    figures = report_import.figures_of([targets, prose, table], report_import.Catalogue.of([], []))
+    proposed = {f.new_indicator for f in figures if f.new_indicator is not None}
+    assert [(p.name, p.is_headline) for p in proposed] == [("免疫规划疫苗接种剂次", True)]
+
+
 HEALTH_OUTLINE = [Section("out", 2, "（一）产出指标", [], ref="三.一(一)"),
                   Section("quality", 3, "2.质量指标", ["孕产妇系统管理率为93.6%，较上年提高1.2个百分点。"], ref="三.一(一).2"),
                   Section("benefit", 2, "（二）效益指标", ["全县居民健康素养水平达到24.5%。"], ref="三.一(二)")]
