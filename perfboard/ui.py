@@ -88,6 +88,8 @@ def store_path() -> Path:
 READERS = Readers()
 
 
+# The cached functions below are called with their arguments named: Streamlit names a positional argument by
+# reading the function's signature again on every call (inspect.signature), 60 µs a call, a dozen calls a run.
 @st.cache_data(show_spinner=False, max_entries=2000)
 def _view(build: str, name: str, unit_code: str | None, year: int | None) -> pd.DataFrame:
     return fetch_df(READERS.connection(Path(build)), name, unit_code, year)
@@ -222,13 +224,14 @@ def _of_year(build: str, unit_code: str, year: int, name: str, _derive: Callable
 def of_year(selection: Selection, name: str, derive: Callable[[UnitYear], T]) -> T:
     """`derive(selection.data)`, made once per build for the selected unit and year. `name` tells it from the
     page's other derived things; `derive` reads the year's rows alone, never a widget's value."""
-    return _of_year(selection.build, selection.unit_code, selection.year, name, derive, selection.data)
+    return _of_year(build=selection.build, unit_code=selection.unit_code, year=selection.year, name=name,
+                    _derive=derive, _data=selection.data)
 
 
 def sidebar_selection() -> Selection | None:
     """The shared sidebar: unit (only when several are loaded) and year (latest by default), both in the URL."""
     build = str(database_path())
-    names, years_of = _units_and_years(build)
+    names, years_of = _units_and_years(build=build)
     if not names:
         st.warning(texts.NO_DATA_LOADED)
         return None
@@ -261,7 +264,7 @@ def sidebar_selection() -> Selection | None:
                             years=texts.LIST_JOIN.join(formatting.year(y) for y in sorted(years))))
         return None
     st.query_params["year"] = str(year)
-    data = unit_year(build, unit_code, year)
+    data = unit_year(build=build, unit_code=unit_code, year=year)
     with st.sidebar:
         st.caption(markup.fill(texts.SIDEBAR_DATA_NOTE, cited=data.report.cited()))
     return Selection(unit_code, names[unit_code], int(year), years, build, data)
@@ -292,7 +295,7 @@ def page_header(title: str, **values: object) -> Selection:
 
 def county_year(selection: Selection) -> CountyYear:
     """Every unit's year of the selected year, read from the same build as the rest of the page run."""
-    return _county_year(selection.build, selection.year)
+    return _county_year(build=selection.build, year=selection.year)
 
 
 # Held for every session like a unit's year: made anew on each run, its names and history were read and gathered
@@ -313,7 +316,7 @@ def county_view(selection: Selection, year: CountyYear, chosen: county.Filters,
                 order: str) -> tuple[county.YearView, dict[str, NamedChart]]:
     """The 全部单位 year tab after the page's filters and order, with its charts by key: worked out once per
     build and choice (held like the year's charts; readers do not change it), so a rerun only draws it."""
-    return _county_view(selection.build, selection.year, chosen, order, year)
+    return _county_view(build=selection.build, year=selection.year, chosen=chosen, order=order, _county=year)
 
 
 def keep_choices(*keys: str) -> None:
@@ -349,7 +352,8 @@ def nothing_for_year(selection: Selection, what: str) -> None:
 def report_words(selection: Selection, refs: str | None) -> None:
     """The report's own words for section references (四.1；二), each in a box with its subsections."""
     for ref in split_refs(refs):
-        words = _words_of(selection.build, selection.unit_code, selection.year, ref, selection.data)
+        words = _words_of(build=selection.build, unit_code=selection.unit_code, year=selection.year, ref=ref,
+                          _data=selection.data)
         if words is not None:
             with st.container(border=True):
                 st.markdown(words)  # one element per box: a page of boxes reruns on every click
@@ -447,7 +451,8 @@ def charts_of_year(selection: Selection, *groups: str) -> dict[str, NamedChart]:
     """The selected year's charts of the named groups (catalogue.BUILDERS; all when none are named) by key,
     each group built once per database build: a page that shows two charts does not build twenty."""
     return {named.key: named for group in (groups or tuple(BUILDERS))
-            for named in _year_charts(selection.build, selection.unit_code, selection.year, group, selection.data)}
+            for named in _year_charts(build=selection.build, unit_code=selection.unit_code, year=selection.year,
+                                      group=group, _data=selection.data)}
 
 
 def plot(figure: go.Figure, key: str) -> None:
@@ -469,14 +474,15 @@ def chosen_chart(selection: Selection, key: str, choice: tuple, make: Callable[[
     """A chart of rows the page's widgets choose: `make()` once per build, unit, year, chart and `choice` (the
     widgets' values it depends on), held like the year's charts. Keyed by the choice, not by the rows: Streamlit
     compared a chart's rows by content on every rerun, a fifth of a rerun of 历年对比 (AppTest, seed)."""
-    plot(_chosen(selection.build, selection.unit_code, selection.year, f"chart {key}", choice,
-                 lambda: HeldFigure(make())), key)
+    plot(_chosen(build=selection.build, unit_code=selection.unit_code, year=selection.year, key=f"chart {key}",
+                 choice=choice, _make=lambda: HeldFigure(make())), key)
 
 
 def chosen_table(selection: Selection, key: str, choice: tuple, make: Callable[[], pd.DataFrame]) -> None:
     """A table as `table_frame` makes it for the page's widgets' values (`choice`; `()` for none), made once
     per build, unit, year and choice like `chosen_chart`, with its exports."""
-    shown_table(_chosen(selection.build, selection.unit_code, selection.year, f"table {key}", choice, make), key)
+    shown_table(_chosen(build=selection.build, unit_code=selection.unit_code, year=selection.year, key=f"table {key}",
+                        choice=choice, _make=make), key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=600)
@@ -576,7 +582,7 @@ def findings(selection: Selection) -> pd.DataFrame:
     (a build made without the audit) the audit run once per build."""
     if not selection.data.view("audited_years").empty:
         return selection.data.view("audit_findings")
-    return _findings(selection.build, selection.unit_code, selection.year, selection.data)
+    return _findings(build=selection.build, unit_code=selection.unit_code, year=selection.year, _data=selection.data)
 
 
 FINDING_PAGES = {  # where a finding's subject is shown
@@ -667,7 +673,8 @@ def presentation(selection: Selection) -> None:
                    width="stretch", type="primary", key="slide_forward")
     with st.container(key="key_message"):
         st.markdown(markup.plain(named.message or named.title))
-    st.plotly_chart(_on_screen(selection.build, selection.unit_code, selection.year, named.key, named.figure),
+    st.plotly_chart(_on_screen(build=selection.build, unit_code=selection.unit_code, year=selection.year, key=named.key,
+                               _figure=named.figure),
                     width="stretch", config={**PLOTLY_CONFIG, "displayModeBar": False}, theme=None,
                     key=f"slide_{named.key}")
 
