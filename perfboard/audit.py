@@ -258,10 +258,11 @@ def score_groups_present(data: Reports) -> Iterable[Finding]:
                       sources[0] if sources else None)
 
 
-@check("INDICATOR_WEIGHTS", texts.SEVERITY_WARNING)
+@check("INDICATOR_WEIGHTS", texts.SEVERITY_NOTE)
 def indicator_weights_add_up(data: Reports) -> Iterable[Finding]:
     """A group whose every indicator carries its 分值 (the form's table), the 分值 summing to other than the
-    group's weight: the group's computed score can never reach its weight, or could pass it."""
+    group's weight: the group's computed score can never reach its weight, or could pass it. A note, not a
+    warning: the importer leaves out a row with no figure (及时), whose 分值 may be what is missing."""
     indicators = data.scores[(data.scores["row_type"] == "indicator") & data.scores["level1"].notna()]
     sums = indicators.groupby([*KEY, "level1"]).agg(
         weights=("weight", "sum"), given=("weight", "count"), listed=("weight", "size"),

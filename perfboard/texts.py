@@ -387,7 +387,8 @@ FINDING = {
     "SCORE_OVER_WEIGHT_DEFAULT": "（报告未给出各组分值，按默认权重）",
     "SCORE_GROUP_MISSING": "报告未给出{level1}的得分（默认权重{weight}分）；总分{total}分只由{parts}构成。",
     "INDICATOR_WEIGHTS": ("{level1}的{count}项指标分值合计{weights}分，而该组权重为{weight}分{default_note}，"
-                          "按规则计算的{level1}得分最高只能是{weights}分。请核对各指标分值或该组分值。"),
+                          "按规则计算的{level1}得分最高只能是{weights}分。报告的指标表里若还有没有数字的定性指标"
+                          "（如“及时”“明显改善”），请补录其分值；否则请核对各指标分值或该组分值。"),
     "RATE_MISMATCH": "{name}：报告称完成{stated}，按报告数字 {actual} ÷ {target} = {computed}。",
     "RATE_UNVERIFIABLE": "{name}：报告称完成{stated}（{actual}），但未给出目标（任务）数，无法核对。",
     "YOY_MISMATCH": "{name}：报告称同比{stated}，按{previous_year}年数据 {previous} → {actual}，实为{computed}。",
