@@ -628,6 +628,7 @@ CLI_IMPORT_REPORT = "报告文件"
 CLI_IMPORT_OUT = "草稿：目录（data/ 格式的全部数据，另附 .review.csv 核对清单）或 .xlsx 工作簿（含导入核对表）"
 IMPORT_YEAR_DIFFERS = ("报告标题写的是{stated}年度（“{title}”），而导入的年度是{chosen}年。请确认年度无误；如选错了，"
                        "请改选{stated}年后重新导入。")
+IMPORT_USE_TITLE_YEAR = "改为{year}年重新读取"
 IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行（其中新指标 {new_indicators} 个）、支出 {spending} 项、"
                "自评得分 {scores} 项，建议指标 {suggested} 个（未采用，核对清单中可见），未归类 {unclassified} 个。"
                "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")

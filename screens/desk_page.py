@@ -53,7 +53,8 @@ def import_section() -> None:
     unit_code, new_unit = import_unit(files)
     if unit_code is None:
         return
-    year = st.number_input(texts.DESK_IMPORT_YEAR, min_value=2000, max_value=max(selection.years) + 1,
+    latest_year = max(selection.years) + 1
+    year = st.number_input(texts.DESK_IMPORT_YEAR, min_value=2000, max_value=latest_year,
                            value=selection.year, step=1, key="desk_import_year")
     report = st.file_uploader(texts.DESK_IMPORT_UPLOAD, type=list(report_import.REPORT_SUFFIXES),
                               key=f"desk_import_{ui.publishes()}")
@@ -65,6 +66,9 @@ def import_section() -> None:
         return
     if draft.stated_year not in (None, int(year)):
         st.warning(markup.fill(texts.IMPORT_YEAR_DIFFERS, stated=draft.stated_year, title=draft.title, chosen=int(year)))
+        if 2000 <= draft.stated_year <= latest_year:
+            st.button(texts.IMPORT_USE_TITLE_YEAR.format(year=draft.stated_year), key="desk_import_title_year",
+                      on_click=st.session_state.__setitem__, args=("desk_import_year", draft.stated_year))
     kinds = {label: kind for kind, label in texts.IMPORT_KINDS.items()}
     review = pd.DataFrame([{**row, "used": number in draft.used,
                             "indicator_code": row["indicator_code"] or texts.IMPORT_NO_INDICATOR}

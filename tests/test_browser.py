@@ -364,8 +364,9 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
 
 
 def test_an_editor_registers_a_new_department_with_its_first_report_in_chromium(desk_server, browser, tmp_path):
-    """导入报告 for a unit the data does not hold: its name and code given beside the report (测试数据), the draft
-    checked, previewed and published; the new unit then has its own overview."""
+    """导入报告 for a unit the data does not hold: its name and code given beside the report (测试数据), the year
+    its title names taken with one click, the draft checked, previewed and published; the new unit then has its
+    own overview."""
     from tests.test_report_import import EDUCATION_REPORT
 
     url, db, folder = desk_server
@@ -379,11 +380,13 @@ def test_an_editor_registers_a_new_department_with_its_first_report_in_chromium(
     page.get_by_role("textbox", name="单位名称").fill("桃江县教育局（测试数据）")
     page.get_by_role("textbox", name="单位代码").fill("taojiang_edu")
     page.get_by_role("textbox", name="单位代码").press("Enter")
-    page.get_by_role("spinbutton", name="报告所属年度").fill("2023")
-    page.get_by_role("spinbutton", name="报告所属年度").press("Enter")
     page.get_by_text("上传自评报告").wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(report))
+    page.get_by_text("报告标题写的是2023年度").wait_for(timeout=60_000)  # the year chosen was the sidebar's 2024
+    page.get_by_role("button", name="改为2023年重新读取").click()
+    page.get_by_text("报告标题写的是2023年度").wait_for(state="detached", timeout=60_000)
+    assert page.get_by_role("spinbutton", name="报告所属年度").input_value() == "2023"
     page.get_by_text("个数字，其中").wait_for(timeout=60_000)
     shot(page, "10-import-new-unit")
     page.get_by_text("检查并预览", exact=True).click()
