@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_command = commands.add_parser("import", help=texts.CLI_IMPORT)
     import_command.add_argument("report", type=Path, help=texts.CLI_IMPORT_REPORT)
     import_command.add_argument("--unit", required=True, help=texts.CLI_UNIT)
-    import_command.add_argument("--year", type=int, required=True, help=texts.CLI_YEAR)
+    import_command.add_argument("--year", type=int, help=texts.CLI_IMPORT_YEAR)
     import_command.add_argument("--out", type=Path, required=True, help=texts.CLI_IMPORT_OUT)
     import_command.add_argument("--unit-name", help=texts.CLI_IMPORT_UNIT_NAME)
     import_command.add_argument("--parent", default="", help=texts.CLI_IMPORT_PARENT)
@@ -484,14 +484,19 @@ def run_import(args: argparse.Namespace) -> int:
         print(texts.CLI_IMPORT_UNKNOWN_UNIT.format(unit=args.unit, units="、".join(units)), file=sys.stderr)
         return 2
     try:
-        staged, draft = report_import.stage_report(files, current_version(args.db), args.report.name,
-                                                   args.report.read_bytes(), args.unit, args.year, new_unit)
+        raw = args.report.read_bytes()
+        year = args.year if args.year is not None else report_import.stated_year_of(args.report.name, raw)
+        if year is None:
+            print(texts.CLI_IMPORT_NO_YEAR.format(file=args.report), file=sys.stderr)
+            return 2
+        staged, draft = report_import.stage_report(files, current_version(args.db), args.report.name, raw, args.unit,
+                                                   year, new_unit)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
         print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=error), file=sys.stderr)
         return 1
-    written = report_import.write_draft(staged, draft, args.out, args.unit, args.year)
-    if draft.stated_year not in (None, args.year):
-        print(texts.IMPORT_YEAR_DIFFERS.format(stated=draft.stated_year, title=draft.title, chosen=args.year),
+    written = report_import.write_draft(staged, draft, args.out, args.unit, year)
+    if draft.stated_year not in (None, year):
+        print(texts.IMPORT_YEAR_DIFFERS.format(stated=draft.stated_year, title=draft.title, chosen=year),
               file=sys.stderr)
     print(texts.IMPORT_DONE.format(figures=len(draft.figures), values=len(draft.indicator_values),
                                    new_indicators=len(draft.indicators),

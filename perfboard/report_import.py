@@ -1745,11 +1745,15 @@ class Draft:
     def stated_year(self) -> int | None:
         """The year the report's title names (2023年度…), None when it names none: a draft for another year than
         the one chosen would put a year's figures under the next."""
-        named = TITLE_YEAR.search(self.title)
-        return int(named.group(1)) if named else None
+        return year_of_title(self.title)
 
 
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def year_of_title(title: str) -> int | None:
+    named = TITLE_YEAR.search(title)
+    return int(named.group(1)) if named else None
 
 
 def refs_of(figures: list[Figure]) -> str:
@@ -1872,9 +1876,18 @@ def evaluation_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[l
 
 def import_report(name: str, raw: bytes, unit_code: str, year: int, catalogue: Catalogue) -> Draft:
     sections = with_refs(outline(document_lines(name, raw)))
-    title = sections[0].title if any(word in sections[0].title for word in REPORT_WORDS) else ""
     return replace(draft_of(figures_of(sections, catalogue), narrative_markdown(sections), unit_code, year),
-                   title=title)
+                   title=report_title(sections))
+
+
+def report_title(sections: list[Section]) -> str:
+    """The report's own title (2023年度部门整体支出绩效自评报告), "" when its first line is none."""
+    return sections[0].title if any(word in sections[0].title for word in REPORT_WORDS) else ""
+
+
+def stated_year_of(name: str, raw: bytes) -> int | None:
+    """The year the report's title names, before any import: the year to import it for when none is given."""
+    return year_of_title(report_title(outline(document_lines(name, raw))))
 
 
 def draft_of(figures: list[Figure], narrative: str, unit_code: str, year: int) -> Draft:

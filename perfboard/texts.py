@@ -652,6 +652,8 @@ DESK_IMPORT_SUMMARY = ("读出 {figures} 个数字，其中 {used} 个已放入�
                        "请核对；建议指标勾选即作为完成值采用）。在表中勾选、改正或改派指标后，打开“检查并预览”。")
 DESK_IMPORT_CHECK = "检查并预览"
 DESK_IMPORT_COMMENT = "从报告 {file} 导入"
+CLI_IMPORT_YEAR = "报告所属年度（不写时取报告标题所写的年度）"
+CLI_IMPORT_NO_YEAR = "报告 {file} 的标题没有写明年度（如“2023年度部门整体支出绩效自评报告”），请用 --year 指定年度。"
 CLI_IMPORT_UNKNOWN_UNIT = ("单位代码“{unit}”还没有登记。现有单位：{units}。"
                            "新单位请加 --unit-name 单位名称（可加 --parent 上级单位代码），随报告一并登记。")
 CLI_IMPORT_UNIT_NAME = "新单位的名称（单位代码尚未登记时必填，随报告一并登记）"

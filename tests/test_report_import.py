@@ -599,6 +599,28 @@ def test_an_import_for_another_year_than_the_reports_title_names_is_questioned(t
     assert ("报告标题写的是2024年度" in err and f"导入的年度是{year}年" in err) is warned
 
 
+@pytest.mark.parametrize(("title", "drafted_year"), [
+    ("2024年度部门整体支出自评绩效报告", 2024),  # the seed's title: no --year, its year
+    ("部门整体支出自评绩效报告", None),  # no year in the title: the command asks for one, and writes nothing
+])
+def test_an_import_without_a_year_takes_the_year_the_title_names(tmp_path, capsys, title, drafted_year):
+    db = tmp_path / "perfboard.duckdb"
+    load(DEFAULT_DATA_DIR, db)
+    report = tmp_path / "报告.txt"
+    report.write_text(SEED_REPORT.read_text(encoding="utf-8").replace("2024年度部门整体支出自评绩效报告", title),
+                      encoding="utf-8")
+    code = main(["import", str(report), "--unit", "taojiang_hitech", "--out", str(tmp_path / "草稿"), "--db", str(db)])
+    if drafted_year is None:
+        assert code == 2 and "请用 --year 指定年度" in capsys.readouterr().err and not (tmp_path / "草稿").exists()
+    else:  # the draft that --year 2024 writes
+        assert code == 0 and main(["import", str(report), "--unit", "taojiang_hitech", "--year", str(drafted_year),
+                                   "--out", str(tmp_path / "指定年度"), "--db", str(db)]) == 0
+        written = sorted((tmp_path / "指定年度").rglob("*.csv"))
+        assert len(written) >= 8 and all(
+            (tmp_path / "草稿" / path.relative_to(tmp_path / "指定年度")).read_bytes() == path.read_bytes()
+            for path in written)
+
+
 @pytest.mark.parametrize(("title", "year"), [("2023年度部门整体支出绩效自评报告", 2023),
                                              ("桃江县教育局2022 年部门整体支出绩效自评报告", 2022),
                                              ("部门整体支出绩效自评报告", None)])
