@@ -267,13 +267,15 @@ def indicator_weights_add_up(data: Reports) -> Iterable[Finding]:
     sums = indicators.groupby([*KEY, "level1"]).agg(
         weights=("weight", "sum"), given=("weight", "count"), listed=("weight", "size"),
         source=("source", "first")).reset_index()
-    groups = stated_groups(data).drop(columns="source").merge(sums[sums["given"] == sums["listed"]], on=[*KEY, "level1"])
-    for group in records(groups[groups["weight"].notna() & ((groups["weights"] - groups["weight"]).round(2) != 0)]):
+    every_weight_given = sums[sums["given"] == sums["listed"]]
+    groups = stated_groups(data).drop(columns="source").merge(every_weight_given, on=[*KEY, "level1"])
+    differing = groups["weight"].notna() & ((groups["weights"] - groups["weight"]).round(2) != 0)
+    for group in records(groups[differing]):
+        note = texts.FINDING["SCORE_OVER_WEIGHT_DEFAULT"] if group["weight_is_default"] else ""
         yield finding("INDICATOR_WEIGHTS", group, "score", group["level1"], group["level1"],
                       texts.FINDING["INDICATOR_WEIGHTS"].format(
-                          level1=group["level1"], count=group["listed"], weights=formatting.plain_number(group["weights"]),
-                          weight=formatting.plain_number(group["weight"]),
-                          default_note=texts.FINDING["SCORE_OVER_WEIGHT_DEFAULT"] if group["weight_is_default"] else ""),
+                          level1=group["level1"], count=group["listed"], weight=formatting.plain_number(group["weight"]),
+                          weights=formatting.plain_number(group["weights"]), default_note=note),
                       group["source"])
 
 

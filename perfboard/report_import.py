@@ -741,7 +741,8 @@ def one_proposal_each(figures: list[Figure]) -> list[Figure]:
     免疫规划疫苗接种剂次 4.2万剂次): with the same unit, the same actual and SHARED_NAME_CHARS characters in a row
     shared, the row's proposal stands for both, so that the draft holds one indicator and not two."""
     proposals = {f.new_indicator.code: f.new_indicator for f in figures if f.new_indicator is not None}
-    rows = {f.indicator_code: f.new_indicator for f in figures if f.new_indicator is not None and CELL_BREAK in f.sentence}
+    rows = {f.indicator_code: f.new_indicator for f in figures
+            if f.new_indicator is not None and CELL_BREAK in f.sentence}  # proposed by a table's row
     actuals: dict[str, set[Decimal]] = {}
     for f in figures:
         if f.kind in (ACTUAL, SUGGESTED) and f.indicator_code in proposals:

@@ -75,9 +75,9 @@ UNIT_SCALES = ("万", "亿")  # the scale a unit may begin with (万亩, 亿元)
 SCALED_COUNT_UNITS = tuple(f"万{unit}" for unit in ("人", "人次", "户", "册", "株", "头", "只", "棵", "剂次", "例",
                                                    "件", "次", "份", "张", "辆", "台", "套", "户次", "名"))
 MEASURE_UNITS = ("亿元", "万元", "元", "亿美元", "万美元", "美元", *COUNT_MEASURE_UNITS, *SCALED_COUNT_UNITS, "亩",
-                 "万亩", "亩次", "万亩次", "公顷", "平方米", "万平方米", "平方公里", "公里", "千米", "米", "立方米", "万立方米", "吨", "万吨",
-                 "公斤", "万公斤", "千瓦", "万千瓦", "千瓦时", "万千瓦时", "天", "个工作日", "小时", "分钟", "个月", "岁",
-                 "%", "‰", "/10万", "个百分点")
+                 "万亩", "亩次", "万亩次", "公顷", "平方米", "万平方米", "平方公里", "公里", "千米", "米", "立方米",
+                 "万立方米", "吨", "万吨", "公斤", "万公斤", "千瓦", "万千瓦", "千瓦时", "万千瓦时", "天", "个工作日",
+                 "小时", "分钟", "个月", "岁", "%", "‰", "/10万", "个百分点")
 # The units an indicator may use: every one above, and any other a department writes as a short word (人日
 # for 护林巡查, 元/人, 人/万人). The report reader finds figures in prose by the list above only (a table's
 # unit column may name any); the catalogue takes either. The characters 一-鿿 are the CJK block (U+4E00 to
