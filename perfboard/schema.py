@@ -100,7 +100,7 @@ LEVEL1_GROUPS = ("产出", "效益", "满意度", BUDGET_EXECUTION)  # the self-
 # The first-level groups of the other frameworks departments are evaluated in: 投入, 过程, 产出, 效果 (部门整体支出
 # 绩效评价共性指标体系) and 决策, 过程, 产出, 效益 (项目支出绩效评价); a report scored in one of them states its
 # own groups, and is scored in those alone (docs/architecture.md, Domain rules).
-ALL_LEVEL1_GROUPS = ("决策", "投入", "过程", "管理", "产出", "效益", "效果", "满意度", BUDGET_EXECUTION)  # in this order
+ALL_LEVEL1_GROUPS = ("决策", "投入", "过程", "产出", "效益", "效果", "满意度", BUDGET_EXECUTION)  # in this order
 OTHER_LEVEL1_GROUPS = tuple(group for group in ALL_LEVEL1_GROUPS if group not in LEVEL1_GROUPS)
 TOTAL_ROW = "总分"  # evaluation.csv's row for the total score
 SCORE_ROWS = ALL_LEVEL1_GROUPS + (TOTAL_ROW,)

@@ -158,6 +158,9 @@ def test_the_figure_grammar(sentence, expected):
       ("unclassified", "", "8")]),
     ("（二）评价结论", "产出指标（50分）：得分48分，其中数量指标得分20分。",  # 20: a part of 产出, not 产出 again
      [("max_score", "产出", "50"), ("score", "产出", "48"), ("unclassified", "", "20")]),
+    # 管理 leads the name of a part (管理规范性), never of a group: the report stays in the default groups
+    ("（二）评价结论", "自评得分95分，其中：产出指标48分，管理规范性得分9分。",
+     [("score", "总分", "95"), ("score", "产出", "48"), ("unclassified", "", "9")]),
     ("（四）自评结论", "其中：预算执行情况18.5分，产出指标37分。",  # no score stated before: parts of what?
      [("unclassified", "", "18.5"), ("unclassified", "", "37")]),
     # each group's full marks in brackets after its name, its score after the colon, their sum after 合计
