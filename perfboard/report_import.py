@@ -1086,7 +1086,13 @@ def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:
 BUDGET_TABLE_HEADERS = {BUDGET: ("年初预算数", "年初预算"), ADJUSTED_BUDGET: ("全年预算数", "调整后预算数", "全年预算"),
                         SPENDING: ("全年执行数", "执行数", "实际支出数"), MAX_SCORE: ("分值",), SCORE: ("得分",)}
 WHOLE_FUNDS = ("年度资金总额", "资金总额", "部门整体支出")
-WAN_YUAN_STATED = re.compile(r"万元")
+# The money unit a table's amounts are in, as its title, header or the line before it says: 万元 anywhere, or 元
+# as a unit is written (单位：元, 全年执行数（元）), not inside a word (单元)
+MONEY_UNITS_STATED = (("万元", re.compile(r"万元")), ("元", re.compile(r"(?:单位[：:]\s*|[（(])元[）)]?")))
+
+
+def money_unit_stated(text: str) -> str | None:
+    return next((unit for unit, stated in MONEY_UNITS_STATED if stated.search(text)), None)
 
 
 def budget_columns(cells: list[str]) -> dict[str, int] | None:
@@ -1099,16 +1105,17 @@ def budget_columns(cells: list[str]) -> dict[str, int] | None:
 def budget_table_figures(section: Section) -> list[Figure]:
     """The budget, adjusted budget and spending of the whole (年度资金总额, 合计) and of the template's items (基本支出,
     项目支出) from a 预算执行情况 table, and 预算执行's score and full marks from the whole's row, when the section's
-    title, the table or the lines before it state 万元 (a figure without its unit is no amount)."""
-    found, places, in_wan_yuan = [], None, bool(WAN_YUAN_STATED.search(section.title))
+    title, the table or the lines before it say the money unit (a figure without its unit is no amount; 元 are
+    taken where 0.01万元 holds them exactly, as in prose: `amount_in_wan_yuan`)."""
+    found, places, money_unit = [], None, money_unit_stated(section.title)
     for line in section.body:
         cells = [cell.strip() for cell in line.split("\t")]
         named = budget_columns(cells)
         if named is not None:
-            places, in_wan_yuan = named, in_wan_yuan or bool(WAN_YUAN_STATED.search(line))
+            places, money_unit = named, money_unit or money_unit_stated(line)
             continue
         if "\t" not in line:
-            in_wan_yuan = bool(WAN_YUAN_STATED.search(line))  # 单位：万元, the line before the table
+            money_unit = money_unit_stated(line)  # 单位：万元, the line before the table
             places = None
             continue
         # its name in any column before the figures (the first is merged)
@@ -1116,9 +1123,11 @@ def budget_table_figures(section: Section) -> list[Figure]:
         for kind, place in places.items() if item else ():
             number = ascii_figures(cells[place]).replace(",", "") if place < len(cells) else ""
             is_score = kind in (SCORE, MAX_SCORE)
-            if NUMBER_CELL.match(number) and (is_score and item == TOTAL_SPENDING or not is_score and in_wan_yuan):
-                found.append(cell_figure(section, cells, place, number, "分" if is_score else "万元", kind,
-                                         BUDGET_EXECUTION if is_score else item))
+            if NUMBER_CELL.match(number) and (is_score and item == TOTAL_SPENDING or not is_score and money_unit):
+                figure = cell_figure(section, cells, place, number, "分" if is_score else money_unit, kind,
+                                     BUDGET_EXECUTION if is_score else item)
+                exact = is_score or amount_in_wan_yuan(figure) is not None  # 24,445,512.34元: for a person
+                found.append(figure if exact else replace(figure, kind=UNCLASSIFIED))
     return found
 
 

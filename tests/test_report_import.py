@@ -341,6 +341,12 @@ BUDGET_TABLE = ["年度预算执行情况（万元）\t年初预算数\t全年�
 @pytest.mark.parametrize(("body", "spending", "scores"), [
     # 2,345.67 ÷ 2,400.00 = 97.74%, × 10 = 9.77: the form's own figures
     (BUDGET_TABLE, [("total", "2100.00", "2400.00", "2345.67")], [("预算执行", "10", "9.77")]),
+    # 元 as the table says (测试数据): taken where 0.01万元 holds them exactly, else left for a person
+    # (30,986,600.00元 = 3,098.66万元; 24,445,512.34元 is 2,444.551234万元)
+    (["单位：元", "项目\t年初预算数\t全年预算数\t全年执行数", "基本支出\t30,124,500.00\t31,208,000.00\t30,986,600.00",
+      "项目支出\t22,100,000.00\t25,581,000.00\t24,445,512.34"],
+     [("basic", "3012.45", "3120.80", "3098.66"), ("project", "2210.00", "2558.10", None)], []),
+    (["第二单元", "项目\t年初预算数\t全年预算数\t全年执行数", "基本支出\t3,012.45\t3,120.80\t3,098.66"], [], []),  # no unit
     # one cell to a line, as some tools take a Word table's text, the indicator table's header after it
     ([cell for line in BUDGET_TABLE for cell in line.split("\t")] + ["一级指标", "二级指标", "三级指标"],
      [("total", "2100.00", "2400.00", "2345.67")], [("预算执行", "10", "9.77")]),
