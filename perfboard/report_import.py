@@ -720,7 +720,7 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
         table_rows = [line for line in section.body if "\t" in line]
         # the form's order: 预算执行情况, then the indicators, then their 总分
         read = [budget_table_figures(section) + table_figures(section, table_rows, catalogue) +
-                total_row_figures(section, table_rows)]
+                total_row_figures(section, table_rows) + group_marks_figures(section, table_rows)]
         for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
             catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator and f.kind != SUGGESTED)
             said_before = [figure for figures in read for figure in figures]
@@ -1063,6 +1063,23 @@ def cell_figure(section: Section, cells: list[str], place: int, number: str, uni
     start = cell_start(cells, place)
     return Figure(section.key, section.ref, CELL_BREAK.join(cells), start, start + len(cells[place]), number, unit,
                   None, kind=kind, name=name)
+
+
+GROUP_MARKS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")  # 投入（20分）, 产出指标(40分)
+
+
+def group_marks_figures(section: Section, rows: list[str]) -> list[Figure]:
+    """The full marks of each first-level group a form's table writes in its group's cell (投入（20分） | 目标设定 |
+    …), once for each group: a form of 投入 and 过程 states them nowhere else."""
+    found: dict[str, Figure] = {}
+    for line in rows:
+        cells = line.split("\t")
+        for place, cell in enumerate(cells):
+            marks, group = GROUP_MARKS.search(cell.strip()), group_named(GROUP_MARKS.sub("", cell.strip()))
+            if marks and group and group == HEADER_NOISE.sub("", cell).removesuffix("指标").removesuffix("类") \
+                    and group not in found:
+                found[group] = cell_figure(section, cells, place, marks.group(1), "分", MAX_SCORE, group)
+    return list(found.values())
 
 
 def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:

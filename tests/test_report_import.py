@@ -371,6 +371,20 @@ def test_the_forms_tables_give_the_budget_its_execution_and_the_whole_score(body
     assert [(r["level1"], r.get("max_score"), r["score"]) for r in evaluation] == scores
 
 
+@pytest.mark.parametrize("group_cell", ["投入（20分）", "投入指标(20分)"])
+def test_a_forms_group_cell_gives_the_groups_full_marks(group_cell):
+    """测试数据 in the 投入, 过程 framework: the form writes each group's 分值 in its cell (投入（20分）) and no
+    figure beside it; the sentence gives the scores (18.5 + 18 = 36.5 of the 40 shown)."""
+    body = ["经自评，总分91.5分。其中：投入指标得分18.5分，过程指标得分18分。",
+            "一级指标\t二级指标\t三级指标\t分值\t得分", f"{group_cell}\t目标设定\t绩效目标合理性\t5\t5",
+            "\t预算配置\t在职人员控制率\t5\t5", "过程（20分）\t预算执行\t预算完成率\t5\t5",
+            "预算管理（5分）\t公用经费控制率\t5\t4.5"]  # a part's 分值: no group's
+    figures = report_import.figures_of([Section("sec", 1, "四、绩效自评结果", body, ref="四")], CATALOGUE)
+    evaluation, _ = report_import.evaluation_rows("u", 2023, figures)
+    assert [(r["level1"], r.get("max_score"), r["score"]) for r in evaluation] == [
+        ("总分", None, "91.5"), ("投入", "20", "18.5"), ("过程", "20", "18")]
+
+
 def test_the_forms_tables_in_word_with_their_merged_cells():
     """测试数据 as the national form lays it out in Word: 年度预算执行情况（万元） merged down its rows beside the
     rows' names, and 总分 merged across the columns of the names."""
