@@ -117,7 +117,7 @@ def table(units: pd.DataFrame, year: int) -> pd.DataFrame:
         texts.COUNTY_COL_BASIC_SHARE: units["basic_share"].astype(float) * 100,
         texts.COUNTY_COL_SCORE: score_text(units["total_score"], units["total_is_derived"]),
         texts.COUNTY_COL_COMPUTED: units["computed_total"].map(
-            lambda v: texts.NOT_REPORTED if formatting.is_missing(v) else formatting.plain_number(v, 2)),
+            lambda v: texts.COUNTY_NOT_COMPUTED if formatting.is_missing(v) else formatting.plain_number(v, 2)),
         texts.COUNTY_COL_GRADE: units["grade_shown"],
         texts.COUNTY_COL_MET: units["targets_met"],
         texts.COUNTY_COL_MISSED: units["targets_missed"],

@@ -699,6 +699,7 @@ COUNTY_COL_PROJECT = "项目支出（万元）"
 COUNTY_COL_BASIC_SHARE = "基本支出占比（%）"
 COUNTY_COL_SCORE = "自评总分"
 COUNTY_COL_COMPUTED = "按规则计算总分"
+COUNTY_NOT_COMPUTED = "无法计算"  # the report gives too little to score by the rules (自评得分 page says why)
 COUNTY_COL_GRADE = "等级"
 COUNTY_COL_MET = "目标完成"
 COUNTY_COL_MISSED = "目标未完成"

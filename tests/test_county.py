@@ -118,6 +118,9 @@ def test_table_marks_derived_totals_and_links_each_overview(three):
     shown = county.table(county.with_classes(three.units), YEAR).set_index(texts.COUNTY_COL_UNIT)
     assert shown.loc["甲科（测试数据）", texts.COUNTY_COL_SCORE] == "80分" + texts.MARK_DERIVED
     assert shown.loc["乙科（测试数据）", texts.COUNTY_COL_LINK] == f"./?unit=dept_b&year={YEAR}"
+    # no indicator weights in the three units' data: no unit can be scored by the rules, and the table says so
+    # (未报告 read as if the report had left it out)
+    assert set(shown[texts.COUNTY_COL_COMPUTED]) == {"无法计算"}
 
 
 def test_completion_by_category_adds_up_over_units(three):
