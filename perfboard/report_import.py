@@ -933,9 +933,8 @@ def stacked_budget_table(body: list[str], at: int) -> tuple[list[str], int] | No
     column's header (年度预算执行情况（万元）), the columns `budget_columns` knows and 执行率, then rows of a name
     and a value (or —) for each column. Its rows joined between tabs, and the line where it ends; None when no
     such table begins at `at`."""
-    names = {name for headers in BUDGET_TABLE_HEADERS.values() for name in headers} | set(BUDGET_RATE_HEADERS)
     end = at + 1
-    while end < len(body) and HEADER_NOISE.sub("", body[end]) in names:
+    while end < len(body) and HEADER_NOISE.sub("", body[end]) in BUDGET_HEADER_NAMES:
         end += 1
     header = body[at:end]
     if "\t" in "".join(header) or budget_columns(header) is None:
@@ -1075,11 +1074,16 @@ def group_marks_figures(section: Section, rows: list[str]) -> list[Figure]:
     for line in rows:
         cells = line.split("\t")
         for place, cell in enumerate(cells):
-            marks, group = GROUP_MARKS.search(cell.strip()), group_named(GROUP_MARKS.sub("", cell.strip()))
-            if marks and group and group == HEADER_NOISE.sub("", cell).removesuffix("指标").removesuffix("类") \
-                    and group not in found:
+            marks, group = GROUP_MARKS.search(cell.strip()), group_cell(cell)
+            if marks and group and group not in found:
                 found[group] = cell_figure(section, cells, place, marks.group(1), "分", MAX_SCORE, group)
     return list(found.values())
+
+
+def group_cell(cell: str) -> str | None:
+    """The first-level group a table's cell is, written as a form writes it (产出指标, 投入类指标, 投入（20分）)."""
+    group = HEADER_NOISE.sub("", cell).removesuffix("指标").removesuffix("类")
+    return group if group in ALL_LEVEL1_GROUPS else None
 
 
 def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:
@@ -1103,6 +1107,7 @@ def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:
 BUDGET_TABLE_HEADERS = {BUDGET: ("年初预算数", "年初预算"), ADJUSTED_BUDGET: ("全年预算数", "调整后预算数", "全年预算"),
                         SPENDING: ("全年执行数", "执行数", "实际支出数"), MAX_SCORE: ("分值",), SCORE: ("得分",)}
 WHOLE_FUNDS = ("年度资金总额", "资金总额", "部门整体支出")
+BUDGET_HEADER_NAMES = {name for names in BUDGET_TABLE_HEADERS.values() for name in names} | set(BUDGET_RATE_HEADERS)
 # The money unit a table's amounts are in, as its title, header or the line before it says: 万元 anywhere, or 元
 # as a unit is written (单位：元, 全年执行数（元）), not inside a word (单元)
 MONEY_UNITS_STATED = (("万元", re.compile(r"万元")), ("元", re.compile(r"(?:单位[：:]\s*|[（(])元[）)]?")))
@@ -1163,8 +1168,7 @@ def budget_row_item(names: list[str]) -> str | None:
 def new_indicator(name: str, unit: str, levels: dict[str, str], target_cell: str) -> NewIndicator:
     """The indicator a table row names, as the catalogue would hold it: its group from 一级指标 (产出指标 → 产出),
     its category from 二级指标, lower-is-better when its target says so (≤5%, 控制在3起以内)."""
-    level1 = levels["level1"].removesuffix("指标")
-    return NewIndicator(name, unit, level1 if level1 in ALL_LEVEL1_GROUPS else "", levels["level2"],
+    return NewIndicator(name, unit, group_cell(levels["level1"]) or "", levels["level2"],
                         "lower" if LOWER_IS_BETTER.search(target_cell) else "higher")
 
 
