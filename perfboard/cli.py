@@ -9,7 +9,6 @@ import json
 import os
 import signal
 import sys
-import zipfile
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -485,13 +484,19 @@ def run_import(args: argparse.Namespace) -> int:
         return 2
     try:
         raw = args.report.read_bytes()
+    except OSError as error:
+        reason = next((said for kind, said in texts.REPORT_NOT_OPENED.items() if isinstance(error, kind)),
+                      texts.REPORT_IMPORT_FAILED)
+        print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=reason), file=sys.stderr)
+        return 1
+    try:
         year = args.year if args.year is not None else report_import.stated_year_of(args.report.name, raw)
         if year is None:
             print(texts.CLI_IMPORT_NO_YEAR.format(file=args.report), file=sys.stderr)
             return 2
         staged, draft = report_import.stage_report(files, current_version(args.db), args.report.name, raw, args.unit,
                                                    year, new_unit)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+    except report_import.UnreadableReport as error:
         print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=error), file=sys.stderr)
         return 1
     written = report_import.write_draft(staged, draft, args.out, args.unit, year)

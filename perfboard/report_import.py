@@ -17,7 +17,7 @@ import io
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -35,30 +35,48 @@ from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_wor
 # ---- reading the document -----------------------------------------------------------------------------
 
 LOG = logging.getLogger("perfboard")
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a broken file (EOF marker not found) are
+#                                                     noise beside the reason said in Chinese (UnreadableReport)
 WORD_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")  # left in text exported from Word
+
+
+class UnreadableReport(ValueError):
+    """A report that cannot be read, said in Chinese (a reason of texts.REPORT_*) for the person who gave it."""
 
 
 def document_lines(name: str, raw: bytes) -> list[str]:
     """The report's paragraphs in order (a table's rows as cells joined by tabs), whatever the file type. A file
-    that cannot be read raises ValueError naming what was wrong with it."""
+    that cannot be read, or holds no Chinese text (a scan), raises UnreadableReport saying why."""
     lowered = name.lower()
-    if lowered.endswith(HTML_SUFFIXES):
-        text, problem, _ = decode(raw)
-        if text is None:
-            raise ValueError(problem)
-        lines = html_lines(text)
-    elif lowered.endswith((".docx", ".pdf")):
-        read = docx_lines if lowered.endswith(".docx") else pdf_lines
-        try:
-            lines = read(raw)
-        except Exception as error:  # noqa: BLE001 - python-docx, lxml and pypdf raise many kinds on a broken file
-            raise ValueError(type(error).__name__) from error
+    if lowered.endswith(".docx"):
+        lines = read_document(docx_lines, raw, texts.REPORT_NOT_DOCX)
+    elif lowered.endswith(".pdf"):
+        lines = read_document(pdf_lines, raw, texts.REPORT_NOT_PDF)
     else:
-        text, problem, _ = decode(raw)
+        text, _, bad_line = decode(raw)
         if text is None:
-            raise ValueError(problem)
-        lines = [piped_row(line) for line in text.splitlines()]
-    return [WORD_ARTEFACT.sub("", line) for line in lines if line is not None]
+            raise UnreadableReport(texts.REPORT_ENCODING if bad_line is None
+                                   else texts.REPORT_ENCODING_AT.format(line=bad_line))
+        lines = html_lines(text) if lowered.endswith(HTML_SUFFIXES) else [piped_row(line) for line in text.splitlines()]
+    lines = [WORD_ARTEFACT.sub("", line) for line in lines if line is not None]
+    if not any(CHINESE.search(line) for line in lines):
+        raise UnreadableReport(texts.REPORT_NO_TEXT)
+    return lines
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def read_document(read: Callable[[bytes], list[str]], raw: bytes, broken: str) -> list[str]:
+    from pypdf.errors import FileNotDecryptedError
+
+    try:
+        return read(raw)
+    except FileNotDecryptedError as error:
+        raise UnreadableReport(texts.REPORT_PDF_LOCKED) from error
+    except Exception as error:  # noqa: BLE001 - python-docx, lxml and pypdf raise many kinds on a broken file
+        LOG.info("report not readable: %r", error)
+        raise UnreadableReport(broken) from error
 
 
 # A table row in a text file as converters write it: 一级指标|二级指标|…, or | 一级指标 | … | with a border, and

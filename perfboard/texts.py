@@ -633,6 +633,16 @@ IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行（其中�
                "自评得分 {scores} 项，建议指标 {suggested} 个（未采用，核对清单中可见），未归类 {unclassified} 个。"
                "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")
 IMPORT_UNREADABLE = "无法读取报告 {file}：{reason}。请另存为 .docx 或 UTF-8 的 .txt 后再试。"
+# why a report cannot be read: the {reason} of IMPORT_UNREADABLE
+REPORT_NOT_DOCX = "它不是完好的 Word 文档（.docx）；旧版 .doc 或 WPS 文件请先在 Word/WPS 中另存为 .docx"
+REPORT_NOT_PDF = "它不是完好的 PDF 文件（已损坏或没有下载完整）"
+REPORT_PDF_LOCKED = "这份 PDF 设有打开密码，请用不加密的版本"
+REPORT_NO_TEXT = "文件中没有读到中文文字：扫描件或图片版 PDF 需先做文字识别（OCR），或改用报告的 Word 版"
+REPORT_ENCODING = "文字编码无法识别（不是 UTF-8 或 GBK 的文本，或是改了扩展名的其他文件）"
+REPORT_ENCODING_AT = "文字编码无法识别：第{line}行起与前文编码不同（不是同一种 UTF-8 或 GBK 文本）"
+REPORT_IMPORT_FAILED = "读取时出错（已记录在服务器日志中），请把报告文件交给系统管理员"
+REPORT_NOT_OPENED = {FileNotFoundError: "文件不存在，请检查路径", IsADirectoryError: "这是一个文件夹，请给出报告文件",
+                     PermissionError: "没有读取这个文件的权限"}
 DESK_TAB_IMPORT = "导入报告"
 DESK_IMPORT_UPLOAD = "上传自评报告（.docx、.txt、网页 .html 或文字版 PDF）"
 DESK_IMPORT_YEAR = "报告所属年度"

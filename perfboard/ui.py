@@ -816,9 +816,12 @@ def imported(name: str, raw: bytes, unit_code: str, year: int, files: dict[str, 
         try:
             with st.spinner(texts.DESK_IMPORTING):
                 draft = report_import.import_report(name, raw, unit_code, year, report_import.catalogue_of(files))
-        except Exception as error:  # noqa: BLE001 - python-docx and pypdf raise many kinds on a broken file
-            LOG.warning("report %s could not be read: %r", name, error)
-            st.error(texts.IMPORT_UNREADABLE.format(file=name, reason=type(error).__name__))
+        except report_import.UnreadableReport as unreadable:
+            st.error(texts.IMPORT_UNREADABLE.format(file=name, reason=unreadable))
+            return None
+        except Exception:  # noqa: BLE001 - a report nobody foresaw must not end the page: said, and logged
+            LOG.exception("report %s could not be imported", name)
+            st.error(texts.IMPORT_UNREADABLE.format(file=name, reason=texts.REPORT_IMPORT_FAILED))
             return None
         cached = (digest, draft)
         st.session_state["import_draft"] = cached

@@ -469,3 +469,29 @@ def test_overview_without_headline_indicators_says_where_the_indicators_are(tmp_
     else:
         assert cards == []
         assert any("项指标都未设为总览指标" in text for text in said) and not any("没有指标数据" in text for text in said)
+
+
+def read_report_on_the_desk() -> None:
+    """A page that reads one report as the data desk does (ui.imported): the case's file name and bytes and
+    whether the reader fails as nobody foresaw come through the session state."""
+    import streamlit as st
+
+    from perfboard import report_import, ui
+    from perfboard.database import DEFAULT_DATA_DIR, data_files
+
+    name, raw, unforeseen = st.session_state["report"]
+    if unforeseen:
+        report_import.import_report = lambda *args: {}["a key nobody foresaw"]
+    ui.imported(name, raw, "taojiang_hitech", 2024, data_files(DEFAULT_DATA_DIR))
+
+
+@pytest.mark.parametrize(("name", "raw", "unforeseen", "reason"), [
+    ("报告.pdf", b"%PDF-1.4\ngarbage\n", False, texts.REPORT_NOT_PDF),  # 测试数据: a PDF cut off after its header
+    ("报告.txt", "一、概况\n完成税收4.28亿元。".encode(), True, texts.REPORT_IMPORT_FAILED),
+])
+def test_the_desk_says_why_a_report_cannot_be_read_and_never_shows_the_error(name, raw, unforeseen, reason):
+    at = AppTest.from_function(read_report_on_the_desk, default_timeout=60)
+    at.session_state["report"] = (name, raw, unforeseen)
+    at.run()
+    assert not at.exception
+    assert [error.value for error in at.error] == [texts.IMPORT_UNREADABLE.format(file=name, reason=reason)]

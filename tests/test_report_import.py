@@ -5,6 +5,7 @@ giving the same draft, and the draft going through the data desk."""
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 
 import duckdb
@@ -1275,21 +1276,46 @@ def test_numbering_a_word_file_gets_wrong_gives_no_number_and_no_error():
     assert report_import.document_lines("r.docx", out.getvalue())[-2:] == ["第20级", "第0级"]
 
 
-@pytest.mark.parametrize(("name", "raw"), [
-    ("坏.pdf", b"%PDF-1.4\ngarbage\n"),  # 测试数据: a PDF cut off after its header
-    ("坏.docx", b"PK\x03\x04 not a whole zip"),
+def blank_pdf(password: str | None = None) -> bytes:
+    """测试数据: one page with nothing written on it, as a scanned report holds no text."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("name", "raw", "reason"), [  # 测试数据, each broken as a report an editor has can be
+    ("坏.pdf", b"%PDF-1.4\ngarbage\n", texts.REPORT_NOT_PDF),  # cut off after its header
+    ("坏.docx", b"PK\x03\x04 not a whole zip", texts.REPORT_NOT_DOCX),
+    ("旧版.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), texts.REPORT_NOT_DOCX),  # a .doc renamed
+    ("扫描件.pdf", blank_pdf(), texts.REPORT_NO_TEXT),
+    ("加密.pdf", blank_pdf("secret"), texts.REPORT_PDF_LOCKED),
+    ("英文.html", b"<p>Performance report 2024</p>", texts.REPORT_NO_TEXT),
+    ("繁体.txt", "一、部門整體支出績效自評報告：預算執行率達到百分之九十八。".encode("big5"), texts.REPORT_ENCODING),
+    ("混合.txt", "一、概况\n".encode() + "二、績效\n".encode("gbk"), texts.REPORT_ENCODING_AT.format(line=2)),
 ])
-def test_a_broken_report_is_said_in_chinese_without_a_traceback(name, raw, tmp_path, capsys):
-    with pytest.raises(ValueError):
+def test_a_report_that_cannot_be_read_says_why_in_chinese_without_a_traceback(name, raw, reason, seed_db, tmp_path, capsys):
+    with pytest.raises(report_import.UnreadableReport, match=re.escape(reason)):
         report_import.document_lines(name, raw)
-    db = tmp_path / "perfboard.duckdb"
-    load(DEFAULT_DATA_DIR, db)
     report = tmp_path / name
     report.write_bytes(raw)
     assert main(["import", str(report), "--unit", "taojiang_hitech", "--year", "2024", "--out",
-                 str(tmp_path / "草稿"), "--db", str(db)]) == 1
-    said = capsys.readouterr().err
-    assert f"无法读取报告 {report}" in said and "Traceback" not in said
+                 str(tmp_path / "草稿"), "--db", str(seed_db)]) == 1
+    assert capsys.readouterr().err.strip() == texts.IMPORT_UNREADABLE.format(file=report, reason=reason)
+
+
+@pytest.mark.parametrize(("path", "reason"), [("没有这个文件.docx", texts.REPORT_NOT_OPENED[FileNotFoundError]),
+                                              (".", texts.REPORT_NOT_OPENED[IsADirectoryError])])
+def test_a_report_path_that_cannot_be_opened_is_said_in_chinese(path, reason, seed_db, tmp_path, capsys):
+    report = tmp_path / path
+    assert main(["import", str(report), "--unit", "taojiang_hitech", "--year", "2024", "--out",
+                 str(tmp_path / "草稿"), "--db", str(seed_db)]) == 1
+    assert capsys.readouterr().err.strip() == texts.IMPORT_UNREADABLE.format(file=report, reason=reason)
 
 
 @pytest.mark.parametrize(("year", "code"), [
