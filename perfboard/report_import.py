@@ -847,14 +847,19 @@ def is_total_row(cells: list[str]) -> bool:
 
 # The last columns of a form, after its values: a cell of words there is the row's own, not the next row's name
 TRAILING_HEADERS = ("偏差原因", "未完成原因", "原因分析", "备注", "改进措施")
+# A column of words some forms place between the values (年度指标值 | 评分标准 | 分值 | 实际完成值): how a row is
+# scored. Its cells say so (每少1处扣1分, 按完成比例计分, 低于90%不得分), which no indicator's name does.
+RULE_HEADERS = ("评分标准", "评分方法", "计分方法", "评分规则", "评分细则", "计分标准")
+RULE_WORDS = ("扣", "得分", "计分", "满分", "不得分", "给分")
 VALUE_CELL = re.compile(r"^[≥≤><＞＜=]?\s*\d")  # 14个, 98.5%, ≥95%, 10: a value, not a name
 
 
 def header_role(cell: str) -> str | None:
-    """The column a header cell names (name, target, actual … as `TABLE_HEADERS`; reason for 偏差原因分析)."""
+    """The column a header cell names (name, target, actual … as `TABLE_HEADERS`; reason for 偏差原因分析, rule
+    for 评分标准)."""
     plain = HEADER_NOISE.sub("", cell)
     return next((role for role, names in TABLE_HEADERS.items() if plain in names), None) or \
-        ("reason" if plain.startswith(TRAILING_HEADERS) else None)
+        ("reason" if plain.startswith(TRAILING_HEADERS) else "rule" if plain in RULE_HEADERS else None)
 
 
 def is_table_header(cells: list[str]) -> bool:
@@ -908,6 +913,13 @@ def spaced_tables(body: list[str]) -> list[str]:
 def reads_as_reason(cell: str) -> bool:
     """A 偏差原因 cell: 无, a dash, or a sentence (punctuation, or longer than any indicator's name)."""
     return cell in ("无", "/", "—", "-", "／") or any(mark in cell for mark in "，。；,;") or len(cell) > 24
+
+
+def begins_no_row(cell: str, next_cell: str) -> bool:
+    """Whether a cell of words after a row's values cannot begin the next row: it is no group's name (产出指标,
+    数量指标), and no value follows it as one follows an indicator's name. 部分工程受汛期影响顺延 before 产出指标
+    is the row's 偏差原因."""
+    return group_cell(cell) is None and not cell.endswith("指标") and not VALUE_CELL.match(next_cell)
 
 
 def stacked_tables(body: list[str]) -> list[str]:
@@ -969,10 +981,12 @@ def stacked_rows(body: list[str], at: int, places: dict[str, int], header: list[
     """The table's rows from line `at` on, and the line where the table ends. A row is the words of its names,
     then its values, so a cell of words after a value begins the next row, unless the form ends in a column of
     words (偏差原因) and the cell reads as one. A merged cell written once (一级指标) leaves a row short: `aligned`
-    places it. A row that reads as no indicator's (按时, 及时: no figure) stays as its lines, for a person."""
+    places it. A 评分标准 between the values (每少1处扣1分) is the row's own too. A row that reads as no indicator's
+    (按时, 及时: no figure) stays as its lines, for a person."""
     out: list[str] = []
     row: list[str] = []
     words_last = header_role(header[-1]) == "reason"
+    rule_column = any(header_role(cell) == "rule" for cell in header)
 
     def close() -> None:
         placed = aligned(row, places, len(header)) if row else None
@@ -985,7 +999,12 @@ def stacked_rows(body: list[str], at: int, places: dict[str, int], header: list[
         if not row and (is_value or len(cell) > 40):
             break  # a value with no name before it, or a paragraph: the table has ended
         if any(VALUE_CELL.match(c) for c in row) and not is_value:
-            if words_last and len(row) < len(header) and reads_as_reason(cell):
+            if rule_column and len(row) < len(header) and any(word in cell for word in RULE_WORDS):
+                row.append(cell)  # how the row is scored, between its values
+                at += 1
+                continue
+            next_cell = body[at + 1] if at + 1 < len(body) else ""
+            if words_last and len(row) < len(header) and (reads_as_reason(cell) or begins_no_row(cell, next_cell)):
                 row.append(cell)
                 at += 1
             close()  # the cell, if not taken as the row's reason, begins the next row

@@ -1127,6 +1127,37 @@ def test_a_table_of_one_cell_to_a_line_is_read_as_its_rows(reason_column, notes)
     assert [(r["level1"], r["score"]) for r in draft.evaluation] == [("总分", "92")]
 
 
+# 测试数据: a form with 评分标准 between its values, one cell to a line; a short 偏差原因 without punctuation
+RULE_COLUMN_ROWS = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "评分标准", "分值", "实际完成值", "得分", "偏差原因"],
+    ["产出指标", "数量指标", "新建农村供水工程", "12处", "每少1处扣1分", "10", "12处", "10"],
+    ["产出指标", "数量指标", "水毁工程修复", "35处", "按完成比例计分", "10", "33处", "9.4", "部分工程受汛期影响顺延"],
+    ["产出指标", "质量指标", "工程验收合格率", "100%", "低于100%不得分", "10", "100%", "10"],
+    ["产出指标", "时效指标", "资金拨付及时性", "及时", "不及时不得分", "10", "及时", "10"],
+    ["效益指标", "社会效益指标", "受益人口", "3.2万人", "按完成比例计分", "10", "3.5万人", "10"],
+]
+
+
+@pytest.mark.parametrize("merged", [False, True])  # 一级指标 and 二级指标 in every row, or once as merged cells
+def test_a_table_of_one_cell_to_a_line_with_its_scoring_rule_between_the_values(merged):
+    """Each row of figures gives its indicator its target, actual, weight and score (the rule 每少1处扣1分 and the
+    reason 部分工程受汛期影响顺延 are the row's own words); the row of words (及时) stays for a person."""
+    lines, written = [], {}
+    for row in RULE_COLUMN_ROWS:
+        for place, cell in enumerate(row):
+            if merged and place < 2 and written.get(place) == cell:
+                continue
+            written[place] = cell
+            lines.append(cell)
+    text = "\n".join(["某县水利局2023年度部门整体支出绩效自评报告（测试数据）", "三、绩效指标完成情况", *lines])
+    draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
+    proposed = {row["indicator_code"]: (row["indicator_name"], row["level2"]) for row in draft.indicators}
+    assert [(*proposed[r["indicator_code"]], r.get("target"), r.get("actual"), r.get("weight"), r.get("score"))
+            for r in draft.indicator_values] == [
+        ("新建农村供水工程", "数量指标", "12", "12", "10", "10"), ("水毁工程修复", "数量指标", "35", "33", "10", "9.4"),
+        ("工程验收合格率", "质量指标", "100", "100", "10", "10"), ("受益人口", "社会效益指标", "3.2", "3.5", "10", "10")]
+
+
 # 测试数据: the form's indicator table as text converters write it, cells between pipes (the full-width ｜ too)
 PIPED_ROWS = ["一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因分析及改进措施",
               "产出指标|数量指标|新建农村公路|50公里|52公里|10|10|",
