@@ -529,14 +529,17 @@ def narrative_markdown(sections: list[Section]) -> str:
 
 
 def with_refs(sections: list[Section]) -> list[Section]:
-    """Each section's reference as the data files cite it (一, 一(三), 四.1), from the narrative's own rule."""
-    refs: dict[int, str | None] = {}
+    """Each section's reference as the data files cite it (一, 一(三), 四.1), from the narrative's own rule. A
+    section the rule gives none (（1）低保金发放 under 三) is cited by its nearest section that has one, whose
+    citation takes in its subsections (`narrative.Outline.cited`)."""
+    refs: dict[int, str | None] = {}  # the rule's, which the loader gives the published narrative too
+    cites: dict[int, str | None] = {}
     result = []
     for section in sections:
-        parent = refs.get(section.level - 1)
-        ref = section_ref(section.title, parent) if section.key != "preface" else None
+        ref = section_ref(section.title, refs.get(section.level - 1)) if section.key != "preface" else None
         refs[section.level] = ref
-        result.append(replace(section, ref=ref))
+        cites[section.level] = ref or cites.get(section.level - 1)
+        result.append(replace(section, ref=cites[section.level]))
     return result
 
 

@@ -20,6 +20,8 @@ from perfboard.narrative import parse_narrative, section_ref
     ("一、产出指标", "二", "二.一"),
     ("（一）数量指标", "二.一", "二.一(一)"),
     ("１．预算编制科学", "三", "三.1"),  # a full-width number is cited as the data files write it
+    ("一．部门基本情况", None, "一"), ("二.部门整体支出情况", None, "二"),  # 一、 as some reports write it
+    ("(二)支出情况", "二", "二(二)"),  # （二） in half-width brackets
 ])
 def test_section_ref_follows_the_report_numbering(title, parent_ref, expected):
     assert section_ref(title, parent_ref) == expected
