@@ -1435,7 +1435,7 @@ def statement_of(before: str) -> str:
 # A rate or a degree the report names in a sentence (家庭医生签约服务覆盖率, 学生满意度) the catalogue lacks: the
 # words before the figure without what leads up to it (全年完成) and what links it (达到, 目标值, ≥). Only names
 # of this form are proposed from prose: other words before a number are too loose to name an indicator by.
-RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度|比例|水平)$")  # 居民健康素养水平
+RATE_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()]{2,24}(?:率|满意度|比例|占比|水平)$")  # 居民健康素养水平
 RATE_LEAD = re.compile(rf"^(?:.*[：:])?(?:其中)?{LIST_NUMBER}?(?:高于|低于|超过|超出|优于|较|比)?(?:现|目前|预计)?"
                        r"(?:(?:年初设定目标|年初|年度目标|全年|年度|全县|全区|累计|实际)(?:为|是)?)?"  # 年度目标为培训农民
                        r"(?:预计|已经|已)?(?:实际)?(?:完成|实现|达到)?")  # 现已实际到位资金: 到位资金  # 高于目标值95%, 超过年初目标（90%）: a comparison leads to the target

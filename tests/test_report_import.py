@@ -1397,6 +1397,8 @@ def test_the_report_names_itself_in_the_source_lines(year, code):
      [("actual", "农村自来水普及率", "92"), ("target", "农村自来水普及率", "90")]),
     # no rate named: a share, a change, a stated completion, the budget's execution
     ("基本支出2,345.67万元，占19.00%，较上年下降12.3%。", [("unclassified", None, "19.00"), ("unclassified", None, "12.3")]),
+    ("项目支出7,419.76万元，占比85.73%。", [("unclassified", None, "85.73")]),  # 占比 alone names no rate
+    ("护理型床位占比达到56%。", [("actual", "护理型床位占比", "56")]),  # 测试数据: a share an indicator's name says
     ("预算执行率为98.65%。", [("unclassified", None, "98.65")]),
     ("各项工作目标完成率100%。", [("unclassified", None, "100")]),
     ("自评结论为“优”，综合得分率96%。", [("unclassified", None, "96")]),  # the score's share of full marks
