@@ -575,7 +575,8 @@ def qualifier_of(figure: re.Match) -> str | None:
     return groups.get("before") or groups.get("between") or (split[1] if split else None) or groups.get("after")
 SENTENCE_END = re.compile(r"(?<=[。！？])")
 CLAUSE_MARKS = "，,；;：:、"
-CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}（(]")  # an opening bracket too: 52公里（目标50公里）
+NOT_THOUSANDS = r"(?!(?<=\d),\d{3}(?!\d))"  # the comma of 5,280 ends no clause
+CLAUSE_BREAK = re.compile(f"{NOT_THOUSANDS}[{CLAUSE_MARKS}（(]")  # an opening bracket too: 52公里（目标50公里）
 TARGET_CUES = ("目标", "任务", "计划", "力争", "拟")
 ACTUAL_OVERRIDES = ("预计", "已", "实际", "累计")
 ESTIMATE_CUES = ("预计",)
@@ -802,7 +803,7 @@ def reports_results(section: Section, chapter: Section) -> bool:
     return any(RESULTS_TITLE.search(t) for t in titles) and not any(NOT_RESULTS_TITLE.search(t) for t in titles)
 
 
-CLAUSE_ENDS = re.compile(f"$|[{CLAUSE_MARKS}。！？）)]")
+CLAUSE_ENDS = re.compile(f"$|{NOT_THOUSANDS}[{CLAUSE_MARKS}。！？）)]")
 
 
 def suggested(figure: Figure) -> Figure:
@@ -1324,6 +1325,16 @@ def clause_before(sentence: str, start: int) -> str:
     return sentence[max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0):start]
 
 
+def clause_ahead(sentence: str, start: int) -> str:
+    """The clause before the one of a figure at `start`, when it holds no figure: 城镇新增就业人数 in
+    指标1：城镇新增就业人数，年度目标1000人, 目标值 in 目标值：开展职业技能培训3000人次; "" otherwise."""
+    end = start - len(clause_before(sentence, start)) - 1
+    if end < 0:
+        return ""
+    ahead = clause_before(sentence, end)
+    return "" if FIGURE.search(ahead) else ahead
+
+
 def classified(figure: Figure, before_sentence: str, clause: str, after: str, since_previous: str,
                earlier: list[Figure], said_before: list[Figure], catalogue: Catalogue, spending_section: bool) -> Figure:
     """What the figure is, from the words around it (docs/architecture.md, "Importing a report"): `earlier` are
@@ -1334,7 +1345,7 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
     if figure.unit == "分":
         words = clause if clause.strip() else since_previous  # 自评得分：95分: the words before the colon
         # the clause with the words before a bracket: 预算执行15分（满分20分）, 产出指标（50分）：得分48分
-        outer_clause = re.split(f"[{CLAUSE_MARKS}]", before_sentence)[-1]
+        outer_clause = re.split(f"{NOT_THOUSANDS}[{CLAUSE_MARKS}]", before_sentence)[-1]
         bracketed_group = since_previous.endswith(("（", "(")) and group_named(outer_clause)
         if FULL_MARKS.search(since_previous) or bracketed_group:
             return replace(figure, kind=MAX_SCORE, name=group_named(outer_clause) or TOTAL_ROW)
@@ -1518,10 +1529,12 @@ def stated_pair(figure: Figure, clause: str, after: str,
     it as target or actual, and `figure` as the other. Words before a count alone are too loose to propose an
     indicator by (内设股室8个); a target beside the count says the report measures it. The second clause may repeat
     the verb of the name (完成薄弱学校改造8所，计划改造8所)."""
-    name_here, link = named_by(clause)
-    name_here = YEAR_ONLY.sub("", name_here)  # 完成年度任务2万亩: 年度 names no other thing
     if figure.unit in SPENDING_UNITS or figure.unit in (*RATE_UNITS, "分"):
         return None  # percentages are named as rates (rate_named), money and scores otherwise
+    if not clause.strip():  # 实际完成值：3,260人次: the words before the colon link it
+        clause = clause_ahead(figure.sentence, figure.start)
+    name_here, link = named_by(clause)
+    name_here = YEAR_ONLY.sub("", name_here)  # 完成年度任务2万亩: 年度 names no other thing
     here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
     if not here_is_target and not PAIR_ACTUAL_LINK.search(clause) or passed_by(clause):
         return None
@@ -1533,6 +1546,11 @@ def stated_pair(figure: Figure, clause: str, after: str,
         return None
     other_clause = clause_before(other.sentence, other.start)
     name = count_named(other_clause)
+    ahead = clause_ahead(other.sentence, other.start)
+    if name is None and not named_by(other_clause)[0]:  # 城镇新增就业人数，年度目标1000人: named the clause before
+        name, other_clause = count_named(ahead), ahead + other_clause
+    elif other.sentence[other.start - len(other_clause) - 1:][:1] in "：:":  # 目标值：开展职业技能培训3000人次
+        other_clause = ahead + other_clause
     repeated = PAIR_NAME_LEAD.sub("", name_here)
     led = PAIR_NAME_LEAD.match(name_here) or clause.strip().startswith("实际")  # 计划改造8所, 实际新建12个
     if name_here and not (name and len(repeated) >= 2 and repeated in name and led):

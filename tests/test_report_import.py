@@ -1442,6 +1442,13 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
      [("actual", "植树造林", "2.3"), ("target", "植树造林", "2"), ("stated_rate", "植树造林", "115")]),
     ("（1）数量指标：年度目标为培训农民1000人次，实际完成1200人次，完成率120%。",
      [("target", "培训农民", "1000"), ("actual", "培训农民", "1200"), ("stated_rate", "培训农民", "120")]),
+    # 测试数据: the name in a clause of its own before the target, and labels before a colon (1,200 ÷ 1000 = 120%)
+    ("指标1：城镇新增就业人数，年度目标1000人，实际完成1,200人，完成率120%。",
+     [("target", "城镇新增就业人数", "1000"), ("actual", "城镇新增就业人数", "1200"),
+      ("stated_rate", "城镇新增就业人数", "120")]),
+    ("目标值：开展职业技能培训3000人次；实际完成值：3,260人次。",
+     [("target", "开展职业技能培训", "3000"), ("actual", "开展职业技能培训", "3260")]),
+    ("农村低保标准由每人每年5,280元提高到5,600元。", [("unclassified", None, "5280"), ("unclassified", None, "5600")]),
     ("（1）数量指标：完成水毁修复工程35处，完成率100%。",
      [("actual", "水毁修复工程", "35"), ("stated_rate", "水毁修复工程", "100")]),
     # a target in brackets after its count, and after the count's stated rate
