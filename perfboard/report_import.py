@@ -518,13 +518,15 @@ def outline(raw_lines: list[str]) -> list[Section]:
 
 
 def narrative_markdown(sections: list[Section]) -> str:
-    """The sections in the narrative format of data/README.md: headings with keys, the body word for word."""
+    """The sections in the narrative format of data/README.md: headings with keys, the body word for word. A
+    form's table of one cell to a line is kept as its rows, cells between tabs (`stacked_tables`), so that the
+    report's page shows it as the table it is."""
     parts = []
     for section in sections:
         heading = section.title.replace("{", "｛").replace("}", "｝").lstrip("#").strip() or texts.IMPORT_UNTITLED
         parts.append(f"{'#' * section.level} {heading} {{#{section.key}}}\n")
         if section.body:
-            parts.append("\n\n".join(section.body) + "\n")
+            parts.append("\n\n".join(stacked_tables(section.body)) + "\n")
     return "\n".join(parts)
 
 

@@ -1167,6 +1167,10 @@ def test_a_table_of_one_cell_to_a_line_with_its_scoring_rule_between_the_values(
             for r in draft.indicator_values] == [
         ("新建农村供水工程", "数量指标", "12", "12", "10", "10"), ("水毁工程修复", "数量指标", "35", "33", "10", "9.4"),
         ("工程验收合格率", "质量指标", "100", "100", "10", "10"), ("受益人口", "社会效益指标", "3.2", "3.5", "10", "10")]
+    # the report's page shows the rows it read as a table's rows, every word kept
+    names = "\t\t" if merged else "产出指标\t数量指标\t"  # a merged cell stands empty below its first row
+    assert f"\n\n{names}水毁工程修复\t35处\t按完成比例计分\t10\t33处\t9.4\t部分工程受汛期影响顺延\n\n" in draft.narrative
+    assert all(word in draft.narrative for word in lines)
 
 
 # 测试数据: the form's indicator table as text converters write it, cells between pipes (the full-width ｜ too)
