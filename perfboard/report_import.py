@@ -216,19 +216,43 @@ def docx_lines(raw: bytes) -> list[str]:
     document = Document(io.BytesIO(raw))
     numbers = WordNumbers(document)
     lines = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
+    for block in body_blocks(document.element.body):
+        if block.tag.endswith("}p"):
+            first, *rest = paragraph_text(block).split("\n")
             label = numbers.label(block)  # counted even for a paragraph that writes its own number
-            lines.append(label + text if label and numbered(text.strip()) is None else text)
-        elif tag == "tbl":
-            for row in block.iter():
-                if row.tag.endswith("}tr"):
-                    cells = [("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")), grid_span(cell))
-                             for cell in row if cell.tag.endswith("}tc")]
-                    lines.append("\t".join(text for text, span in cells for _ in range(span)))
+            lines += [label + first if label and numbered(first.strip()) is None else first, *rest]
+        else:
+            for row in block.iter(f"{W}tr"):
+                cells = [(paragraph_text(cell).replace("\n", ""), grid_span(cell)) for cell in row
+                         if cell.tag == f"{W}tc"]
+                lines.append("\t".join(text for text, span in cells for _ in range(span)))
     return lines
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# a block Word wraps: a content control (a template's fields), tracked changes, custom XML; its paragraphs count
+WRAPPERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"}
+
+
+def body_blocks(element) -> Iterable:
+    """The document's paragraphs and tables in order, those inside a content control too."""
+    for child in element.iterchildren():
+        if child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+        elif child.tag in WRAPPERS:
+            yield from body_blocks(child)
+
+
+def paragraph_text(element) -> str:
+    """The text of a paragraph (or of a table's cell) as Word shows it: a tab as a space, a line break inside
+    the paragraph (Shift+Enter, often between a heading and its text) as a new line."""
+    parts = []
+    for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.getparent().tag == f"{W}r":  # not a tab stop of the paragraph's style (w:pPr/w:tabs/w:tab)
+            parts.append(" " if node.tag == f"{W}tab" else "\n")
+    return "".join(parts)
 
 
 def word_value(element, path: str) -> str | None:

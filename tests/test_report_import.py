@@ -1322,6 +1322,29 @@ def test_numbering_a_word_file_gets_wrong_gives_no_number_and_no_error():
     assert report_import.document_lines("r.docx", out.getvalue())[-2:] == ["第20级", "第0级"]
 
 
+def test_a_word_report_is_read_inside_content_controls_with_its_line_breaks_and_tabs():
+    """测试数据 as templates write it: a heading and its text in one paragraph split by Shift+Enter, a tab after a
+    chapter's number, a paragraph and a table inside content controls (w:sdt), a tab stop in a paragraph's style."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    body = document.element.body
+    w = nsdecls("w")
+    body.insert(0, parse_xml(f'<w:p {w}><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'
+                             '<w:r><w:t>一、</w:t><w:tab/><w:t>部门基本情况</w:t><w:br/>'
+                             '<w:t>内设股室8个。</w:t></w:r></w:p>'))
+    body.insert(1, parse_xml(f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>二、绩效目标完成情况</w:t></w:r></w:p>'
+                             '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>三级指标</w:t></w:r></w:p></w:tc>'
+                             '<w:tc><w:p><w:r><w:t>年度指标值</w:t><w:br/><w:t>（A）</w:t></w:r></w:p></w:tc></w:tr>'
+                             '</w:tbl></w:sdtContent></w:sdt>'))
+    out = io.BytesIO()
+    document.save(out)
+    assert report_import.document_lines("r.docx", out.getvalue())[:4] == [
+        "一、 部门基本情况", "内设股室8个。", "二、绩效目标完成情况", "三级指标\t年度指标值（A）"]
+
+
 def blank_pdf(password: str | None = None) -> bytes:
     """测试数据: one page with nothing written on it, as a scanned report holds no text."""
     from pypdf import PdfWriter
