@@ -17,7 +17,7 @@ from perfboard import texts
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([A-Za-z0-9_.\-]+)\})?\s*$")
 PART = re.compile(r"^第([一二三四五六七八九十]+)(?:部分|章)")
-CHAPTER = re.compile(r"^([一二三四五六七八九十]+)[、.．]")  # 一、 and as some reports write it, 一. 一．
+CHAPTER = re.compile(r"^([一二三四五六七八九十]+)(?:[、.．]|\s)")  # 一、 and as some reports write it, 一. 一． 一 …
 SUBSECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")  # （一） and (一)
 ITEM = re.compile(r"^(\d+)[.．、]")
 # A report may type its figures full-width (４．２８亿元, ４５％, １．加强预算管理): they are read as the figures they

@@ -435,7 +435,7 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 PART_HEADING = re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$)(.*)$")  # not 第一部分资金已拨付
 HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1. 1、 / （1）
     (0, PART_HEADING),
-    (1, re.compile(rf"^([{CHINESE_NUMERALS}]+)[、.．]\s*(\S.*)$")),
+    (1, re.compile(rf"^([{CHINESE_NUMERALS}]+)(?:[、.．]\s*|\s+)(\S.*)$")),  # 四、 and 四 存在的问题
     (2, re.compile(rf"^[（(]([{CHINESE_NUMERALS}]+)[）)]\s*(\S.*)$")),
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")),
     (4, re.compile(r"^[（(](\d{1,2})[）)]\s*(\S.*)$")),

@@ -22,6 +22,7 @@ from perfboard.narrative import parse_narrative, section_ref
     ("１．预算编制科学", "三", "三.1"),  # a full-width number is cited as the data files write it
     ("一．部门基本情况", None, "一"), ("二.部门整体支出情况", None, "二"),  # 一、 as some reports write it
     ("(二)支出情况", "二", "二(二)"),  # （二） in half-width brackets
+    ("四 存在的问题", None, "四"),  # a space after the number
 ])
 def test_section_ref_follows_the_report_numbering(title, parent_ref, expected):
     assert section_ref(title, parent_ref) == expected

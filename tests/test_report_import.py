@@ -286,14 +286,15 @@ def test_the_outline_gives_stable_keys_and_the_report_references():
 
 
 def test_every_figure_cites_its_section_whatever_the_numbering():
-    """测试数据: chapters numbered 一． and 二. and a subsection (二); a （1） directly under 三, which the data's
-    rule gives no reference: its figures cite 三, whose citation takes in its subsections."""
+    """测试数据: chapters numbered 一． 二. and 四 (a space), and a subsection (二); a （1） directly under 三, which
+    the data's rule gives no reference: its figures cite 三, whose citation takes in its subsections."""
     text = "\n".join(["某县民政局2023年度部门整体支出绩效自评报告", "一．部门基本情况", "本局编制人数45人。",
                       "二.部门整体支出情况", "(二)支出情况", "项目支出434.44万元。", "三、绩效目标完成情况",
-                      "（1）低保金发放", "全年发放城乡低保金2,345万元，惠及困难群众1.2万人。"])
+                      "（1）低保金发放", "全年发放城乡低保金2,345万元，惠及困难群众1.2万人。", "四 存在的问题",
+                      "部分资金拨付偏慢，涉及项目3个。"])
     draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
     assert {(f.number, f.ref) for f in draft.figures} == {
-        ("45", "一"), ("434.44", "二(二)"), ("2,345", "三"), ("1.2", "三")}
+        ("45", "一"), ("434.44", "二(二)"), ("2,345", "三"), ("1.2", "三"), ("3", "四")}
 
 
 def test_a_table_in_a_pdfs_text_is_read_from_its_spaced_cells():
