@@ -353,11 +353,17 @@ def whole_number(value: str | None, default: int) -> int:
     return int(value) if value and value.isdigit() else default
 
 
-# Radical code points a PDF's font may map ordinary characters to: 康熙部首 (⾼ → 高, by NFKC) and the simplified
-# forms of the supplement (⻔ → 门), which Unicode does not decompose.
+# Radical code points a PDF's font may map ordinary characters to, when a glyph serves both: 康熙部首 (⾼ → 高, by
+# NFKC) and the supplement's, which Unicode does not decompose. RADICAL_CHARACTERS gives those NFKC gets wrong or
+# leaves: every one Noto Sans CJK SC maps a character to (Chromium's PDFs; 民 as ⺠, 户 as ⼾, whose NFKC is the
+# traditional 戶), found by printing U+4E00–U+9FA5 and reading it back (tests/test_report_import.py); four it
+# maps to a rare character of CJK Extension A (胶 as 㬵); and ⻄ → 西.
 RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
-SUPPLEMENT_RADICALS = str.maketrans("⻔⻝⻓⻅⻋⻜⻛⻩⻢⻬⻆⻉⻘⻚⻥⻦⻰⻳⻨⻤⻄⻮⻓",
-                                    "门食长见车飞风黄马齐角贝青页鱼鸟龙龟麦鬼西纟长")
+RADICAL_CHARACTERS = str.maketrans(
+    "⺦⺃⺂⻲⺅⺉⻧⺐⺏⺒⺓⺕⺔⺖⼾⺘⺙⻫⺛⺞⺠⺡⺣⺤⺨⺭⻯⺯⺰⺱⺹⺺⺾⻂⻅⻆⻈⻉⻋⻌⻐⻑⻒⻓⻔⻖⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻨⻩⻪⻬⻮⻰⻱⻳⻄"
+    "㬺㫚㮣㬵",
+    "丬乚乛亀亻刂卤尢尣巳幺彐彑忄户扌攵斉旡歺民氵灬爫犭礻竜糹纟罓耂肀艹衤见角讠贝车辶钅長镸长门阝青韦页风飞食飠饣马骨鬼鱼鸟麦黄黾齐齿龙龜龟西"
+    "幐曶槩胶")
 PARAGRAPH_END = ("。", "！", "？", "：", "；", "”", "」", "）")
 FULL_LINE = 0.8  # a line this long (of the longest) ran to the page's edge: its paragraph goes on
 
@@ -386,7 +392,7 @@ def pdf_lines(raw: bytes) -> list[str]:
     from pypdf import PdfReader
 
     pages = [pdf_page(page) for page in PdfReader(io.BytesIO(raw)).pages]
-    physical = [RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line).translate(SUPPLEMENT_RADICALS)
+    physical = [RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line.translate(RADICAL_CHARACTERS))
                 for line in pdf_tables.rejoined(pages)]
     # a table row keeps its tabs: its first cell may be one merged down from the row above, empty
     return paragraphs_of([line if "\t" in line else line.strip() for line in physical if line.strip()])
