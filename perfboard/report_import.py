@@ -202,12 +202,25 @@ def web_text(pieces: list[str]) -> str:
 
 
 def html_lines(text: str) -> list[str]:
+    """The page's lines without the site's own (`is_site_chrome`)."""
     page = HtmlReport()
     page.feed(text)
     page.close()
     page.end_row()
     page.flush()
-    return page.lines
+    return [line for line in page.lines if not is_site_chrome(line)]
+
+
+# A government site's page around the report: its menu and where the page sits (首页 | 政务公开, 当前位置：…), the
+# article's details (发布时间：… 浏览次数：…), its buttons (【打印本页】【关闭窗口】) and the site's footer (主办：…
+# 备案号：…). A short line of these is the site's, not the report's; the colon keeps 提供技术支持120次 the report's.
+SITE_CHROME = re.compile(r"^(?:首页(?:\s*[|｜>＞»]|$)|当前位置|您的位置|(?:【[^】]{1,8}】\s*)+$)|"
+                         r"(?:发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|字号|备案号|网站标识码|技术支持|主办|承办)\s*[:：]|"
+                         r"ICP备|版权所有\s*[©(（:：]")
+
+
+def is_site_chrome(line: str) -> bool:
+    return len(line) <= 120 and bool(SITE_CHROME.search(line.strip()))
 
 
 def docx_lines(raw: bytes) -> list[str]:

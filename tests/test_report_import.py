@@ -734,6 +734,19 @@ def test_a_web_pages_text_is_read_as_its_paragraphs_and_table_rows(page, lines):
     assert report_import.document_lines("报告.htm", page.encode("utf-8")) == lines
 
 
+def test_a_government_sites_page_gives_the_report_without_the_sites_own_lines():
+    """测试数据 as a county site publishes a report: its menu, where the page sits, the article's details, its
+    buttons and the footer are left out; the report's sentences stay, those with 技术支持 or 来源： too."""
+    page = ("<div>首页 | 政务公开 | 互动交流</div><div>当前位置：首页 &gt; 政务公开 &gt; 绩效评价</div>"
+            "<h1>某县民政局2023年度部门整体支出绩效自评报告</h1>"
+            "<div>发布时间：2024-04-15 10:20　来源：某县民政局　浏览次数：1234　字号：【大 中 小】</div>"
+            "<p>一、部门基本情况</p><p>为全县养老机构提供技术支持120次。</p><p>资金来源：财政拨款。</p>"
+            "<div>【打印本页】【关闭窗口】</div><div>主办：某县人民政府办公室　备案号：湘ICP备12345678号</div>"
+            "<div>版权所有© 某县人民政府</div>")
+    assert report_import.document_lines("报告.html", page.encode("utf-8")) == [
+        "某县民政局2023年度部门整体支出绩效自评报告", "一、部门基本情况", "为全县养老机构提供技术支持120次。", "资金来源：财政拨款。"]
+
+
 @pytest.mark.parametrize(("page", "kept"), [
     ("一、概况\n完成投资35.44\n- 3 -", ["一、概况", "完成投资35.44"]),  # else 35.44 and 3 would read 35.443
     ("第 2 页 共 10 页\n亿元，同比增长10.63%。", ["亿元，同比增长10.63%。"]),
