@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
+from itertools import zip_longest
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -765,6 +766,30 @@ class Catalogue:
         return None
 
 
+def plain_table_sentences(body: list[str]) -> list[str]:
+    """The rows of a table none of the form's readers knows (年度总体目标 | 预期目标 | 实际完成情况), each read as a
+    sentence of its cells, each led by its column's name from the table's first row when that row has no figure
+    (预期目标：完成老旧小区改造12个；实际完成情况：已完成改造12个。), so that no figure of a table goes unlisted.
+    Rows from the form's first header on are its readers' (`table_figures`, `budget_table_figures`), and so is a
+    table whose first row names two of the form's columns (一级指标 … 分值 得分: `group_marks_figures`)."""
+    read: list[str] = []
+    names: list[str] | None = None
+    for line in body:
+        cells = line.split("\t")
+        if "\t" not in line:
+            names = None  # the table has ended
+        elif is_table_header(cells):
+            break
+        elif names is None and not FIGURE.search(line):
+            names = [HEADER_NOISE.sub("", cell) for cell in cells]
+        elif sum(header_role(name) is not None for name in names or []) >= 2:
+            continue
+        else:
+            named = zip_longest(names or [], cells, fillvalue="")
+            read.append("；".join(f"{name}：{cell}" if name else cell for name, cell in named if cell.strip()) + "。")
+    return read
+
+
 def sentences(section: Section) -> list[str]:
     return [s.strip() for paragraph in section.body for s in SENTENCE_END.split(paragraph) if s.strip()]
 
@@ -788,7 +813,8 @@ def figures_of(sections: list[Section], catalogue: Catalogue) -> list[Figure]:
         # the form's order: 预算执行情况, then the indicators, then their 总分
         read = [budget_table_figures(section) + table_figures(section, table_rows, catalogue) +
                 total_row_figures(section, table_rows) + group_marks_figures(section, table_rows)]
-        for sentence in sentences(replace(section, body=[line for line in section.body if "\t" not in line])):
+        prose = [line for line in section.body if "\t" not in line] + plain_table_sentences(section.body)
+        for sentence in sentences(replace(section, body=prose)):
             catalogue = catalogue.with_proposed(f.new_indicator for f in read[-1] if f.new_indicator and f.kind != SUGGESTED)
             said_before = [figure for figures in read for figure in figures]
             figures = sentence_figures(section, titles, sentence, catalogue, spending_section, said_before)

@@ -1152,6 +1152,22 @@ def test_a_table_of_one_cell_to_a_line_is_read_as_its_rows(reason_column, notes)
     assert [(r["level1"], r["score"]) for r in draft.evaluation] == [("总分", "92")]
 
 
+@pytest.mark.parametrize("pipes", [True, False])  # a text converter's cells between pipes, a Word table's
+def test_a_table_no_form_reader_knows_gives_its_figures_led_by_their_columns_names(pipes):
+    """测试数据: the form's 年度总体目标 table (预期目标 | 实际完成情况) reads as the pairs its rows state; its figures
+    were not listed at all. A table of the form's scoring (一级指标 … 分值 得分) is not read again as prose: its
+    group's 20分 is one full mark, not two."""
+    rows = ["年度总体目标|预期目标|实际完成情况", "目标1|完成老旧小区改造12个|已完成改造12个",
+            "目标2|新增城镇就业1000人|新增城镇就业1,200人", "说明：以上为年度总体目标。",
+            "一级指标|二级指标|三级指标|分值|得分", "投入（20分）|目标设定|绩效目标合理性|5|5"]
+    text = "\n".join(["某县住建局2023年度部门整体支出绩效自评报告（测试数据）", "三、绩效目标完成情况",
+                      *(row if pipes else row.replace("|", "\t") for row in rows)])
+    draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
+    assert [(f.kind, f.name, f.value) for f in draft.figures] == [  # the form's tables first, then the prose
+        ("max_score", "投入", "20"), ("target", "老旧小区改造", "12"), ("actual", "老旧小区改造", "12"),
+        ("target", "新增城镇就业", "1000"), ("actual", "新增城镇就业", "1200")]
+
+
 # 测试数据: a form with 评分标准 between its values, one cell to a line; a short 偏差原因 without punctuation
 RULE_COLUMN_ROWS = [
     ["一级指标", "二级指标", "三级指标", "年度指标值", "评分标准", "分值", "实际完成值", "得分", "偏差原因"],
