@@ -770,18 +770,24 @@ def plain_table_sentences(body: list[str]) -> list[str]:
     """The rows of a table none of the form's readers knows (年度总体目标 | 预期目标 | 实际完成情况), each read as a
     sentence of its cells, each led by its column's name from the table's first row when that row has no figure
     (预期目标：完成老旧小区改造12个；实际完成情况：已完成改造12个。), so that no figure of a table goes unlisted.
-    Rows from the form's first header on are its readers' (`table_figures`, `budget_table_figures`), and so is a
+    Rows from the form's indicator header on are its readers' (`table_figures`), those of its 预算执行情况 until a
+    row of names without a figure begins another table (the form's 年度总体目标, in the same Word table), and a
     table whose first row names two of the form's columns (一级指标 … 分值 得分: `group_marks_figures`)."""
     read: list[str] = []
     names: list[str] | None = None
+    budget_rows = False
     for line in body:
         cells = line.split("\t")
         if "\t" not in line:
-            names = None  # the table has ended
-        elif is_table_header(cells):
+            names, budget_rows = None, False  # the table has ended
+        elif table_columns(cells) is not None:
             break
-        elif names is None and not FIGURE.search(line):
-            names = [HEADER_NOISE.sub("", cell) for cell in cells]
+        elif budget_columns(cells) is not None:
+            budget_rows = True
+        elif budget_rows and (re.search(r"\d", line) or sum(bool(cell.strip()) for cell in cells) < 2):
+            continue
+        elif (names is None or budget_rows) and not FIGURE.search(line):
+            names, budget_rows = [HEADER_NOISE.sub("", cell) for cell in cells], False
         elif sum(header_role(name) is not None for name in names or []) >= 2:
             continue
         else:

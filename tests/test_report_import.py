@@ -1168,6 +1168,22 @@ def test_a_table_no_form_reader_knows_gives_its_figures_led_by_their_columns_nam
         ("target", "新增城镇就业", "1000"), ("actual", "新增城镇就业", "1200")]
 
 
+def test_the_forms_tables_in_one_word_table_give_the_budget_the_years_targets_and_the_indicators():
+    """测试数据: the form as one Word table, its 预算执行情况, then 年度总体目标 (rows of names, no figure, begin it),
+    then the indicators: each read once, by its own reader (1150 ÷ 1200 = 95.83%, the form's 执行率)."""
+    rows = ["年度预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t1000\t1200\t1150\t10\t95.83%\t9.58", "年度总体目标\t预期目标\t实际完成情况",
+            "目标1\t完成老旧小区改造12个\t已完成改造12个",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分", "产出指标\t数量指标\t新建公厕\t5座\t5座\t10\t10"]
+    text = "\n".join(["某县住建局2023年度部门整体支出绩效自评报告（测试数据）", "三、绩效自评表", *rows])
+    draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
+    assert [(f.kind, f.name, f.value) for f in draft.figures] == [
+        ("budget", "部门整体支出", "1000"), ("adjusted_budget", "部门整体支出", "1200"), ("spending", "部门整体支出", "1150"),
+        ("max_score", "预算执行", "10"), ("score", "预算执行", "9.58"),
+        ("target", "新建公厕", "5"), ("actual", "新建公厕", "5"), ("weight", "新建公厕", "10"),
+        ("indicator_score", "新建公厕", "10"), ("target", "老旧小区改造", "12"), ("actual", "老旧小区改造", "12")]
+
+
 # 测试数据: a form with 评分标准 between its values, one cell to a line; a short 偏差原因 without punctuation
 RULE_COLUMN_ROWS = [
     ["一级指标", "二级指标", "三级指标", "年度指标值", "评分标准", "分值", "实际完成值", "得分", "偏差原因"],
