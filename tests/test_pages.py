@@ -480,9 +480,13 @@ def read_report_on_the_desk() -> None:
     from perfboard.database import DEFAULT_DATA_DIR, data_files
 
     name, raw, unforeseen = st.session_state["report"]
-    if unforeseen:
+    reader = report_import.import_report
+    if unforeseen:  # AppTest runs the page in the test's own process: the reader is put back after
         report_import.import_report = lambda *args: {}["a key nobody foresaw"]
-    ui.imported(name, raw, "taojiang_hitech", 2024, data_files(DEFAULT_DATA_DIR))
+    try:
+        ui.imported(name, raw, "taojiang_hitech", 2024, data_files(DEFAULT_DATA_DIR))
+    finally:
+        report_import.import_report = reader
 
 
 @pytest.mark.parametrize(("name", "raw", "unforeseen", "reason"), [
