@@ -1580,7 +1580,8 @@ PAIR_NAME = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()“”]{2,24}$")  # 完
 BEYOND_TARGET = re.compile(r"超出|超过|超额|多出|比[^，。；]*多|较[^，。；]*(?:增加|减少|多|少)")
 
 
-YEAR_ONLY = re.compile(r"^(?:年度|全年|年初|本年度?)$")
+# 完成年度任务2万亩, 完成省定目标38万吨: when or by whom the target was set names no other thing
+YEAR_ONLY = re.compile(r"^(?:年度|全年|年初|本年度?|(?:省|市|县)(?:定|级|下达)|上级下达|下达)$")
 
 
 def passed_by(clause: str) -> bool:
@@ -1611,7 +1612,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     if not clause.strip():  # 实际完成值：3,260人次: the words before the colon link it
         clause = clause_ahead(figure.sentence, figure.start)
     name_here, link = named_by(clause)
-    name_here = YEAR_ONLY.sub("", name_here)  # 完成年度任务2万亩: 年度 names no other thing
+    name_here = YEAR_ONLY.sub("", name_here)
     here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
     if not here_is_target and not PAIR_ACTUAL_LINK.search(clause) or passed_by(clause):
         return None
@@ -1633,7 +1634,10 @@ def stated_pair(figure: Figure, clause: str, after: str,
     if name_here and not (name and len(repeated) >= 2 and repeated in name and led):
         return None
     # the name's own words do not count: 65岁以上老年人健康体检 says no 以上 of the count
-    other_is_target = bool(TARGET_WORDING.search(other_clause.replace(name or "", "") + (other.qualifier or "")))
+    other_words = other_clause.replace(name or "", "")
+    other_is_target = bool(TARGET_WORDING.search(other_words + (other.qualifier or "")))
+    if here_is_target and not any(cue in other_words for cue in TARGET_CUES):
+        other_is_target = False  # 稳定在38.5万吨，完成省定目标38万吨: beside a target said as one, a bound is the actual
     if name is None or here_is_target == other_is_target:
         return None
     target_words = link + after if here_is_target else named_by(other_clause)[1] + (other.qualifier or "")

@@ -1538,6 +1538,9 @@ def test_a_rate_the_catalogue_lacks_is_proposed_from_its_sentence(sentence, expe
     ("目标值：开展职业技能培训3000人次；实际完成值：3,260人次。",
      [("target", "开展职业技能培训", "3000"), ("actual", "开展职业技能培训", "3260")]),
     ("农村低保标准由每人每年5,280元提高到5,600元。", [("unclassified", None, "5280"), ("unclassified", None, "5600")]),
+    # who set the target names nothing, and beside it a bound is the actual (38.5 ÷ 38 = 101.3%)
+    ("粮食总产量稳定在38.5万吨，完成省定目标38万吨的101.3%。",
+     [("actual", "粮食总产量", "38.5"), ("target", "粮食总产量", "38"), ("stated_rate", "粮食总产量", "101.3")]),
     ("（1）数量指标：完成水毁修复工程35处，完成率100%。",
      [("actual", "水毁修复工程", "35"), ("stated_rate", "水毁修复工程", "100")]),
     # a target in brackets after its count, and after the count's stated rate
