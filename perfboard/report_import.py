@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
-from itertools import zip_longest
 from html.parser import HTMLParser
+from itertools import zip_longest
 from pathlib import Path
 
 from perfboard import formatting, pdf_tables, texts
@@ -892,7 +892,7 @@ def suggested(figure: Figure) -> Figure:
             or not CLAUSE_ENDS.match(after):  # 植之源10万吨竹纤维（粉）建设项目: a figure inside a name
         return figure
     proposed = count_proposal(figure)
-    return figure if proposed is None or YEAR_ONLY.match(proposed.name) else proposed_as(figure, SUGGESTED, proposed)
+    return figure if proposed is None or NAMES_NOTHING.match(proposed.name) else proposed_as(figure, SUGGESTED, proposed)
 
 
 # The indicator table of a self-evaluation form: 一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分
@@ -1581,7 +1581,7 @@ BEYOND_TARGET = re.compile(r"超出|超过|超额|多出|比[^，。；]*多|较
 
 
 # 完成年度任务2万亩, 完成省定目标38万吨: when or by whom the target was set names no other thing
-YEAR_ONLY = re.compile(r"^(?:年度|全年|年初|本年度?|(?:省|市|县)(?:定|级|下达)|上级下达|下达)$")
+NAMES_NOTHING = re.compile(r"^(?:年度|全年|年初|本年度?|(?:省|市|县)(?:定|级|下达)|上级下达|下达)$")
 
 
 def passed_by(clause: str) -> bool:
@@ -1612,7 +1612,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     if not clause.strip():  # 实际完成值：3,260人次: the words before the colon link it
         clause = clause_ahead(figure.sentence, figure.start)
     name_here, link = named_by(clause)
-    name_here = YEAR_ONLY.sub("", name_here)
+    name_here = NAMES_NOTHING.sub("", name_here)
     here_is_target = any(cue in clause for cue in TARGET_CUES)  # link words only (实际完成, 年度目标值≥)
     if not here_is_target and not PAIR_ACTUAL_LINK.search(clause) or passed_by(clause):
         return None
@@ -1627,7 +1627,7 @@ def stated_pair(figure: Figure, clause: str, after: str,
     ahead = clause_ahead(other.sentence, other.start)
     if name is None and not named_by(other_clause)[0]:  # 城镇新增就业人数，年度目标1000人: named the clause before
         name, other_clause = count_named(ahead), ahead + other_clause
-    elif other.sentence[other.start - len(other_clause) - 1:][:1] in "：:":  # 目标值：开展职业技能培训3000人次
+    elif other.sentence[max(other.start - len(other_clause) - 1, 0)] in "：:":  # 目标值：开展职业技能培训3000人次
         other_clause = ahead + other_clause
     repeated = PAIR_NAME_LEAD.sub("", name_here)
     led = PAIR_NAME_LEAD.match(name_here) or clause.strip().startswith("实际")  # 计划改造8所, 实际新建12个
