@@ -486,7 +486,7 @@ def run_import(args: argparse.Namespace) -> int:
         raw = args.report.read_bytes()
     except OSError as error:
         reason = next((said for kind, said in texts.REPORT_NOT_OPENED.items() if isinstance(error, kind)),
-                      texts.REPORT_IMPORT_FAILED)
+                      texts.REPORT_NOT_OPENED_OTHER.format(code=error.errno))
         print(texts.IMPORT_UNREADABLE.format(file=args.report, reason=reason), file=sys.stderr)
         return 1
     try:

@@ -643,6 +643,7 @@ REPORT_ENCODING_AT = "文字编码无法识别：第{line}行起与前文编码�
 REPORT_IMPORT_FAILED = "读取时出错（已记录在服务器日志中），请把报告文件交给系统管理员"
 REPORT_NOT_OPENED = {FileNotFoundError: "文件不存在，请检查路径", IsADirectoryError: "这是一个文件夹，请给出报告文件",
                      PermissionError: "没有读取这个文件的权限"}
+REPORT_NOT_OPENED_OTHER = "系统无法打开这个文件（错误代码 {code}），请确认文件完好、所在磁盘可读后再试"
 DESK_TAB_IMPORT = "导入报告"
 DESK_IMPORT_UPLOAD = "上传自评报告（.docx、.txt、网页 .html 或文字版 PDF）"
 DESK_IMPORT_YEAR = "报告所属年度"

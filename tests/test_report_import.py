@@ -4,9 +4,11 @@ giving the same draft, and the draft going through the data desk."""
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -1441,9 +1443,20 @@ def test_a_report_that_cannot_be_read_says_why_in_chinese_without_a_traceback(na
 
 
 @pytest.mark.parametrize(("path", "reason"), [("没有这个文件.docx", texts.REPORT_NOT_OPENED[FileNotFoundError]),
-                                              (".", texts.REPORT_NOT_OPENED[IsADirectoryError])])
-def test_a_report_path_that_cannot_be_opened_is_said_in_chinese(path, reason, seed_db, tmp_path, capsys):
+                                              (".", texts.REPORT_NOT_OPENED[IsADirectoryError]),
+                                              ("坏盘.docx", texts.REPORT_NOT_OPENED_OTHER.format(code=errno.EIO))])
+def test_a_report_path_that_cannot_be_opened_is_said_in_chinese(path, reason, seed_db, tmp_path, capsys,
+                                                                 monkeypatch):
     report = tmp_path / path
+    if path == "坏盘.docx":  # a disk that fails the report's read (EIO); every other file reads as it is
+        read_bytes = Path.read_bytes
+
+        def failing_read(self: Path) -> bytes:
+            if self == report:
+                raise OSError(errno.EIO, "Input/output error")
+            return read_bytes(self)
+
+        monkeypatch.setattr(Path, "read_bytes", failing_read)
     assert main(["import", str(report), "--unit", "taojiang_hitech", "--year", "2024", "--out",
                  str(tmp_path / "草稿"), "--db", str(seed_db)]) == 1
     assert capsys.readouterr().err.strip() == texts.IMPORT_UNREADABLE.format(file=report, reason=reason)
