@@ -87,10 +87,12 @@ def indicator_progress(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows["is_estimate"] = rows["is_estimate"].fillna(False).astype(bool)
     rows["is_partial"] = rows["period"].notna()
     rows["completion_rate"] = rounded(completion_rate(rows["direction"], rows["target"], rows["actual"]))
+    no_figures = rows["target"].isna() & rows["actual"].isna()
+    in_words = rows["actual_text"].notna() | rows["achievement"].notna()
     rows["status"] = np.select(
-        [rows["target"].isna() & rows["actual"].isna(), rows["actual"].isna(), rows["target"].isna(),
+        [no_figures & in_words, no_figures, rows["actual"].isna(), rows["target"].isna(),
          rows["completion_rate"].isna(), rows["completion_rate"] >= 1],
-        ["no_data", "no_actual", "no_target", "no_rate", "met"], default="not_met")
+        ["in_words", "no_data", "no_actual", "no_target", "no_rate", "met"], default="not_met")
     rows = rows.rename(columns={"sort_order": "indicator_order"})
     ordered = rows.sort_values([*KEYS, "category_order", "indicator_order"], kind="stable", ignore_index=True)
     return ordered[INDICATOR_PROGRESS_COLUMNS]
@@ -98,10 +100,10 @@ def indicator_progress(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 INDICATOR_PROGRESS_COLUMNS = [
     "unit_code", "year", "indicator_code", "indicator_name", "category", "category_name", "category_section",
-    "is_headline", "level1", "level2", "part_of", "unit", "direction", "target", "target_text", "actual", "qualifier",
-    "achievement", "completion_rate", "status", "stated_rate", "stated_yoy", "is_estimate", "period", "is_partial",
-    "weight", "score", "source", "note", "category_order", "indicator_order", "document_code", "from_report",
-    "document_title", "document_publisher", "document_date", "caveat"]
+    "is_headline", "level1", "level2", "part_of", "unit", "direction", "target", "target_text", "actual", "actual_text",
+    "qualifier", "achievement", "completion_rate", "status", "stated_rate", "stated_yoy", "is_estimate", "period",
+    "is_partial", "weight", "score", "source", "note", "category_order", "indicator_order", "document_code",
+    "from_report", "document_title", "document_publisher", "document_date", "caveat"]
 
 
 def spending_structure(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

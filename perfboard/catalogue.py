@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from perfboard import charts, formatting, summary, texts
+from perfboard import charts, formatting, summary, tables, texts
 from perfboard.county import YearView
 from perfboard.narrative import split_refs
 from perfboard.unit_year import UnitYear
@@ -69,7 +69,7 @@ def most_cited(sources: pd.Series, position: int = -1) -> str:
 
 def category_bullets(data: UnitYear) -> list[NamedChart]:
     """One bullet graph per indicator category, shown beside the section the category cites."""
-    results = data.results
+    results = tables.with_figures(data.results)
     found = []
     for (code, name), group in results.groupby(["category", "category_name"], sort=False):
         title = texts.CHART_BULLET_TITLE.format(category=name)
@@ -80,7 +80,7 @@ def category_bullets(data: UnitYear) -> list[NamedChart]:
 
 
 def headline_bullet(data: UnitYear) -> list[NamedChart]:
-    results = data.results
+    results = tables.with_figures(data.results)
     headline = results[results["is_headline"]]
     if headline.empty:
         return []

@@ -503,7 +503,8 @@ def run_import(args: argparse.Namespace) -> int:
     if draft.stated_year not in (None, year):
         print(texts.IMPORT_YEAR_DIFFERS.format(stated=draft.stated_year, title=draft.title, chosen=year),
               file=sys.stderr)
-    print(texts.IMPORT_DONE.format(figures=len(draft.figures), values=len(draft.indicator_values),
+    print(texts.IMPORT_DONE.format(figures=draft.figure_count, words=draft.words_count,
+                                   values=len(draft.indicator_values),
                                    new_indicators=len(draft.indicators),
                                    spending=len(draft.spending), scores=len(draft.evaluation),
                                    suggested=sum(f.kind == report_import.SUGGESTED for f in draft.figures),

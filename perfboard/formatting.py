@@ -38,6 +38,13 @@ def plain_number(value: float, decimals: int = 4) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def stated(value: object, unit: str, words: object, qualifier: object = None) -> str:
+    """A target or result: its figure, or the report's words where it gives no figure (按时, 明显改善)."""
+    if is_missing(value) and not is_missing(words) and str(words).strip():
+        return str(words)
+    return amount(value, unit, qualifier)
+
+
 def amount(value: object, unit: str = "", qualifier: object = None) -> str:
     """A figure with its unit as the report writes it; 近 goes before the number, 以上 after the unit."""
     if is_missing(value):

@@ -29,8 +29,9 @@ from perfboard import formatting, pdf_tables, texts
 from perfboard.desk import Staged, merged
 from perfboard.loader import decode
 from perfboard.narrative import ascii_figures, section_ref
-from perfboard.schema import (ALL_LEVEL1_GROUPS, BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS, OTHER_LEVEL1_GROUPS,
-                              RATE_UNITS, SELF_EVALUATION, TABLES_BY_NAME, TOTAL_ROW, UNIT_SCALES, is_unit)
+from perfboard.schema import (ACHIEVEMENT_TIERS, ALL_LEVEL1_GROUPS, BUDGET_EXECUTION, LEVEL1_GROUPS, MEASURE_UNITS,
+                              OTHER_LEVEL1_GROUPS, QUALITATIVE_UNIT, RATE_UNITS, SELF_EVALUATION, TABLES_BY_NAME,
+                              TOTAL_ROW, UNIT_SCALES, is_unit)
 from perfboard.workbook import REVIEW_SHEET, Origin, Upload, csv_rows, write_workbook
 
 # ---- reading the document -----------------------------------------------------------------------------
@@ -648,6 +649,9 @@ TARGET, ACTUAL, GROWTH_RATE, STATED, SPENDING, SCORE, WEIGHT, INDICATOR_SCORE, U
 SUGGESTED = "suggested"  # a count the indicator its words name may measure: drafted as its actual once a person ticks it
 MAX_SCORE = "max_score"  # a group's full marks: 预算执行15分（满分20分）
 BUDGET, ADJUSTED_BUDGET = "budget", "adjusted_budget"  # a spending item's budget, as it stood at the start and after
+# A form's target or result in words (按时, 明显改善, 达成): kept as the report words them, never read as a number
+TARGET_TEXT, ACTUAL_TEXT = "target_text", "actual_text"
+TEXT_KINDS = (TARGET_TEXT, ACTUAL_TEXT)
 
 
 @dataclass(frozen=True)
@@ -704,7 +708,7 @@ class Figure:
 
     @property
     def value(self) -> str:
-        return self.number.replace(",", "")
+        return self.number if self.kind in TEXT_KINDS else self.number.replace(",", "")
 
 
 def normalised(text: str) -> str:
@@ -909,7 +913,8 @@ LOWER_IS_BETTER = re.compile(r"[≤<＜]|不超过|不高于|不大于|以内|�
 # A header as forms write it: 年度指标值（A）, 实际完成值(B), a line break inside the cell
 HEADER_NOISE = re.compile(r"[（(][^）)]*[）)]|\s")
 CELL_BREAK = " | "  # a table row as the review shows it
-TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}
+TABLE_KINDS = {"target": TARGET, "actual": ACTUAL, "weight": WEIGHT, "score": INDICATOR_SCORE}  # in the form's order
+TABLE_TEXT_KINDS = {"target": TARGET_TEXT, "actual": ACTUAL_TEXT}
 
 
 # The last row of the form's indicator table: 总分 | 100 | 99.77 (its full marks, then the score) or 总分 | 99.77
@@ -1037,6 +1042,7 @@ def stacked_tables(body: list[str]) -> list[str]:
 
 BUDGET_RATE_HEADERS = ("执行率", "预算执行率")  # a column of the 预算执行情况 table no figure is read from
 NO_VALUE = ("—", "-", "/", "／")  # a cell the form leaves without a figure (其中：当年财政拨款 has no 分值)
+MAX_WORDS_CELL = 20  # a target or result in words (全面完成年度工作任务); longer is a sentence, for a person
 
 
 def stacked_budget_table(body: list[str], at: int) -> tuple[list[str], int] | None:
@@ -1067,7 +1073,7 @@ def stacked_rows(body: list[str], at: int, places: dict[str, int], header: list[
     out: list[str] = []
     row: list[str] = []
     words_last = header_role(header[-1]) == "reason"
-    rule_column = any(header_role(cell) == "rule" for cell in header)
+    rule_place = next((place for place, cell in enumerate(header) if header_role(cell) == "rule"), None)
 
     def close() -> None:
         placed = aligned(row, places, len(header)) if row else None
@@ -1080,8 +1086,12 @@ def stacked_rows(body: list[str], at: int, places: dict[str, int], header: list[
         if not row and (is_value or len(cell) > 40):
             break  # a value with no name before it, or a paragraph: the table has ended
         if any(VALUE_CELL.match(c) for c in row) and not is_value:
-            if rule_column and len(row) < len(header) and any(word in cell for word in RULE_WORDS):
+            if rule_place is not None and len(row) < len(header) and any(word in cell for word in RULE_WORDS):
                 row.append(cell)  # how the row is scored, between its values
+                at += 1
+                continue
+            if rule_place is not None and in_words(cell) and len(row) < ruled_length(row, places, rule_place):
+                row.append(cell)  # a result in words (及时) after the weight: the rule places the row's columns
                 at += 1
                 continue
             next_cell = body[at + 1] if at + 1 < len(body) else ""
@@ -1099,6 +1109,14 @@ def stacked_rows(body: list[str], at: int, places: dict[str, int], header: list[
     return out, at
 
 
+def ruled_length(row: list[str], places: dict[str, int], rule_place: int) -> int:
+    """How many cells a row has through its last value, its 评分标准 (每少1处扣1分) standing in the rule's column
+    (`rule_place`): 0 when it has none."""
+    ruled = next((at for at, cell in enumerate(row) if any(word in cell for word in RULE_WORDS)), None)
+    last_value = max(places[role] for role in TABLE_KINDS if role in places)
+    return 0 if ruled is None else ruled + last_value - rule_place + 1
+
+
 def aligned(cells: list[str], places: dict[str, int], width: int) -> list[str] | None:
     """The row's cells in the header's places, or None when no placing reads as an indicator's row. Words
     beyond what the row needs may be the last column's (a 偏差原因 of several words)."""
@@ -1114,11 +1132,28 @@ def aligned(cells: list[str], places: dict[str, int], width: int) -> list[str] |
 
 
 def reads_as_indicator(row: list[str], places: dict[str, int]) -> bool:
-    """A name of words, a target or an actual with a figure, a weight and a score that are numbers if given."""
+    """A name of words, a target or an actual with a figure, a weight and a score that are numbers if given; or a
+    qualitative row: a target or a result in words (按时 | 按时), each figure or words, and a weight or a score."""
     name, target, actual = (row[places[role]] for role in ("name", "target", "actual"))
     numbers = [row[places[role]] for role in ("weight", "score") if role in places and row[places[role]]]
-    return bool(name) and not FIGURE.search(name) and bool(FIGURE.search(target) or FIGURE.search(actual)) and \
-        all(NUMBER_CELL.match(cell) for cell in numbers)
+    if not name or FIGURE.search(name) or not all(NUMBER_CELL.match(cell) for cell in numbers):
+        return False
+    return bool(FIGURE.search(target) or FIGURE.search(actual)) or bool(numbers) and is_qualitative(target, actual)
+
+
+def in_words(cell: str) -> bool:
+    """A target or a result a form states in words (按时, 明显改善, 达成): short words without a figure, not a
+    dash and not a sentence."""
+    plain = cell.strip()
+    return bool(plain) and plain not in NO_VALUE and not re.search(r"\d", plain) and \
+        len(plain) <= MAX_WORDS_CELL and not any(mark in plain for mark in "，。；,;")
+
+
+def is_qualitative(target: str, actual: str) -> bool:
+    """Words for the target or the result, and for the other words, a figure or nothing."""
+    cells = (target.strip(), actual.strip())
+    return any(in_words(cell) for cell in cells) and \
+        all(in_words(cell) or FIGURE.search(cell) or cell in ("", *NO_VALUE) for cell in cells)
 
 
 def cell_start(cells: list[str], place: int) -> int:
@@ -1147,14 +1182,19 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
                 matched = FIGURE.search(cells[places[role]]) or re.search(r"(?P<number>\d+(?:\.\d+)?)", cells[places[role]])
                 if matched:
                     figures[role] = matched
+        target_cell, actual_cell = cells[places["target"]], cells[places["actual"]]
+        qualitative = bool(figures.keys() & {"weight", "score"}) and is_qualitative(target_cell, actual_cell)
+        words = {role: cells[places[role]].strip() for role in ("target", "actual")
+                 if qualitative and in_words(cells[places[role]])}
         unit_cell = cells[places["unit"]].strip() if "unit" in places else ""
         unit = next((unit_of(m) for r, m in figures.items()
                      if r in ("target", "actual") and "unit" in m.groupdict() and m.group("unit")),
                     UNIT_ALIASES.get(unit_cell, unit_cell) if is_unit(unit_cell) else "")  # 架次, 元/人
+        unit = unit or (QUALITATIVE_UNIT if words else "")
         indicator = catalogue.match(name, "", unit) if unit else None
         relation = cells[places["relation"]] if "relation" in places else ""
         proposed = None
-        if indicator is None and unit and name and figures.keys() & {"target", "actual"}:
+        if indicator is None and unit and name and (figures.keys() & {"target", "actual"} or words):
             proposed = new_indicator(name, unit, levels, relation + cells[places["target"]])
             indicator = (proposed.code, name)
         elif indicator is not None and indicator[0] in catalogue.proposals:  # the prose's before: the form's groups,
@@ -1162,15 +1202,21 @@ def table_figures(section: Section, rows: list[str], catalogue: Catalogue) -> li
             prose = catalogue.proposals[indicator[0]]
             proposed = replace(prose, level1=own.level1, level2=own.level2,
                                direction="lower" if "lower" in (own.direction, prose.direction) else prose.direction)
-        for role, matched in figures.items():
-            start = cell_start(cells, places[role]) + matched.start()
-            figure_unit = "分" if role in ("weight", "score") else unit
-            qualifier = qualifier_of(matched)
-            found.append(Figure(section.key, section.ref, CELL_BREAK.join(cells), start,
-                                start + len(matched.group(0)), matched.group("number"), figure_unit, qualifier,
-                                kind=TABLE_KINDS[role] if indicator else UNCLASSIFIED,
-                                indicator_code=indicator[0] if indicator else None, name=name,
-                                new_indicator=proposed))
+        for role in TABLE_KINDS:
+            if role in figures:
+                matched = figures[role]
+                start = cell_start(cells, places[role]) + matched.start()
+                found.append(Figure(section.key, section.ref, CELL_BREAK.join(cells), start,
+                                    start + len(matched.group(0)), matched.group("number"),
+                                    "分" if role in ("weight", "score") else unit, qualifier_of(matched),
+                                    kind=TABLE_KINDS[role] if indicator else UNCLASSIFIED,
+                                    indicator_code=indicator[0] if indicator else None, name=name,
+                                    new_indicator=proposed))
+            elif role in words and indicator:
+                start = cell_start(cells, places[role]) + cells[places[role]].index(words[role])
+                found.append(Figure(section.key, section.ref, CELL_BREAK.join(cells), start, start + len(words[role]),
+                                    words[role], "", None, kind=TABLE_TEXT_KINDS[role], indicator_code=indicator[0],
+                                    name=name, new_indicator=proposed))
     return found
 
 
@@ -1917,6 +1963,15 @@ class Draft:
         the one chosen would put a year's figures under the next."""
         return year_of_title(self.title)
 
+    @property
+    def figure_count(self) -> int:
+        return len(self.figures) - self.words_count
+
+    @property
+    def words_count(self) -> int:
+        """Targets and results the form's table states in words (及时)."""
+        return sum(figure.kind in TEXT_KINDS for figure in self.figures)
+
 
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -1936,7 +1991,7 @@ def indicator_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[li
     cited: dict[str, list[Figure]] = {}
     used: set[int] = set()
     column_of = {TARGET: "target", ACTUAL: "actual", GROWTH_RATE: "stated_yoy", STATED: "stated_rate",
-                 WEIGHT: "weight", INDICATOR_SCORE: "score"}
+                 WEIGHT: "weight", INDICATOR_SCORE: "score", TARGET_TEXT: "target_text", ACTUAL_TEXT: "actual_text"}
     for number, figure in enumerate(figures):
         column = column_of.get(figure.kind)
         if column is None or figure.indicator_code is None:
@@ -1950,6 +2005,8 @@ def indicator_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[li
             row["qualifier"] = figure.qualifier or ""
             row["is_estimate"] = "true" if figure.is_estimate else "false"
             row["period"] = figure.period if figure.period and not WHOLE_YEAR.fullmatch(figure.period) else ""
+        if figure.kind == ACTUAL_TEXT and figure.value in ACHIEVEMENT_TIERS:
+            row["achievement"] = figure.value  # the form states the tier itself (达成, 部分达成)
         cited.setdefault(figure.indicator_code, []).append(figure)
         used.add(number)
     for code, row in rows.items():

@@ -126,6 +126,9 @@ QUALIFIER_MEANINGS: dict[str, tuple[Bound, str]] = {
 }
 QUALIFIERS = tuple(QUALIFIER_MEANINGS)
 ACHIEVEMENT_TIERS = ("达成", "部分达成", "未达成")  # qualitative indicators, 财预〔2020〕10号
+# The catalogue's unit of an indicator judged in words (按时, 明显改善): it measures nothing, and its target and
+# result are kept as the report words them (indicator_values.target_text, actual_text)
+QUALITATIVE_UNIT = "定性"
 PROJECT_STATUSES = ("前期", "在建", "已完成", "已投产", "已运营")
 DOCUMENT_KINDS = ("自评报告", "其他公开资料")  # a unit-year's self-evaluation report, or another public source
 SELF_EVALUATION = DOCUMENT_KINDS[0]
@@ -198,6 +201,7 @@ TABLES: tuple[Table, ...] = (
         Column("target", "目标值", Kind.NUMBER),
         Column("target_text", "目标表述（报告的目标不是数字时照录）", optional=True),
         Column("actual", "实际完成值", Kind.NUMBER),
+        Column("actual_text", "完成情况表述（报告的完成值不是数字时照录）", optional=True),
         Column("qualifier", "限定词", choices=QUALIFIERS),
         Column("achievement", "定性指标达成情况", choices=ACHIEVEMENT_TIERS),
         Column("weight", "权重（分值）", Kind.NUMBER, non_negative=True),

@@ -16,6 +16,12 @@ def pick(frame: pd.DataFrame, **chosen: list) -> pd.DataFrame:
     return frame[mask]
 
 
+def with_figures(results: pd.DataFrame) -> pd.DataFrame:
+    """The indicators a bullet graph can draw: all but those the report judges in words alone (按时 | 按时),
+    which the table of targets lists with their words."""
+    return results[results["status"] != "in_words"]
+
+
 def categories_by_section(results: pd.DataFrame) -> list[tuple[str | None, list[tuple[str, str]]]]:
     """The report sections the results' categories are spoken of in, in order, each with its categories (code,
     name) in order; a category no section speaks of under None. Read from the columns directly: two nested
@@ -84,11 +90,13 @@ def score_text(score: object) -> str:
 
 
 def indicator_table(progress: pd.DataFrame) -> pd.DataFrame:
-    """Targets, actuals (未报告 where missing), completion, the stated rate and the marks of each figure."""
+    """Targets, actuals (the report's words where it gives no figure, 未报告 where it gives neither), completion,
+    the stated rate and the marks of each figure."""
     table = progress.copy()
-    table["target_text"] = [formatting.amount(v, u) for v, u in zip(table["target"], table["unit"])]
-    table["actual_text"] = [formatting.amount(v, u, q) for v, u, q in
-                            zip(table["actual"], table["unit"], table["qualifier"])]
+    table["target_text"] = [formatting.stated(v, u, words) for v, u, words in
+                            zip(table["target"], table["unit"], table["target_text"])]
+    table["actual_text"] = [formatting.stated(v, u, words, q) for v, u, words, q in
+                            zip(table["actual"], table["unit"], table["actual_text"], table["qualifier"])]
     table["rate_text"] = table["completion_rate"].map(formatting.rate)
     table["stated_rate_text"] = table["stated_rate"].map(formatting.rate)
     table["status_text"] = table["status"].map(texts.STATUS_LABELS)

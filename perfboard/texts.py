@@ -119,6 +119,7 @@ STATUS_LABELS = {
     "no_target": "无目标值",
     "no_data": "未报告",
     "no_rate": "无法计算完成率",
+    "in_words": "以文字表述",
 }
 
 # ---- app frame ----------------------------------------------------------------------------------
@@ -304,6 +305,7 @@ SCORE_BASIS_LABELS = {
     "qualitative": "定性指标：自评分在所属档次区间内",
     "qualitative_unscored": "定性指标：未给出自评分",
     "qualitative_out_of_range": "定性指标：自评分不在所属档次区间内",
+    "qualitative_no_tier": "定性指标：报告未评定达成档次，无法计分",
     "no_level1": "未归入一级指标，无法计分",
     "no_weight": "未给出指标分值（权重），无法计分",
     "no_rate": "缺目标值或完成值，无法计分",
@@ -616,7 +618,8 @@ IMPORT_NEW_INDICATOR_NOTE = "由自评报告导入（指标表或正文），请
 IMPORT_HEADLINE_NOTE = "；列在报告的年度目标中，设为总览指标"
 IMPORT_NEW_CATEGORY = "报告所列指标"
 IMPORT_NO_INDICATOR = "（无）"  # the review's 指标代码 of a figure that is no indicator's (spending, unclassified)
-IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "growth": "同比增长率", "stated_rate": "报告所述完成率",
+IMPORT_KINDS = {"target": "目标值", "actual": "完成值", "target_text": "目标（文字）", "actual_text": "完成情况（文字）",
+                "growth": "同比增长率", "stated_rate": "报告所述完成率",
                 "spending": "支出", "budget": "年初预算（支出）", "adjusted_budget": "调整后预算（支出）",
                 "score": "自评得分", "max_score": "满分（自评得分）", "weight": "指标分值", "indicator_score": "指标得分",
                 "suggested": "建议指标（采用即作完成值）", "unclassified": "未归类"}
@@ -629,7 +632,8 @@ CLI_IMPORT_OUT = "草稿：目录（data/ 格式的全部数据，另附 .review
 IMPORT_YEAR_DIFFERS = ("报告标题写的是{stated}年度（“{title}”），而导入的年度是{chosen}年。请确认年度无误；如选错了，"
                        "请改选{stated}年后重新导入。")
 IMPORT_USE_TITLE_YEAR = "改为{year}年重新读取"
-IMPORT_DONE = ("已读出 {figures} 个数字：指标值 {values} 行（其中新指标 {new_indicators} 个）、支出 {spending} 项、"
+IMPORT_DONE = ("已读出 {figures} 个数字和 {words} 处文字表述的目标或完成情况："
+               "指标值 {values} 行（其中新指标 {new_indicators} 个）、支出 {spending} 项、"
                "自评得分 {scores} 项，建议指标 {suggested} 个（未采用，核对清单中可见），未归类 {unclassified} 个。"
                "草稿写入 {paths}。核对后用 perfboard publish 或数据管理页面发布。")
 IMPORT_UNREADABLE = "无法读取报告 {file}：{reason}。请另存为 .docx 或 UTF-8 的 .txt 后再试。"
@@ -659,8 +663,8 @@ DESK_NEW_UNIT_TAKEN = "单位代码“{code}”已是“{unit_name}”的代码�
 DESK_NEW_UNIT_PROMPT = "填写新单位的名称和代码后上传报告；发布时单位与报告的数据一并写入。"
 DESK_IMPORT_INTRO = "系统会找出报告中的每个数字，按所在句子判断它是目标、完成值、增长率、支出还是得分，并对应到指标；请逐条核对后再发布。"
 DESK_IMPORTING = "正在读取报告……"
-DESK_IMPORT_SUMMARY = ("读出 {figures} 个数字，其中 {used} 个已放入草稿，{unclassified} 个未采用（建议指标、未归类或重复，"
-                       "请核对；建议指标勾选即作为完成值采用）。在表中勾选、改正或改派指标后，打开“检查并预览”。")
+DESK_IMPORT_SUMMARY = ("读出 {figures} 个数字和 {words} 处文字表述的目标或完成情况，其中 {used} 项已放入草稿，"
+                       "{unclassified} 项未采用（建议指标、未归类或重复，请核对；建议指标勾选即作为完成值采用）。在表中勾选、改正或改派指标后，打开“检查并预览”。")
 DESK_IMPORT_CHECK = "检查并预览"
 DESK_IMPORT_COMMENT = "从报告 {file} 导入"
 CLI_IMPORT_YEAR = "报告所属年度（不写时取报告标题所写的年度）"

@@ -20,6 +20,7 @@ indicator_rows as (
         v.target,
         v.target_text,
         v.actual,
+        v.actual_text,
         v.qualifier,
         v.achievement,
         v.weight,
@@ -51,9 +52,11 @@ rated as (
 final as (
     select
         unit_code, year, indicator_code, indicator_name, category, category_name, category_section, is_headline,
-        level1, level2, part_of, unit, direction, target, target_text, actual, qualifier, achievement,
-        completion_rate,
+        level1, level2, part_of, unit, direction, target, target_text, actual, actual_text, qualifier,
+        achievement, completion_rate,
         case
+            when target is null and actual is null and coalesce(actual_text, achievement) is not null
+                then 'in_words'  -- a qualitative result: 按时, 明显改善, 达成
             when target is null and actual is null then 'no_data'
             when actual is null then 'no_actual'
             when target is null then 'no_target'

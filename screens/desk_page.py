@@ -73,8 +73,8 @@ def import_section() -> None:
     review = pd.DataFrame([{**row, "used": number in draft.used,
                             "indicator_code": row["indicator_code"] or texts.IMPORT_NO_INDICATOR}
                            for number, row in enumerate(report_import.review_rows(draft))])
-    st.caption(texts.DESK_IMPORT_SUMMARY.format(figures=len(draft.figures), used=len(draft.used),
-                                               unclassified=len(draft.figures) - len(draft.used)))
+    st.caption(texts.DESK_IMPORT_SUMMARY.format(figures=draft.figure_count, words=draft.words_count,
+                                                used=len(draft.used), unclassified=len(draft.figures) - len(draft.used)))
     catalogued = workbook.csv_rows(files["indicators.csv"])
     codes = list(dict.fromkeys([texts.IMPORT_NO_INDICATOR, *(row["indicator_code"] for row in catalogued),
                                 *(figure.new_indicator.code for figure in draft.figures if figure.new_indicator)]))

@@ -19,14 +19,17 @@ if shown.empty:
 
 st.caption(texts.TARGETS_LEGEND.format(**rules.wording()))
 year_charts = ui.charts_of_year(selection, "categories")  # built once per build; a filtered view draws its own
+drawn = tables.with_figures(shown)
 for ref, spoken_of in tables.categories_by_section(shown):
     chart_column, words_column = st.columns([3, 2])
     with chart_column:
         for code, name in spoken_of:
+            if code not in drawn["category"].values:
+                continue  # judged in words alone: the table below lists them
             if not statuses and f"bullet_{code}" in year_charts:
                 ui.show_chart(year_charts[f"bullet_{code}"])
                 continue
-            group = shown[shown["category"] == code]
+            group = drawn[drawn["category"] == code]
             ui.chosen_chart(selection, f"bullet_{code}", tuple(statuses), lambda: charts.bullet_chart(
                 group, texts.CHART_BULLET_TITLE.format(category=name), selection.source(group)))
     with words_column:

@@ -169,7 +169,7 @@ OTHER_NARRATIVE = """# 2022年绩效自评工作情况总结 {#preface}
 
 ## （二）园区建设 {#results.building}
 
-新建道路3.2公里，新增标准厂房12万平方米。
+新建道路3.2公里，新增标准厂房12万平方米，企业开办审批做到按时办结。
 
 # 二、存在问题 {#problems}
 
@@ -184,7 +184,8 @@ OTHER_NARRATIVE = """# 2022年绩效自评工作情况总结 {#preface}
 def write_other_unit_dataset(folder: Path) -> Path:
     """A 测试数据 unit shaped unlike the seed: another outline and title, no numeric targets at all (one in
     words only), 19 indicators in one category, a figure in 亿美元 with 突破, a whole whose parts do not add
-    up (186.5 ≠ 111.72 + 74.1 = 185.82), no projects and no score."""
+    up (186.5 ≠ 111.72 + 74.1 = 185.82), a category judged in words alone (按时办结), no projects and no
+    score."""
     def value(code: str, actual: object, **cells: object) -> dict[str, object]:
         return {"unit_code": OTHER_UNIT, "year": OTHER_YEAR, "indicator_code": code, "actual": actual,
                 "source": "一(一)", **cells}
@@ -206,18 +207,22 @@ def write_other_unit_dataset(folder: Path) -> Path:
          "direction": "higher", "sort_order": 40},
         {"indicator_code": "office_running", "indicator_name": "机关运转保障", "category": "building", "unit": "%",
          "direction": "higher", "sort_order": 41},
+        {"indicator_code": "approval_on_time", "indicator_name": "企业开办审批时效", "category": "service",
+         "unit": "定性", "direction": "higher", "sort_order": 50},
     ]
     values = [value("signed_investment", 186.5), value("signed_formal", 111.72), value("signed_intent", 74.1),
               value("foreign_capital_usd", 2, qualifier="突破"),
               *(value(row["indicator_code"], 1 + n / 10) for n, row in enumerate(signed[:15])),
               value("roads_built", 3.2, source="一(二)"),
-              value("office_running", None, target_text="保障园区机关正常运转", source="一(二)")]
+              value("office_running", None, target_text="保障园区机关正常运转", source="一(二)"),
+              value("approval_on_time", None, target_text="按时办结", actual_text="按时办结", source="一(二)")]
     return write_dataset(
         folder,
         narratives={(OTHER_UNIT, OTHER_YEAR): OTHER_NARRATIVE},
         units=[{"unit_code": OTHER_UNIT, "unit_name": "某经济开发区管理委员会（测试数据）"}],
         categories=[{"category_code": "attraction", "category_name": "招商引资", "sort_order": 1},
-                    {"category_code": "building", "category_name": "园区建设", "sort_order": 2}],
+                    {"category_code": "building", "category_name": "园区建设", "sort_order": 2},
+                    {"category_code": "service", "category_name": "政务服务", "sort_order": 3}],
         indicators=indicators,
         indicator_values=values,
         spending=[{"unit_code": OTHER_UNIT, "year": OTHER_YEAR, "item_code": "total", "item_name": "部门整体支出",

@@ -328,7 +328,7 @@ def test_an_editor_imports_a_word_report_corrects_a_figure_and_publishes_in_chro
     page.get_by_text("上传自评报告").wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(tmp_path / "2024年自评报告.docx"))
-    page.get_by_text(f"读出 {len(draft.figures)} 个数字").wait_for(timeout=60_000)  # 75 (test_report_import)
+    page.get_by_text(f"读出 {draft.figure_count} 个数字").wait_for(timeout=60_000)  # 75 (test_report_import)
     page.wait_for_timeout(1500)
     shot(page, "7-import-review")
     assert page.get_by_text("报告标题写的是").count() == 0  # 2024年度, imported as 2024

@@ -56,6 +56,21 @@ def test_the_report_page_places_every_chart_of_the_year(other, monkeypatch):
     assert charts_on(at) == len(charts) and len(charts) >= 3
 
 
+def test_a_category_judged_in_words_alone_has_no_chart_and_its_words_in_the_table(other, monkeypatch):
+    """政务服务's one indicator is 按时办结 against 按时办结: nothing to draw, its words in the table of targets."""
+    from perfboard.catalogue import year_charts
+
+    with unit_year(other[1], OTHER_UNIT, OTHER_YEAR) as data:
+        keys = {named.key for named in year_charts(data)}
+    assert "bullet_service" not in keys and "bullet_building" in keys
+    at = open_page("screens/targets_page.py", *other, monkeypatch)
+    [table] = [frame.value for frame in at.dataframe if "企业开办审批时效" in frame.value.iloc[:, 0].values]
+    row = table[table.iloc[:, 0] == "企业开办审批时效"].iloc[0]
+    assert (row["目标值"], row["完成值"], row["状态"]) == ("按时办结", "按时办结", "以文字表述")
+    titles = page_text(at)
+    assert "政务服务：目标与完成" not in titles and "园区建设：目标与完成" in titles
+
+
 @pytest.mark.parametrize("what", ["html", "tables", "deck"])
 def test_exports_cite_the_other_report_and_nothing_of_the_seed(what, other, tmp_path):
     out = tmp_path / "export"
@@ -97,12 +112,15 @@ def test_the_audit_sees_parts_that_do_not_add_up_and_targets_that_are_missing_or
     from perfboard import audit
 
     with unit_year(other[1], OTHER_UNIT, OTHER_YEAR) as data:
-        found = {f.check: f for f in audit.run(data)}
+        every = audit.run(data)
+    found = {f.check: f for f in every}
     # 186.5 against 111.72 + 74.1 = 185.82: 0.68 apart, while rounding allows 0.05 + 0.005 + 0.05 = 0.105
     parts = found["INDICATOR_PARTS"]
     assert parts.subject == "signed_investment" and "185.82亿元" in parts.message and "0.68亿元" in parts.message
-    assert "21 项指标" in found["NO_TARGETS"].message  # 19 in 招商引资, then 新建道路 and 机关运转保障
-    assert "保障园区机关正常运转" in found["TARGET_NOT_MEASURABLE"].message
+    # 19 in 招商引资, then 新建道路, 机关运转保障 and 企业开办审批时效 (按时办结: words, no tier)
+    assert "22 项指标" in found["NO_TARGETS"].message
+    unmeasurable = " ".join(f.message for f in every if f.check == "TARGET_NOT_MEASURABLE")
+    assert "保障园区机关正常运转" in unmeasurable and "按时办结" in unmeasurable
 
 
 @pytest.mark.parametrize(("total", "parts", "fires"), [

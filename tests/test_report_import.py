@@ -320,6 +320,32 @@ def test_a_table_in_a_pdfs_text_is_read_from_its_spaced_cells():
     assert [f.kind for f in figures if f.sentence.startswith("以上")] == ["unclassified"]  # 3所; 10 has no unit
 
 
+@pytest.mark.parametrize("spaced", [False, True])  # a Word table's rows, a PDF's text of cells between spaces
+def test_a_forms_rows_in_words_give_a_qualitative_indicator_its_words_and_its_tier(spaced):
+    """测试数据: rows whose target or result is words (及时, 明显提升, 部分达成) give them as the report words them,
+    the tier when the form states one, the weight and the score; the indicator proposed is 定性. A row in words
+    no longer ends a PDF's table: the row after it is read too."""
+    rows = ["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+            "产出指标\t时效指标\t资金拨付及时性\t及时\t及时\t10\t10",
+            "效益指标\t可持续影响指标\t服务能力\t明显提升\t有所提升\t10\t8",
+            "效益指标\t经济效益指标\t费用控制\t达成\t部分达成\t5\t3",
+            "效益指标\t社会效益指标\t群众知晓率\t≥90%\t基本知晓\t10\t7",
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t10\t10"]
+    section = Section("sec", 1, "附表", [row.replace("\t", " ") if spaced else row for row in rows], ref="附")
+    figures = report_import.figures_of([section], report_import.Catalogue.of([], []))
+    values, _ = report_import.indicator_rows("u", 2024, figures)
+    names = {f.indicator_code: f.new_indicator for f in figures if f.new_indicator}
+    assert [(names[r["indicator_code"]].name, names[r["indicator_code"]].unit, r.get("target") or r.get("target_text"),
+             r.get("actual") or r.get("actual_text"), r.get("achievement"), r["weight"], r["score"])
+            for r in values] == [
+        ("资金拨付及时性", "定性", "及时", "及时", None, "10", "10"),
+        ("服务能力", "定性", "明显提升", "有所提升", None, "10", "8"),
+        ("费用控制", "定性", "达成", "部分达成", "部分达成", "5", "3"),  # the tier as the form states it
+        ("群众知晓率", "%", "90", "基本知晓", None, "10", "7"),  # a figure for the target, words for the result
+        ("群众满意度", "%", "90", "95", None, "10", "10")]
+    assert [f.kind for f in figures if f.name == "服务能力"] == ["target_text", "actual_text", "weight", "indicator_score"]
+
+
 def test_an_indicator_table_gives_targets_actuals_weights_and_scores():
     rows = ["一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
             "产出指标\t数量指标\t税收入库\t4.28亿元\t4.28亿元\t10\t10",
@@ -609,7 +635,7 @@ def test_the_draft_goes_through_the_data_desk_and_holds_the_report_figures(tmp_p
     # 75 figures; unclassified: 一(一) 设置副处级岗位2个 and 四.3 植之源10万吨竹纤维（粉）建设项目, a capacity in a
     # project's name, both left for a person
     out = capsys.readouterr().out
-    assert "已读出 75 个数字" in out and "未归类 2 个" in out
+    assert "已读出 75 个数字和 0 处文字表述" in out and "未归类 2 个" in out
     review = (tmp_path / "草稿.review.csv").read_text(encoding="utf-8-sig")
     assert "已实现入库税收【4.28亿元】" in review
     staged = desk.stage_directory(db, tmp_path / "草稿")
@@ -1139,18 +1165,21 @@ STACKED_TABLE = """某县教育局2023年度部门整体支出绩效自评报告
 def test_a_table_of_one_cell_to_a_line_is_read_as_its_rows(reason_column, notes):
     """测试数据, as some tools take a Word table's text: one cell to a line, 一级指标 and 二级指标 written once,
     a blank 偏差原因 left out. Each row gives its figures to its indicator, with its group and category; a
-    row of words (及时) stays for a person; the paragraph after the table is read as prose."""
+    row of words (及时 | 及时) gives its words, a qualitative indicator's; the paragraph after the table is read as
+    prose."""
     text = STACKED_TABLE if reason_column else "\n".join(
         line for line in STACKED_TABLE.splitlines() if line not in ("偏差原因分析及改进措施", "无", "部分学生材料不全，下年度加强审核。"))
     if notes:  # a header cell's note on a line of its own: 年度指标值 / （A）
         text = text.replace("年度指标值\n", "年度指标值\n（A）\n").replace("实际完成值\n", "实际完成值\n(B)\n")
     draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
     proposed = {row["indicator_code"]: (row["indicator_name"], row["level1"], row["level2"]) for row in draft.indicators}
-    assert [(*proposed[r["indicator_code"]], r.get("target"), r.get("actual"), r.get("weight"), r.get("score"))
+    assert [(*proposed[r["indicator_code"]], r.get("target") or r.get("target_text"),
+             r.get("actual") or r.get("actual_text"), r.get("weight"), r.get("score"))
             for r in draft.indicator_values] == [
         ("新建校舍", "产出", "数量指标", "3", "3", "10", "10"), ("培训教师", "产出", "数量指标", "500", "520", "10", "10"),
-        ("义务教育巩固率", "产出", "质量指标", "98", "98.6", "10", "10"),
+        ("义务教育巩固率", "产出", "质量指标", "98", "98.6", "10", "10"), ("资金拨付及时性", "产出", "时效指标", "及时", "及时", "10", "10"),
         ("学生资助覆盖率", "效益", "社会效益指标", "100", "95", "20", "18")]
+    assert {row["indicator_name"]: row["unit"] for row in draft.indicators}["资金拨付及时性"] == "定性"
     assert [(r["level1"], r["score"]) for r in draft.evaluation] == [("总分", "92")]
 
 
@@ -1200,7 +1229,8 @@ RULE_COLUMN_ROWS = [
 @pytest.mark.parametrize("merged", [False, True])  # 一级指标 and 二级指标 in every row, or once as merged cells
 def test_a_table_of_one_cell_to_a_line_with_its_scoring_rule_between_the_values(merged):
     """Each row of figures gives its indicator its target, actual, weight and score (the rule 每少1处扣1分 and the
-    reason 部分工程受汛期影响顺延 are the row's own words); the row of words (及时) stays for a person."""
+    reason 部分工程受汛期影响顺延 are the row's own words); the row of words gives its target and its result in
+    words (及时, after the weight: the rule's place tells the row's columns)."""
     lines, written = [], {}
     for row in RULE_COLUMN_ROWS:
         for place, cell in enumerate(row):
@@ -1211,10 +1241,12 @@ def test_a_table_of_one_cell_to_a_line_with_its_scoring_rule_between_the_values(
     text = "\n".join(["某县水利局2023年度部门整体支出绩效自评报告（测试数据）", "三、绩效指标完成情况", *lines])
     draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
     proposed = {row["indicator_code"]: (row["indicator_name"], row["level2"]) for row in draft.indicators}
-    assert [(*proposed[r["indicator_code"]], r.get("target"), r.get("actual"), r.get("weight"), r.get("score"))
+    assert [(*proposed[r["indicator_code"]], r.get("target") or r.get("target_text"),
+             r.get("actual") or r.get("actual_text"), r.get("weight"), r.get("score"))
             for r in draft.indicator_values] == [
         ("新建农村供水工程", "数量指标", "12", "12", "10", "10"), ("水毁工程修复", "数量指标", "35", "33", "10", "9.4"),
-        ("工程验收合格率", "质量指标", "100", "100", "10", "10"), ("受益人口", "社会效益指标", "3.2", "3.5", "10", "10")]
+        ("工程验收合格率", "质量指标", "100", "100", "10", "10"), ("资金拨付及时性", "时效指标", "及时", "及时", "10", "10"),
+        ("受益人口", "社会效益指标", "3.2", "3.5", "10", "10")]
     # the report's page shows the rows it read as a table's rows, every word kept
     names = "\t\t" if merged else "产出指标\t数量指标\t"  # a merged cell stands empty below its first row
     assert f"\n\n{names}水毁工程修复\t35处\t按完成比例计分\t10\t33处\t9.4\t部分工程受汛期影响顺延\n\n" in draft.narrative

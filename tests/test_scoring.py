@@ -178,3 +178,33 @@ def test_a_report_of_another_framework_is_scored_in_its_own_groups(tmp_path, sta
     assert [level1 for kind, level1 in rows if kind == "group"] == list(weights)  # in the rules' order
     total = rows[("total", "total")]
     assert (total["weight"], total["stated_score"], total["computed_score"]) == (total_weight, 94, None)
+
+
+@pytest.mark.parametrize(("achievement", "computed", "basis", "group"), [
+    (None, None, "qualitative_no_tier", None),  # 及时 | 及时, no tier: the rules cannot score it, nor its group
+    ("达成", 10, "qualitative", 20),            # the tier stated: 10 lies in 达成's 8–10; group 10 + 10
+])
+def test_an_indicator_judged_in_words_is_scored_only_with_its_tier(tmp_path, achievement, computed, basis, group):
+    """测试数据: a form's row 资金拨付及时性 | 及时 | 及时 | 10 | 10 beside a quantitative row of 产出 (10 of 10)."""
+    from tests.datasets import UNIT, YEAR, write_dataset
+
+    indicators = [
+        {"indicator_code": "tax_revenue", "indicator_name": "税收收入", "category": "tax", "level1": "产出",
+         "unit": "亿元", "direction": "higher", "sort_order": 1},
+        {"indicator_code": "timely", "indicator_name": "资金拨付及时性", "category": "tax", "level1": "产出",
+         "unit": "定性", "direction": "higher", "sort_order": 2}]
+    values = [
+        {"unit_code": UNIT, "year": YEAR, "indicator_code": "tax_revenue", "target": 2, "actual": 2.5, "weight": 10,
+         "score": 10, "source": "二"},
+        {"unit_code": UNIT, "year": YEAR, "indicator_code": "timely", "target_text": "及时", "actual_text": "及时",
+         "achievement": achievement or "", "weight": 10, "score": 10, "source": "二"}]
+    load(write_dataset(tmp_path / "data", indicators=indicators, indicator_values=values), tmp_path / "p.duckdb")
+    rows = score_rows(tmp_path / "p.duckdb", UNIT, YEAR)
+    assert (rows[("indicator", "timely")]["computed_score"], rows[("indicator", "timely")]["basis"]) == (computed, basis)
+    assert rows[("group", "产出")]["computed_score"] == group
+    con = connect(tmp_path / "p.duckdb")
+    try:
+        status = con.execute("select status from indicator_progress where indicator_code = 'timely'").fetchone()[0]
+    finally:
+        con.close()
+    assert status == "in_words"  # neither met nor missed: the report words it

@@ -40,6 +40,23 @@ def test_indicator_table_writes_missing_figures_as_not_reported(seed_con):
     assert table.at["financing_raised", "marks"] == "（截至目前）"
 
 
+@pytest.mark.parametrize(("target", "target_words", "actual", "actual_words", "shown"), [
+    (None, "及时", None, "及时", ("及时", "及时")),             # a form's row in words (测试数据)
+    (90.0, None, None, "基本知晓", ("90%", "基本知晓")),         # a figure for the target, words for the result
+    (None, "保障机关正常运转", None, None, ("保障机关正常运转", "未报告")),
+    (90.0, "九成", 95.0, "过九成", ("90%", "95%")),              # a figure stands before any words
+])
+def test_indicator_table_shows_the_reports_words_where_it_gives_no_figure(target, target_words, actual, actual_words,
+                                                                         shown):
+    progress = pd.DataFrame({"target": [target], "target_text": [target_words], "actual": [actual],
+                             "actual_text": [actual_words], "unit": ["%"], "qualifier": [None],
+                             "completion_rate": [None], "stated_rate": [None], "status": ["in_words"],
+                             "is_estimate": [False], "period": [None]})
+    table = tables.indicator_table(progress)
+    assert (table.at[0, "target_text"], table.at[0, "actual_text"]) == shown
+    assert table.at[0, "status_text"] == "以文字表述"
+
+
 def test_card_rows_keep_multi_indicator_categories_together(seed_con):
     headline = fetch_df(seed_con, "headline_progress", SEED_UNIT, SEED_YEAR)
     rows = [list(row["indicator_code"]) for row in tables.card_rows(headline)]
