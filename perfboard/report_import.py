@@ -697,6 +697,7 @@ class Figure:
     period: str | None = None
     name: str = ""  # for spending items and scores: the item or group; else the words it was matched by
     new_indicator: NewIndicator | None = None  # the indicator proposed for it, when the catalogue has none
+    listed_under: str | None = None  # the spending item a table lists it under: "project" in a table of projects
 
     @property
     def marked(self) -> str:
@@ -1268,8 +1269,13 @@ def total_row_figures(section: Section, rows: list[str]) -> list[Figure]:
 
 # The form's table of 预算执行情况: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, of which the row of
 # 年度资金总额 is the whole; its other rows (其中：当年财政拨款, 上年结转资金) say where the money came from
-BUDGET_TABLE_HEADERS = {BUDGET: ("年初预算数", "年初预算"), ADJUSTED_BUDGET: ("全年预算数", "调整后预算数", "全年预算"),
-                        SPENDING: ("全年执行数", "执行数", "实际支出数"), MAX_SCORE: ("分值",), SCORE: ("得分",)}
+BUDGET_TABLE_HEADERS = {BUDGET: ("年初预算数", "年初预算", "预算数", "预算金额", "预算资金"),
+                        ADJUSTED_BUDGET: ("全年预算数", "调整后预算数", "全年预算", "调整后预算"),
+                        SPENDING: ("全年执行数", "执行数", "实际支出数", "实际支出", "实际支出金额", "支出金额", "执行金额",
+                                   "实际执行数", "决算数"),
+                        MAX_SCORE: ("分值",), SCORE: ("得分",)}
+# A table of projects (项目名称 | 预算数 | 实际支出): each row one of 项目支出's projects, by its name
+PROJECT_NAME_HEADERS = ("项目名称", "项目名", "支出项目", "项目支出名称")
 WHOLE_FUNDS = ("年度资金总额", "资金总额", "部门整体支出")
 BUDGET_HEADER_NAMES = {name for names in BUDGET_TABLE_HEADERS.values() for name in names} | set(BUDGET_RATE_HEADERS)
 # The money unit a table's amounts are in, as its title, header or the line before it says: 万元 anywhere, or 元
@@ -1293,28 +1299,40 @@ def budget_table_figures(section: Section) -> list[Figure]:
     项目支出) from a 预算执行情况 table, and 预算执行's score and full marks from the whole's row, when the section's
     title, the table or the lines before it say the money unit (a figure without its unit is no amount; 元 are
     taken where 0.01万元 holds them exactly, as in prose: `amount_in_wan_yuan`)."""
-    found, places, money_unit = [], None, money_unit_stated(section.title)
+    found, places, money_unit, of_projects = [], None, money_unit_stated(section.title), False
     for line in section.body:
         cells = [cell.strip() for cell in line.split("\t")]
         named = budget_columns(cells)
         if named is not None:
             places, money_unit = named, money_unit or money_unit_stated(line)
+            of_projects = any(HEADER_NOISE.sub("", cell) in PROJECT_NAME_HEADERS for cell in cells[:min(named.values())])
             continue
         if "\t" not in line:
             money_unit = money_unit_stated(line)  # 单位：万元, the line before the table
             places = None
             continue
         # its name in any column before the figures (the first is merged)
-        item = budget_row_item(cells[:min(places.values())]) if places else None
-        for kind, place in places.items() if item else ():
+        names = cells[:min(places.values())] if places else []
+        item = project_row_item(names) if of_projects else budget_row_item(names) if places else None
+        for kind, place in places.items() if places and (item or of_projects) else ():
             number = ascii_figures(cells[place]).replace(",", "") if place < len(cells) else ""
             is_score = kind in (SCORE, MAX_SCORE)
-            if NUMBER_CELL.match(number) and (is_score and item == TOTAL_SPENDING or not is_score and money_unit):
+            if not NUMBER_CELL.match(number) or is_score and of_projects:
+                continue
+            if is_score and item == TOTAL_SPENDING or not is_score and money_unit:
                 figure = cell_figure(section, cells, place, number, "分" if is_score else money_unit, kind,
-                                     BUDGET_EXECUTION if is_score else item)
-                exact = is_score or amount_in_wan_yuan(figure) is not None  # 24,445,512.34元: for a person
-                found.append(figure if exact else replace(figure, kind=UNCLASSIFIED))
+                                     BUDGET_EXECUTION if is_score else item or "".join(names))
+                # 24,445,512.34元, and the sum of a table of projects: for a person
+                exact = is_score or amount_in_wan_yuan(figure) is not None and item is not None
+                found.append(replace(figure, listed_under="project" if of_projects else None) if exact
+                             else replace(figure, kind=UNCLASSIFIED))
     return found
+
+
+def project_row_item(names: list[str]) -> str | None:
+    """The project a row of a table of projects names, None for its sum (合计, 小计)."""
+    name = next((name for name in names if name), "")
+    return None if not name or HEADER_NOISE.sub("", name) in (*TOTAL_WORDS, "小计") else name
 
 
 def budget_row_item(names: list[str]) -> str | None:
@@ -2028,6 +2046,8 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
     stated_totals = {SPENDING_COLUMNS[f.kind] for f in figures
                      if f.kind in SPENDING_COLUMNS and is_total(f.name) and not stands_in(f.name)}
     current_parent, parent_sentence = None, None
+    states_projects = any(figure.kind in SPENDING_COLUMNS and (template_item(figure.name) or ("",))[0] == "project"
+                          for figure in figures)  # a table of projects hangs from 项目支出 if the report states it
     for number, figure in enumerate(figures):
         column = SPENDING_COLUMNS.get(figure.kind)
         if column is None or stands_in(figure.name) and column in stated_totals:
@@ -2037,8 +2057,9 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
             code, parent, memo = known
             if code in ("project", "sangong", "basic", "total"):
                 current_parent, parent_sentence = code, figure.sentence
-        elif current_parent == "project" and figure.kind == SPENDING:
-            code, parent, memo = f"project_{sum(c.startswith('project_') for c in items) + 1}", "project", False
+        elif current_parent == "project" and figure.kind == SPENDING or \
+                figure.listed_under == "project" and states_projects:  # a table of projects: budgets too
+            code, parent, memo = project_code(items, YEAR_WORDS.sub("", figure.name)), "project", False
         elif figure.kind == SPENDING and current_parent in LISTED_PARTS and figure.sentence == parent_sentence and \
                 LISTED_PARTS[current_parent] & known_in_sentence(figures, figure.sentence):
             code, parent, memo = (f"{current_parent}_{sum(c.startswith(current_parent + '_') for c in items) + 1}",
@@ -2057,8 +2078,8 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
             continue
         cited.setdefault(code, []).append(figure)
         used.add(number)
-        if code.startswith("project_") and lists_part_only(figure):
-            cited.setdefault(UNITEMISED, [figure])
+        if code.startswith("project_") and (lists_part_only(figure) or figure.listed_under == "project"):
+            cited.setdefault(UNITEMISED, [figure])  # a table of 重点项目 may not list them all either
     if UNITEMISED in cited and not projects_add_up(items):  # after the projects listed, numbered 1, 2, … without it
         items[UNITEMISED] = {"unit_code": unit_code, "year": str(year), "item_code": UNITEMISED,
                              "parent_code": "project", "item_name": texts.IMPORT_UNITEMISED, "is_remainder": "true",
@@ -2073,6 +2094,13 @@ def spending_rows(unit_code: str, year: int, figures: list[Figure]) -> tuple[lis
 
 UNITEMISED = "project_unitemised"  # 项目支出 less the projects a report lists (…等, 主要用于…), derived by the view
 PART_OF_A_LIST = re.compile(r"主要(?:用于|包括|为|有|是)")  # 主要用于A 2,100万元、B 980.5万元: not every project
+
+
+def project_code(items: dict[str, dict[str, str]], name: str) -> str:
+    """The code of the project of that name drafted already (its budget before its spending, in a table's row),
+    else the next project's."""
+    return next((code for code, item in items.items() if code.startswith("project_") and item["item_name"] == name),
+                f"project_{sum(code.startswith('project_') for code in items) + 1}")
 
 
 def projects_add_up(items: dict[str, dict[str, str]]) -> bool:

@@ -134,7 +134,8 @@ def test_the_workbook_has_lists_formats_instructions_and_chinese_headers(tmp_pat
     assert [c.value for c in values[1]][:4] == ["单位代码", "年度", "指标代码", "目标值"]
     lists = {str(rule.sqref): rule.formula1 for rule in values.data_validations.dataValidation}
     assert any(ref.startswith("A2:") for ref in lists)  # 单位代码 from the list of units
-    assert any(ref.startswith("G2:") for ref in lists)  # 限定词 from its closed list
+    qualifier_column = get_column_letter([c.value for c in values[1]].index("限定词") + 1)
+    assert any(ref.startswith(f"{qualifier_column}2:") for ref in lists)  # 限定词 from its closed list
     # 计量单位 offers the common units and, past them, warns without refusing: 人日 is a unit too (schema.is_unit)
     styles = {str(rule.sqref)[0]: rule.errorStyle for rule in book["指标目录"].data_validations.dataValidation}
     unit_column = get_column_letter([c.value for c in book["指标目录"][1]].index("计量单位") + 1)

@@ -412,6 +412,33 @@ def test_the_forms_tables_give_the_budget_its_execution_and_the_whole_score(body
     assert [(r["level1"], r.get("max_score"), r["score"]) for r in evaluation] == scores
 
 
+# 测试数据: a table of 项目支出's projects after the sentence stating it (1,280 + 600 + 320 = 2,200)
+PROJECT_TABLE = ["2023年部门整体支出3,210.50万元，其中基本支出1,010.50万元，项目支出2,200.00万元。", "单位：万元",
+                 "项目名称\t预算数\t实际支出\t执行率", "农村饮水安全巩固提升工程\t1,300.00\t1,280.00\t98.46%",
+                 "中小河流治理项目\t600.00\t600.00\t100%", "水土保持综合治理\t320.00\t320.00\t100%",
+                 "合计\t2,220.00\t2,200.00\t99.10%"]
+
+
+@pytest.mark.parametrize(("body", "projects", "remainder"), [
+    (PROJECT_TABLE, [("农村饮水安全巩固提升工程", "1300.00", "1280.00"), ("中小河流治理项目", "600.00", "600.00"),
+                     ("水土保持综合治理", "320.00", "320.00")], False),
+    # 1,280 + 600 = 1,880 of 2,200: the table lists the main projects only, the rest a remainder the view derives
+    ([line for line in PROJECT_TABLE if not line.startswith("水土保持")],
+     [("农村饮水安全巩固提升工程", "1300.00", "1280.00"), ("中小河流治理项目", "600.00", "600.00")], True),
+    # 项目支出 not stated: no parent to hang them from, so the rows stay for a person
+    (PROJECT_TABLE[1:], [], False),
+])
+def test_a_table_of_projects_gives_project_spending_its_projects_with_their_budgets(body, projects, remainder):
+    section = Section("sec", 1, "（二）项目支出情况", body, ref="二(二)")
+    figures = report_import.figures_of([section], CATALOGUE)
+    rows, _ = report_import.spending_rows("u", 2023, figures)
+    listed = [row for row in rows if row["parent_code"] == "project" and row.get("is_remainder") != "true"]
+    assert [(row["item_name"], row.get("budget"), row.get("actual")) for row in listed] == projects
+    assert any(row.get("is_remainder") == "true" for row in rows) is remainder
+    # the table's sum is the projects', not the department's: listed for a person, never the total
+    assert [f.kind for f in figures if f.name == "合计"] == ["unclassified", "unclassified"]
+
+
 @pytest.mark.parametrize("group_cell", ["投入（20分）", "投入指标(20分)"])
 def test_a_forms_group_cell_gives_the_groups_full_marks(group_cell):
     """测试数据 in the 投入, 过程 framework: the form writes each group's 分值 in its cell (投入（20分）) and no
