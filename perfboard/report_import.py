@@ -1296,37 +1296,69 @@ def budget_columns(cells: list[str]) -> dict[str, int] | None:
 
 def budget_table_figures(section: Section) -> list[Figure]:
     """The budget, adjusted budget and spending of the whole (年度资金总额, 合计) and of the template's items (基本支出,
-    项目支出) from a 预算执行情况 table, and 预算执行's score and full marks from the whole's row, when the section's
-    title, the table or the lines before it say the money unit (a figure without its unit is no amount; 元 are
-    taken where 0.01万元 holds them exactly, as in prose: `amount_in_wan_yuan`)."""
-    found, places, money_unit, of_projects = [], None, money_unit_stated(section.title), False
-    for line in section.body:
+    项目支出, the 三公 items) from a 预算执行情况 table, and 预算执行's score and full marks from the whole's row, when
+    the section's title, the table or the lines before it say the money unit (a figure without its unit is no
+    amount; 元 are taken where 0.01万元 holds them exactly, as in prose: `amount_in_wan_yuan`); and the projects of
+    a table of projects."""
+    found: list[Figure] = []
+    table: tuple[list[str], dict[str, int], str | None, list[list[str]]] | None = None
+    money_unit = money_unit_stated(section.title)
+    for line in [*section.body, ""]:  # the last line ends the last table
         cells = [cell.strip() for cell in line.split("\t")]
         named = budget_columns(cells)
+        if table is not None and (named is not None or "\t" not in line):
+            found += budget_rows_figures(section, *table)
+            table = None
         if named is not None:
-            places, money_unit = named, money_unit or money_unit_stated(line)
-            of_projects = any(HEADER_NOISE.sub("", cell) in PROJECT_NAME_HEADERS for cell in cells[:min(named.values())])
-            continue
-        if "\t" not in line:
+            money_unit = money_unit or money_unit_stated(line)
+            table = (cells, named, money_unit, [])
+        elif "\t" not in line:
             money_unit = money_unit_stated(line)  # 单位：万元, the line before the table
-            places = None
-            continue
-        # its name in any column before the figures (the first is merged)
-        names = cells[:min(places.values())] if places else []
-        item = project_row_item(names) if of_projects else budget_row_item(names) if places else None
-        for kind, place in places.items() if places and (item or of_projects) else ():
+        elif table is not None:
+            table[3].append(cells)
+    return found
+
+
+def budget_rows_figures(section: Section, header: list[str], places: dict[str, int], money_unit: str | None,
+                        rows: list[list[str]]) -> list[Figure]:
+    """The figures of one 预算执行情况 table (or table of projects) under its header. Its 合计 is the whole of the
+    items it lists: of 基本支出 and 项目支出 the department's, of the 三公 items 三公经费 (`table_whole`)."""
+    first_value = min(places.values())
+    of_projects = any(HEADER_NOISE.sub("", cell) in PROJECT_NAME_HEADERS for cell in header[:first_value])
+    items = [project_row_item(cells[:first_value]) if of_projects else budget_row_item(cells[:first_value])
+             for cells in rows]
+    whole = None if of_projects else table_whole(items)
+    found = []
+    for cells, item in zip(rows, items):
+        item = whole if item == TABLE_SUM else item
+        for kind, place in places.items() if item or of_projects or whole is None else ():
             number = ascii_figures(cells[place]).replace(",", "") if place < len(cells) else ""
             is_score = kind in (SCORE, MAX_SCORE)
             if not NUMBER_CELL.match(number) or is_score and of_projects:
                 continue
             if is_score and item == TOTAL_SPENDING or not is_score and money_unit:
                 figure = cell_figure(section, cells, place, number, "分" if is_score else money_unit, kind,
-                                     BUDGET_EXECUTION if is_score else item or "".join(names))
-                # 24,445,512.34元, and the sum of a table of projects: for a person
+                                     BUDGET_EXECUTION if is_score else item or "".join(cells[:first_value]))
+                # 24,445,512.34元, and a sum whose whole the table does not tell: for a person
                 exact = is_score or amount_in_wan_yuan(figure) is not None and item is not None
                 found.append(replace(figure, listed_under="project" if of_projects else None) if exact
                              else replace(figure, kind=UNCLASSIFIED))
     return found
+
+
+TABLE_SUM = "合计"  # a table's row of its sum (合计, 总计), whose item the table's other rows tell
+
+
+def table_whole(items: list[str | None]) -> str | None:
+    """The item a table's 合计 row is: the one the template's items of its other rows are parts of (the whole for
+    基本支出 and 项目支出, 三公经费 for its three), the whole when it lists none, else none."""
+    parents = {template_item(item)[1] for item in items if item not in (None, TABLE_SUM, TOTAL_SPENDING)}
+    if not parents or parents == {"total"}:
+        return TOTAL_SPENDING
+    if len(parents) > 1 or None in parents:
+        return None
+    [parent] = parents
+    return next(name for name, (code, _, _) in SPENDING_ITEMS.items() if code == parent)
 
 
 def project_row_item(names: list[str]) -> str | None:
@@ -1336,14 +1368,18 @@ def project_row_item(names: list[str]) -> str | None:
 
 
 def budget_row_item(names: list[str]) -> str | None:
-    """The spending item a row of the 预算执行情况 table is: the whole (年度资金总额, 合计), an item of the template
-    (基本支出, 其中：项目支出), or none (其中：当年财政拨款 says where money came from)."""
+    """The spending item a row of the 预算执行情况 table is: the whole (年度资金总额), its sum (合计: TABLE_SUM), an
+    item of the template (基本支出, 其中：项目支出), or none (其中：当年财政拨款 says where money came from)."""
     for name in names:
         plain = re.sub(r"^其中[：:]?", "", HEADER_NOISE.sub("", name))
-        if plain in WHOLE_FUNDS or plain in TOTAL_WORDS:
+        if plain in WHOLE_FUNDS:
             return TOTAL_SPENDING
-        if plain and template_item(plain) is not None:
-            return plain
+        if plain in TOTAL_WORDS:
+            return TABLE_SUM
+        written = re.sub(r"^其中[：:]?", "", re.sub(r"\s", "", name))  # 因公出国（境）费: its brackets are its own
+        item = next((words for words in (plain, written) if words and template_item(words) is not None), None)
+        if item:
+            return item
     return None
 
 
