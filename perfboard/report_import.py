@@ -1327,7 +1327,9 @@ def budget_rows_figures(section: Section, header: list[str], places: dict[str, i
     of_projects = any(HEADER_NOISE.sub("", cell) in PROJECT_NAME_HEADERS for cell in header[:first_value])
     items = [project_row_item(cells[:first_value]) if of_projects else budget_row_item(cells[:first_value])
              for cells in rows]
-    whole = None if of_projects else table_whole(items)
+    # a table of 收入 (财政拨款收入, 事业收入 … 合计) sums money come in, not spent
+    of_income = any("收入" in "".join(cells[:first_value]) for cells in [header, *rows])
+    whole = None if of_projects or of_income else table_whole(items)
     found = []
     for cells, item in zip(rows, items):
         item = whole if item == TABLE_SUM else item

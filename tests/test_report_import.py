@@ -405,6 +405,9 @@ BUDGET_TABLE = ["年度预算执行情况（万元）\t年初预算数\t全年�
       "公务用车购置及运行维护费\t12.00\t10.40", "合计\t15.50\t13.20"],
      [("sangong_overseas", "0", None, "0"), ("sangong_reception", "3.50", None, "2.80"),
       ("sangong_vehicle", "12.00", None, "10.40"), ("sangong", "15.50", None, "13.20")], []),
+    # a table of 收入: its 合计 is money come in, not spent, and stays for a person
+    (["单位：万元", "项目\t预算数\t决算数", "财政拨款收入\t2,000.00\t2,100.00", "其他收入\t50.00\t45.00",
+      "合计\t2,050.00\t2,145.00"], [], []),
     # items of two wholes: the 合计 is neither's for sure, and stays for a person
     (["单位：万元", "项目\t预算数\t决算数", "基本支出\t1,000.00\t990.00", "公务接待费\t3.50\t2.80", "合计\t1,003.50\t992.80"],
      [("basic", "1000.00", None, "990.00"), ("sangong_reception", "3.50", None, "2.80")], []),
