@@ -750,13 +750,13 @@ class Catalogue:
         names = longest_first({*self.names, *((normalised(p.name), code) for code, p in new.items())})
         return Catalogue(names, {**self.units, **{code: p.unit for code, p in new.items()}}, {**self.proposals, **new})
 
-    def match(self, before: str, after: str, unit: str) -> tuple[str, str] | None:
+    def match(self, before: str, after: str, unit: str | None) -> tuple[str, str] | None:
         """The indicator whose name ends nearest before the figure (or, failing that, follows it), longest name
-        first, and whose unit is the figure's unit."""
+        first, and whose unit is the figure's unit (any, for None: a growth rate of the indicator)."""
         near, far = normalised(before), normalised(after)
         best = None
         for name, code in self.names:
-            if self.units.get(code) != unit:
+            if unit is not None and self.units.get(code) != unit:
                 continue
             at = near.rfind(name)
             if at >= 0:
@@ -766,7 +766,7 @@ class Catalogue:
         if best is not None:
             return best[2], best[1]
         for name, code in self.names:
-            if self.units.get(code) == unit and name in far:
+            if (unit is None or self.units.get(code) == unit) and name in far:
                 return code, name
         return None
 
@@ -1545,8 +1545,14 @@ def classified(figure: Figure, before_sentence: str, clause: str, after: str, si
             return replace(figure, kind=SCORE, name=TOTAL_ROW if group == "总" else group)
         return figure
     if figure.unit == "%" and GROWTH.search(since_previous.rstrip("为了达")) and last is not None and \
-            earlier[-1] is last and last.kind != TARGET:  # the change of the actual just before it
+            earlier[-1] is last and last.kind not in (TARGET, GROWTH_RATE):  # the change of the actual just before it
         return as_growth(figure, since_previous, last)
+    if figure.unit == "%" and AGAINST_LAST_YEAR.search(since_previous.rstrip("为了达")) and \
+            not said_as_target(before_sentence, clause):  # 固定资产投资同比增长10.63%: the figure itself unsaid
+        named = catalogue.match(last_clause(since_previous), "", None)
+        if named is not None:
+            return as_growth(figure, since_previous, replace(figure, indicator_code=named[0], name=named[1],
+                                                             new_indicator=catalogue.proposals.get(named[0])))
     # 普及率目标值90%，实际完成92.5%: the rate's actual, not how much of its target. The count just before must be the
     # indicator's: after 体检2.15万人 (named by no indicator yet), 完成年度任务的107.5% is its own (stated_completion).
     if figure.unit == "%" and re.search(r"(的|完成|完成率|完成率为|完成了)$", since_previous) and last is not None \

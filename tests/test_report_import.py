@@ -116,6 +116,14 @@ def drafted_spending(figures: list[tuple], year: int = 2023) -> list[dict[str, s
       ("unclassified", "", "100.15", "万元", None, False, None)]),
     # 测试数据: a unit and 次 are another unit (万亩次, listed); 吨次 is not listed and no figure, never 10吨
     ("完成统防统治15.6万亩次，转运垃圾10吨次。", [("unclassified", "", "15.6", "万亩次", None, False, None)]),
+    # 测试数据: the growth of an indicator named without its figure is that indicator's, each named in its clause
+    ("全年税收同比增长12.5%。", [("growth", "tax_revenue", "12.5", "%", None, False, None)]),
+    ("规模工业增加值同比增长0.89%，税收收入同比下降3.2%。", [("growth", "industrial_value_added", "0.89", "%", None, False, None),
+                                            ("growth", "tax_revenue", "-3.2", "%", None, False, None)]),
+    # …but a change of a change names nothing, nor does a growth a plan sets
+    ("规模工业增加值同比增长0.89%，同比下降3.2%。", [("growth", "industrial_value_added", "0.89", "%", None, False, None),
+                                       ("unclassified", "", "3.2", "%", None, False, None)]),
+    ("计划固定资产投资同比增长10%。", [("unclassified", "", "10", "%", None, False, None)]),
 ])
 def test_the_figure_grammar(sentence, expected):
     assert read(sentence) == expected
