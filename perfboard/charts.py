@@ -88,16 +88,23 @@ def wrap(parts: list[str], width: int) -> list[list[str]]:
     long unit name, then its report's title: 某县农业农村局（测试数据）《…绩效自评报告》ran off a narrow chart),
     otherwise a part is never split."""
     lines: list[list[str]] = [[]]
-    for part in (piece for whole in parts for piece in before_title(whole, width)):
-        if lines[-1] and len("；".join(lines[-1] + [part])) > width:
-            lines.append([])
-        lines[-1].append(part)
+    for whole in parts:
+        pieces = before_title(whole, width)
+        for number, part in enumerate(pieces):
+            # a part broken into lines keeps them: its pieces are never joined by ；
+            if lines[-1] and (number > 0 or len(pieces) > 1 or len("；".join(lines[-1] + [part])) > width):
+                lines.append([])
+            lines[-1].append(part)
     return lines
 
 
 def before_title(part: str, width: int) -> list[str]:
+    """A part longer than a line: its unit's name, then its report's title, each in even lines of `width`
+    characters at most (《某县人力资源和社会保障局2023年度部门整体支出绩效自评报告（测试数据）》 ran past a
+    half-width chart)."""
     head, bracket, title = part.partition("《")
-    return [head, bracket + title] if len(part) > width and head and bracket else [part]
+    pieces = [head, bracket + title] if len(part) > width and head and bracket else [part]
+    return [line for piece in pieces for line in in_lines(piece, width).split("<br>")]
 
 
 def sections_text(sections: Iterable[str]) -> str:
@@ -171,13 +178,17 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
     """The house style: title, source line under the plot, fonts and margins legible on a projector. `notes`
     are the builder's own annotations, set here with the source line in one go: Plotly checks every annotation
     of a figure again each time one is added (a bullet chart of 39 indicators spent 21 ms on it)."""
-    labels_width = category_labels_width(fig)
+    layout = fig.layout.to_plotly_json()
+    labels_width = category_labels_width(fig, layout)
     lines = source.line().count("<br>") + 1
     extra = SOURCE_LINE_HEIGHT * max(0, lines - 3)  # footnotes beyond the usual three lines: room below
+    # an x axis with a title (金额（万元）) puts the source line below the title, not over it
+    below_axis = AXIS_TITLE_ROOM if any((axis.get("title") or {}).get("text") for key, axis in layout.items()
+                                        if key.startswith("xaxis")) else 0
     # The source line starts at the chart's left edge, not the plot's: beside long row labels (工业固定资产投资
     # （亿元）) it began 190 px in and ran past the right edge of a chart in a narrow column.
     source_line = {"text": source.line(), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
-                   "yanchor": "top", "xshift": -labels_width, "yshift": -40, "showarrow": False,
+                   "yanchor": "top", "xshift": -labels_width, "yshift": -40 - below_axis, "showarrow": False,
                    "font": {"size": FONT_SIZE - 3, "color": GREY}, "align": "left"}
     title_text = titled_lines(markup.chart_text(title))
     above = TITLE_LINE * title_text.count("<br>")
@@ -187,8 +198,8 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
         title={"text": title_text, "x": 0.012, "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top",
                "pad": {"t": TITLE_PAD}, "font": {"size": FONT_SIZE + 6, "color": INK, "weight": 600}},
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
-        height=height + extra + above,
-        margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": top + above, "b": 135 + extra},
+        height=height + extra + above + below_axis,
+        margin={"l": LEFT_MARGIN + labels_width, "r": 30, "t": top + above, "b": 135 + extra + below_axis},
         paper_bgcolor="white",
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
@@ -201,6 +212,7 @@ def finish(fig: go.Figure, title: str, source: Source, height: int, notes: Seque
 
 
 TITLE_LINE = 30  # px of a title's line at its 22 px
+AXIS_TITLE_ROOM = 30  # px an x axis's title takes below its tick labels
 TITLE_PAD = 28  # px above a title: below the toolbar Plotly shows over a chart on hover
 TITLE_CHARS = 16  # a title longer than this overran a half-width chart on a 1280 px screen (about 400 px)
 
@@ -212,11 +224,11 @@ def titled_lines(title: str) -> str:
     return f"{head}{colon}<br>{rest}" if colon and rest and len(title) > TITLE_CHARS else title
 
 
-def category_labels_width(fig: go.Figure) -> int:
+def category_labels_width(fig: go.Figure, layout: dict) -> int:
     """About how wide, in px, the widest row label of a chart with text on its y axis is drawn (0 for a chart
     with numbers there): the left margin the labels need, so that the source line can start left of them. Read
-    from the figure's JSON: Plotly's property getters took 8 ms over a bullet chart's 39 axes, this 1.5 ms."""
-    layout = fig.layout.to_plotly_json()
+    from the figure's JSON (`layout`, the figure's layout as JSON): Plotly's property getters took 8 ms over a
+    bullet chart's 39 axes, this 1.5 ms."""
     sizes = [axis.get("tickfont", {}).get("size") for key, axis in layout.items() if key.startswith("yaxis")]
     rows = [trace.to_plotly_json().get("y") for trace in fig.data]  # a treemap or a pie has none
     labels = {value for values in rows if values is not None for value in values if isinstance(value, str)}

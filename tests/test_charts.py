@@ -29,6 +29,13 @@ AGRICULTURE = ReportRef("某县农业农村局（测试数据）", 2023, "某县
     # a title that begins with the unit's name: the name is not said twice
     (charts.Source(AGRICULTURE, ("三(一)",)), "来源：《某县农业农村局（测试数据）2023年度部门整体支出绩效自评报告》<br>第三(一)部分"),
     (charts.Source(ReportRef("某局", 2023, "自评报告"), ("二",)), "来源：某局《自评报告》；第二部分"),  # short: one line
+    # a title longer than a line (38 characters with its 《》, 测试数据) in two even lines of 19; an entity made of
+    # the data's < counts as one character and is kept whole (40 in all: two lines of 20)
+    (charts.Source(ReportRef("某县人力资源和社会保障局（测试数据）", 2023,
+                             "某县人力资源和社会保障局2023年度部门整体支出绩效自评报告（测试数据）"), ("二",)),
+     "来源：某县人力资源和社会保障局（测试数据）<br>《某县人力资源和社会保障局2023年度<br>部门整体支出绩效自评报告（测试数据）》；第二部分"),
+    (charts.Source(ReportRef("某局", 2023, "某县人力资源和社会保障局2023年度部门整体支出<绩效>自评报告（测试数据）"), ()),
+     "来源：某局<br>《某县人力资源和社会保障局2023年度部<br>门整体支出&lt;绩效&gt;自评报告（测试数据）》"),
 ])
 def test_source_line_names_the_report_its_sections_and_marks(source, expected):
     assert source.line() == expected
