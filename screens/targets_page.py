@@ -13,14 +13,16 @@ categories = category_column.multiselect(texts.TARGETS_FILTER_CATEGORY, list(dic
 statuses = status_column.multiselect(texts.TARGETS_FILTER_STATUS, list(texts.STATUS_LABELS),
                                      format_func=texts.STATUS_LABELS.get, key="targets_statuses",
                                      placeholder=texts.FILTER_ALL)
-shown = tables.pick(results, category_name=categories, status=statuses)
+choice = (tuple(categories), tuple(statuses))
+shown = ui.of_choice(selection, "targets_shown", choice, lambda: tables.pick(results, category_name=categories,
+                                                                             status=statuses))
 if shown.empty:
     st.info(texts.TARGETS_NONE_MATCH)
 
 st.caption(texts.TARGETS_LEGEND.format(**rules.wording()))
 year_charts = ui.charts_of_year(selection, "categories")  # built once per build; a filtered view draws its own
-drawn = tables.with_figures(shown)
-for ref, spoken_of in tables.categories_by_section(shown):
+drawn = ui.of_choice(selection, "targets_drawn", choice, lambda: tables.with_figures(shown))
+for ref, spoken_of in ui.of_choice(selection, "targets_sections", choice, lambda: tables.categories_by_section(shown)):
     chart_column, words_column = st.columns([3, 2])
     with chart_column:
         for code, name in spoken_of:
@@ -37,6 +39,6 @@ for ref, spoken_of in tables.categories_by_section(shown):
 
 st.subheader(texts.TARGETS_TABLE)
 every_indicator = ui.of_year(selection, "indicator_table", lambda data: tables.indicator_table(data.results))
-ui.chosen_table(selection, "targets_table", (tuple(categories), tuple(statuses)), lambda: ui.table_frame(
+ui.chosen_table(selection, "targets_table", choice, lambda: ui.table_frame(
     every_indicator.loc[shown.index], ["indicator_name", "category_name", "target_text", "actual_text", "rate_text",
                                        "status_text", "stated_rate_text", "marks", "source", "note"]))

@@ -14,10 +14,14 @@ if len(selection.years) == 1:
 names = list(dict.fromkeys(series["indicator_name"]))
 with_history = list(dict.fromkeys(series[series["year"] < selection.year]["indicator_name"]))
 chosen = st.multiselect(texts.TRENDS_PICK_INDICATORS, names, default=with_history or names[:6], key="trends_pick")
-picked = tables.pick(series, indicator_name=chosen)
-if not picked.empty:
-    ui.chosen_chart(selection, "trend_lines", tuple(chosen), lambda: charts.trend_lines(
-        picked, texts.CHART_TRENDS_TITLE, selection.source(picked)))
+
+
+def chosen_trends():  # the chosen indicators' rows (none chosen: all) are picked once per choice, with their chart
+    picked = tables.pick(series, indicator_name=chosen)
+    return charts.trend_lines(picked, texts.CHART_TRENDS_TITLE, selection.source(picked))
+
+
+ui.chosen_chart(selection, "trend_lines", tuple(chosen), chosen_trends)
 
 growth_column, spending_column = st.columns(2)
 with growth_column:
@@ -35,7 +39,8 @@ earlier_column, later_column = st.columns(2)
 later = later_column.selectbox(texts.TRENDS_LATER_YEAR, years, format_func=formatting.year, key="trends_later")
 earlier = earlier_column.selectbox(texts.TRENDS_BASE_YEAR, [y for y in years if y < later],
                                    format_func=formatting.year, key="trends_earlier")
-pairs = tables.pick(selection.data.series("indicator_comparison"), year=[later], base_year=[earlier])
+pairs = ui.of_choice(selection, "trends_pairs", (later, earlier), lambda: tables.pick(
+    selection.data.series("indicator_comparison"), year=[later], base_year=[earlier]))
 if earlier is None or pairs.empty:
     st.info(texts.TRENDS_NOTHING_TO_COMPARE)
 else:
