@@ -87,12 +87,12 @@ def indicator_progress(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows["is_estimate"] = rows["is_estimate"].fillna(False).astype(bool)
     rows["is_partial"] = rows["period"].notna()
     rows["completion_rate"] = rounded(completion_rate(rows["direction"], rows["target"], rows["actual"]))
-    no_figures = rows["target"].isna() & rows["actual"].isna()
-    in_words = rows["actual_text"].notna() | rows["achievement"].notna()
+    no_target, no_actual = rows["target"].isna(), rows["actual"].isna()
+    result_in_words = no_actual & (rows["actual_text"].notna() | rows["achievement"].notna())
     rows["status"] = np.select(
-        [no_figures & in_words, no_figures, rows["actual"].isna(), rows["target"].isna(),
+        [result_in_words, no_target & no_actual, no_actual, no_target & rows["target_text"].notna(), no_target,
          rows["completion_rate"].isna(), rows["completion_rate"] >= 1],
-        ["in_words", "no_data", "no_actual", "no_target", "no_rate", "met"], default="not_met")
+        ["in_words", "no_data", "no_actual", "in_words", "no_target", "no_rate", "met"], default="not_met")
     rows = rows.rename(columns={"sort_order": "indicator_order"})
     ordered = rows.sort_values([*KEYS, "category_order", "indicator_order"], kind="stable", ignore_index=True)
     return ordered[INDICATOR_PROGRESS_COLUMNS]

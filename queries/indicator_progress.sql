@@ -55,10 +55,11 @@ final as (
         level1, level2, part_of, unit, direction, target, target_text, actual, actual_text, qualifier,
         achievement, completion_rate,
         case
-            when target is null and actual is null and coalesce(actual_text, achievement) is not null
-                then 'in_words'  -- a qualitative result: 按时, 明显改善, 达成
+            when actual is null and coalesce(actual_text, achievement) is not null
+                then 'in_words'  -- the result in words: 按时, 明显改善, 达成
             when target is null and actual is null then 'no_data'
             when actual is null then 'no_actual'
+            when target is null and target_text is not null then 'in_words'  -- 按期完成 against 100%
             when target is null then 'no_target'
             when completion_rate is null then 'no_rate'
             when completion_rate >= 1 then 'met'

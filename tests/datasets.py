@@ -291,3 +291,27 @@ def write_three_unit_county(folder: Path) -> Path:
         ],
         projects=[],
     )
+
+
+def write_words_dataset(folder: Path) -> Path:
+    """测试数据: a form's targets and results in words beside figures, one indicator for each way a report words
+    them: both in words (及时 | 及时), a target in words against a figure (按期完成 | 100%), a figure against a
+    result in words (≥90% | 基本知晓), a target in words with no result (保障机关正常运转), and a tier stated (达成)."""
+    def indicator(code: str, name: str, unit: str, order: int) -> dict[str, object]:
+        return {"indicator_code": code, "indicator_name": name, "category": "tax", "unit": unit,
+                "direction": "higher", "sort_order": order}
+
+    def value(code: str, **cells: object) -> dict[str, object]:
+        return {"unit_code": UNIT, "year": YEAR, "indicator_code": code, "source": "二", **cells}
+
+    return write_dataset(
+        folder,
+        indicators=[indicator("tax_revenue", "税收收入", "亿元", 1), indicator("timely", "资金拨付及时性", "定性", 2),
+                    indicator("on_schedule", "项目按期完工率", "%", 3), indicator("known", "政策知晓率", "%", 4),
+                    indicator("running", "机关运转保障", "定性", 5), indicator("tiered", "服务质量", "定性", 6)],
+        indicator_values=[value("tax_revenue", target=2, actual=2.5),
+                          value("timely", target_text="及时", actual_text="及时"),
+                          value("on_schedule", target_text="按期完成", actual=100),
+                          value("known", target=90, actual_text="基本知晓"),
+                          value("running", target_text="保障机关正常运转"),
+                          value("tiered", target_text="明显提升", achievement="达成")])

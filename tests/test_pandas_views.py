@@ -8,6 +8,7 @@ import pytest
 
 from bench import pandas_views
 from perfboard.database import connect, fetch_df
+from tests.datasets import write_words_dataset
 
 BASELINES = {"indicator_progress": pandas_views.indicator_progress,
              "spending_structure": pandas_views.spending_structure}
@@ -19,9 +20,12 @@ def comparable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
 
 
-@pytest.fixture(params=["seed", "county"])
+@pytest.fixture(params=["seed", "county", "words"])
 def store(request):
-    db_path = request.getfixturevalue("seed_db") if request.param == "seed" else request.getfixturevalue("county")[1]
+    if request.param == "words":  # targets and results in words, every status they give (tests/datasets.py)
+        db_path = request.getfixturevalue("loaded")("words", write_words_dataset)[1]
+    else:
+        db_path = request.getfixturevalue("seed_db") if request.param == "seed" else request.getfixturevalue("county")[1]
     con = connect(db_path)
     yield con
     con.close()

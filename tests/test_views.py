@@ -102,6 +102,25 @@ def test_a_unit_year_with_no_headline_shows_its_first_measured_indicators(loaded
     assert {row[columns.index("headline_basis")] for row in rows} == {basis}
 
 
+def test_targets_and_results_in_words_are_neither_met_nor_missed_nor_unreported(loaded):
+    """tests/datasets.py's write_words_dataset: each way a report words a target or a result, and its status."""
+    from perfboard.database import connect
+    from tests.datasets import UNIT, YEAR, write_words_dataset
+
+    con = connect(loaded("words", write_words_dataset)[1])
+    try:
+        columns, rows = fetch(con, "indicator_progress", UNIT, YEAR)
+    finally:
+        con.close()
+    status = {row[columns.index("indicator_code")]: row[columns.index("status")] for row in rows}
+    assert status == {"tax_revenue": "met",        # 2.5 against 2
+                      "timely": "in_words",        # 及时 | 及时
+                      "on_schedule": "in_words",   # 按期完成 | 100%
+                      "known": "in_words",         # ≥90% | 基本知晓
+                      "running": "no_data",        # 保障机关正常运转, and no result at all
+                      "tiered": "in_words"}        # 明显提升, 达成
+
+
 @pytest.mark.parametrize(("code", "previous", "basis", "yoy"), [
     # at the precision of the report's figure (two places), issue 8 item 6
     ("fixed_asset_investment", 32.03, "derived", 0.1063),             # 35.44 / 1.1063 = 32.03471… 四.1
