@@ -453,7 +453,9 @@ def paragraphs_of(physical: list[str]) -> list[str]:
 # ---- the outline --------------------------------------------------------------------------------------
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
-PART_HEADING = re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$)(.*)$")  # not 第一部分资金已拨付
+# 第三部分 绩效情况, and 第三部分绩效情况 as a PDF's text gives it (no space between Chinese characters), but not
+# 第一部分资金已拨付到位。, a sentence
+PART_HEADING = re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$|(?=[^，。；,;！!]+$))(.*)$")
 HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1. 1、 / （1）
     (0, PART_HEADING),
     (1, re.compile(rf"^([{CHINESE_NUMERALS}]+)(?:[、.．]\s*|\s+)(\S.*)$")),  # 四、 and 四 存在的问题

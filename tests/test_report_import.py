@@ -307,6 +307,17 @@ def test_every_figure_cites_its_section_whatever_the_numbering():
         ("45", "一"), ("434.44", "二(二)"), ("2,345", "三"), ("1.2", "三"), ("3", "四")}
 
 
+@pytest.mark.parametrize("between", [" ", ""])  # a PDF's text has no space between Chinese characters
+def test_a_reports_parts_number_its_chapters_anew_however_the_title_follows(between):
+    """测试数据: 第二部分 and 第三部分 each begin again at 一、, so their figures cite 二.一 and 三.一; 第一部分资金已拨付。 is a
+    sentence, no part."""
+    text = "\n".join(["某县卫生健康局2023年度部门整体支出绩效自评报告", f"第二部分{between}部门整体支出情况", "一、预算执行情况",
+                      "第一部分资金已拨付，支出合计5,543.21万元。", f"第三部分{between}部门整体支出绩效情况", "一、绩效目标实现情况",
+                      "全年接种疫苗4.2万剂次。"])
+    draft = report_import.import_report("r.txt", text.encode(), "u", 2023, report_import.Catalogue.of([], []))
+    assert {(f.number, f.ref) for f in draft.figures} == {("5,543.21", "二.一"), ("4.2", "三.一")}
+
+
 def test_a_table_in_a_pdfs_text_is_read_from_its_spaced_cells():
     """测试数据 in the form a PDF's text gives a self-evaluation table: cells between spaces, 一级指标 and
     二级指标 written in their first row only, 偏差原因 blank or of several words."""
