@@ -387,7 +387,7 @@ def test_an_editor_registers_a_new_department_with_its_first_report_in_chromium(
     page.get_by_role("button", name="改为2023年重新读取").click()
     expect(page.get_by_role("spinbutton", name="报告所属年度")).to_have_value("2023", timeout=60_000)
     expect(page.get_by_text("报告标题写的是2023年度")).to_have_count(0, timeout=60_000)
-    page.get_by_text("个数字，其中").wait_for(timeout=60_000)
+    page.get_by_text("处文字表述的目标或完成情况，其中").wait_for(timeout=60_000)  # texts.DESK_IMPORT_SUMMARY
     shot(page, "10-import-new-unit")
     page.get_by_text("检查并预览", exact=True).click()
     page.get_by_text("我已核对以上变更，确认发布").click()
