@@ -453,9 +453,10 @@ def paragraphs_of(physical: list[str]) -> list[str]:
 # ---- the outline --------------------------------------------------------------------------------------
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+SENTENCE_MARKS = "，。；,;"  # words holding one of these are a sentence, not a heading or a cell's few words
 # 第三部分 绩效情况, and 第三部分绩效情况 as a PDF's text gives it (no space between Chinese characters), but not
 # 第一部分资金已拨付到位。, a sentence
-PART_HEADING = re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$|(?=[^，。；,;！!]+$))(.*)$")
+PART_HEADING = re.compile(rf"^第([{CHINESE_NUMERALS}]+)(?:部分|章)(?:[\s、:：]+|$|(?=[^{SENTENCE_MARKS}！!]+$))(.*)$")
 HEADING_PATTERNS = (  # (level, pattern): 第一部分 / 一、 / （一） / 1. 1、 / （1）
     (0, PART_HEADING),
     (1, re.compile(rf"^([{CHINESE_NUMERALS}]+)(?:[、.．]\s*|\s+)(\S.*)$")),  # 四、 and 四 存在的问题
@@ -1001,7 +1002,7 @@ def spaced_tables(body: list[str]) -> list[str]:
 
 def reads_as_reason(cell: str) -> bool:
     """A 偏差原因 cell: 无, a dash, or a sentence (punctuation, or longer than any indicator's name)."""
-    return cell in ("无", "/", "—", "-", "／") or any(mark in cell for mark in "，。；,;") or len(cell) > 24
+    return cell in ("无", *NO_VALUE) or any(mark in cell for mark in SENTENCE_MARKS) or len(cell) > 24
 
 
 def begins_no_row(cell: str, next_cell: str) -> bool:
@@ -1149,7 +1150,7 @@ def in_words(cell: str) -> bool:
     dash and not a sentence."""
     plain = cell.strip()
     return bool(plain) and plain not in NO_VALUE and not re.search(r"\d", plain) and \
-        len(plain) <= MAX_WORDS_CELL and not any(mark in plain for mark in "，。；,;")
+        len(plain) <= MAX_WORDS_CELL and not any(mark in plain for mark in SENTENCE_MARKS)
 
 
 def is_qualitative(target: str, actual: str) -> bool:

@@ -49,8 +49,7 @@ group_weights as (
 indicator_rows as (
     select
         p.unit_code, p.year, p.indicator_code, p.indicator_name, p.level1, p.weight, p.completion_rate,
-        p.score as stated_score, v.achievement, p.target, p.actual, p.target_text, p.actual_text, p.source,
-        p.category_order, p.indicator_order,
+        p.score as stated_score, v.achievement, p.status, p.source, p.category_order, p.indicator_order,
         tier_low(p.weight, v.achievement) as score_low,
         tier_high(p.weight, v.achievement) as score_high,
         far_above_target(p.completion_rate) as far_above_target
@@ -68,8 +67,7 @@ indicator_scores as (
             when achievement is not null and stated_score is null then 'qualitative_unscored'
             when achievement is not null and stated_score between score_low and score_high then 'qualitative'
             when achievement is not null then 'qualitative_out_of_range'
-            when target is null and actual is null and coalesce(target_text, actual_text) is not null
-                then 'qualitative_no_tier'
+            when status = 'in_words' then 'qualitative_no_tier'  -- judged in words, with no tier to score by
             when completion_rate is null then 'no_rate'
             else 'computed'
         end as basis
